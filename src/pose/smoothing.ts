@@ -1,0 +1,73 @@
+// One Euro smoothing of keypoint positions (Casiez et al., CHI 2012), one filter per coordinate.
+// Uses the reference implementation (npm `1eurofilter`, BSD-3) instead of a hand-written copy.
+// Filtering happens in PIXELS because the defaults below are MoveNet's own, tuned on pixel coordinates
+// (pose-detection KEYPOINT_FILTER_CONFIG: frequency 30, minCutOff 6.36, beta 636.61, derivateCutOff 4.77).
+// Scores are not smoothed: visibility gating must react at once when a joint drops out.
+import { OneEuroFilter } from '1eurofilter';
+import { z } from 'zod';
+import { KEYPOINT_NAMES, type Keypoints, type PoseFrame } from '../core/pose-frame';
+
+export const smoothingConfigSchema = z.object({
+  enabled: z.boolean().default(true),
+  /** Expected frame rate, Hz; only used for the first sample (timestamps drive the rest). */
+  frequencyHz: z.number().positive().default(30),
+  /** Lower = less jitter at rest, more lag. */
+  minCutOffHz: z.number().positive().default(6.36),
+  /** Higher = less lag on fast moves. Pixel-scale units. */
+  beta: z.number().nonnegative().default(636.61),
+  derivateCutOffHz: z.number().positive().default(4.77),
+  /** A gap longer than this (or no person) resets the filters so a new person is not dragged from the old pose. */
+  resetAfterGapMs: z.number().positive().default(500),
+});
+export type SmoothingConfig = z.infer<typeof smoothingConfigSchema>;
+
+export class KeypointSmoother {
+  private filters = new Map<string, OneEuroFilter>();
+  private lastTimestampMs: number | null = null;
+  private readonly config: SmoothingConfig;
+
+  constructor(config: Partial<SmoothingConfig> = {}) {
+    this.config = smoothingConfigSchema.parse(config);
+  }
+
+  reset(): void {
+    this.filters.clear();
+    this.lastTimestampMs = null;
+  }
+
+  /** Returns a new, smoothed frame; the input is not modified. */
+  apply(frame: PoseFrame): PoseFrame {
+    const c = this.config;
+    if (!c.enabled) return frame;
+    if (!frame.keypoints) {
+      this.reset();
+      return frame;
+    }
+    if (this.lastTimestampMs !== null &&
+        (frame.timestampMs <= this.lastTimestampMs || frame.timestampMs - this.lastTimestampMs > c.resetAfterGapMs)) {
+      this.reset();
+    }
+    this.lastTimestampMs = frame.timestampMs;
+    const tSec = frame.timestampMs / 1000;
+    const out = {} as Keypoints;
+    for (const name of KEYPOINT_NAMES) {
+      const k = frame.keypoints[name];
+      out[name] = {
+        x: this.filter(`${name}.x`, k.x * frame.imageWidthPx, tSec) / frame.imageWidthPx,
+        y: this.filter(`${name}.y`, k.y * frame.imageHeightPx, tSec) / frame.imageHeightPx,
+        score: k.score,
+      };
+    }
+    return { ...frame, keypoints: out };
+  }
+
+  private filter(key: string, value: number, tSec: number): number {
+    let f = this.filters.get(key);
+    if (!f) {
+      const c = this.config;
+      f = new OneEuroFilter(c.frequencyHz, c.minCutOffHz, c.beta, c.derivateCutOffHz);
+      this.filters.set(key, f);
+    }
+    return f.filter(value, tSec);
+  }
+}
