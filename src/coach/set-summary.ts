@@ -1,0 +1,150 @@
+// Summary of one finished set, built from the live set state. Pure aggregation (the components only render it).
+// Also the stored shape: a SetSummary is what the history keeps (see storage/session-record.ts).
+import type { Side } from '../core/pose-frame';
+import type { FindingSide } from '../rules/engine/types';
+import { type LiveSet, type Series, splitKey } from './live-set';
+
+export interface RepSummary {
+  index: number;
+  side: FindingSide;
+  timestampMs: number;
+  durationMs: number;
+  metrics: Record<string, number>;
+  faults: string[];
+}
+
+export interface FaultCount { code: string; side: FindingSide; count: number }
+
+export interface Asymmetry {
+  /** What is compared, e.g. a rep metric key (`peakFppaDeg`), `reps` or `holdMs`. */
+  metric: string;
+  left: number;
+  right: number;
+  /** right - left, in the metric's unit. */
+  diff: number;
+  /** |diff| as a percentage of the larger magnitude (0 when both are 0). */
+  pct: number;
+}
+
+export interface HoldResult {
+  side: FindingSide;
+  elapsedMs: number;
+  targetMs: number | null;
+  reason: 'target' | 'posture-lost' | 'foot-down' | 'stopped';
+  metrics: Record<string, number>;
+}
+
+export interface SetSummary {
+  exerciseId: string;
+  side: Side | null;
+  /** Frame-clock times of the first and last frame of the set. */
+  startedAtMs: number;
+  durationMs: number;
+  repCount: number;
+  reps: RepSummary[];
+  /** The rep metric charted per rep, or null when reps carry no metric. */
+  mainMetric: string | null;
+  holds: HoldResult[];
+  /** Warning/fault cues by how often they came on during the set, most frequent first. */
+  faults: FaultCount[];
+  /** Faults attached to reps, by count (a rep with a fault counts once per code). */
+  repFaults: { code: string; count: number }[];
+  asymmetry: Asymmetry[];
+  /** Measured series kept for plots (only those asked for; e.g. pelvic obliquity in the single-leg test). */
+  series: Series[];
+}
+
+/** First key of `preferred` that some rep carries; else the first key ending in Deg; else any key. */
+export function pickMainMetric(reps: readonly RepSummary[], preferred: readonly string[]): string | null {
+  const keys = new Set(reps.flatMap((r) => Object.keys(r.metrics)));
+  for (const p of preferred) if (keys.has(p)) return p;
+  const all = [...keys];
+  return all.find((k) => /Deg$/.test(k)) ?? all[0] ?? null;
+}
+
+const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+export function asymmetryOf(metric: string, left: number, right: number): Asymmetry {
+  const m = Math.max(Math.abs(left), Math.abs(right));
+  return { metric, left, right, diff: right - left, pct: m === 0 ? 0 : (Math.abs(right - left) / m) * 100 };
+}
+
+/** Left/right comparisons available in a set: reps per side, the main metric per side (from sided reps or from
+ * paired `...Left...`/`...Right...` metric keys on 'both' reps), and hold time per side. */
+export function setAsymmetry(reps: readonly RepSummary[], holds: readonly HoldResult[], mainMetric: string | null): Asymmetry[] {
+  const out: Asymmetry[] = [];
+  const left = reps.filter((r) => r.side === 'left');
+  const right = reps.filter((r) => r.side === 'right');
+  if (left.length > 0 && right.length > 0) {
+    out.push(asymmetryOf('reps', left.length, right.length));
+    if (mainMetric) {
+      const l = left.map((r) => r.metrics[mainMetric]).filter((v): v is number => Number.isFinite(v));
+      const rr = right.map((r) => r.metrics[mainMetric]).filter((v): v is number => Number.isFinite(v));
+      if (l.length && rr.length) out.push(asymmetryOf(mainMetric, mean(l), mean(rr)));
+    }
+  }
+  // Paired per-knee metrics on whole-body reps, e.g. peakFppaLeftDeg / peakFppaRightDeg.
+  const keys = new Set(reps.flatMap((r) => Object.keys(r.metrics)));
+  for (const k of keys) {
+    const m = /^(.*)Left(.*)$/.exec(k);
+    if (!m) continue;
+    const rk = `${m[1]}Right${m[2]}`;
+    if (!keys.has(rk)) continue;
+    const l = reps.map((r) => r.metrics[k]).filter((v): v is number => Number.isFinite(v));
+    const rr = reps.map((r) => r.metrics[rk]).filter((v): v is number => Number.isFinite(v));
+    if (l.length && rr.length) out.push(asymmetryOf(`${m[1]}${m[2]}`, mean(l), mean(rr)));
+  }
+  const hl = holds.filter((h) => h.side === 'left');
+  const hr = holds.filter((h) => h.side === 'right');
+  if (hl.length && hr.length) {
+    out.push(asymmetryOf('holdMs', Math.max(...hl.map((h) => h.elapsedMs)), Math.max(...hr.map((h) => h.elapsedMs))));
+  }
+  return out;
+}
+
+export interface SummariseOptions {
+  /** Rep metric keys to chart, best first (from the exercise content). */
+  preferredMetrics?: readonly string[];
+  /** Keep series whose code matches (e.g. /PELVIC|TRUNK/ for the single-leg test). */
+  keepSeries?: RegExp;
+}
+
+export function summariseSet(set: LiveSet, options: SummariseOptions = {}): SetSummary {
+  const reps: RepSummary[] = set.reps.map((r) => ({
+    index: r.index, side: r.side, timestampMs: r.timestampMs, durationMs: r.durationMs,
+    metrics: { ...r.metrics }, faults: [...r.faults],
+  }));
+  const holds: HoldResult[] = set.holdEnds.map((h) => ({
+    side: h.side, elapsedMs: h.elapsedMs, targetMs: null, reason: h.reason, metrics: { ...h.metrics },
+  }));
+  // A hold the user stopped by hand has no hold-end: keep its latest time.
+  for (const h of Object.values(set.holds)) {
+    if (!h) continue;
+    const ended = holds.find((x) => x.side === h.side);
+    if (ended) ended.targetMs = h.targetMs;
+    else if (h.elapsedMs > 0) holds.push({ side: h.side, elapsedMs: h.elapsedMs, targetMs: h.targetMs, reason: 'stopped', metrics: {} });
+  }
+  const faults = Object.entries(set.faultOnsets)
+    .map(([k, count]) => ({ ...splitKey(k), count }))
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  const rf = new Map<string, number>();
+  for (const r of reps) for (const c of new Set(r.faults)) rf.set(c, (rf.get(c) ?? 0) + 1);
+  const repFaults = [...rf].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count);
+  const mainMetric = pickMainMetric(reps, options.preferredMetrics ?? []);
+  const startedAtMs = set.startedAtMs ?? 0;
+  const keep = options.keepSeries;
+  return {
+    exerciseId: set.exerciseId,
+    side: set.side,
+    startedAtMs,
+    durationMs: (set.lastTimestampMs ?? startedAtMs) - startedAtMs,
+    repCount: reps.length,
+    reps,
+    mainMetric,
+    holds,
+    faults,
+    repFaults,
+    asymmetry: setAsymmetry(reps, holds, mainMetric),
+    series: keep ? Object.values(set.series).filter((s) => keep.test(s.code)) : [],
+  };
+}

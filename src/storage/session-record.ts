@@ -1,0 +1,55 @@
+// The stored shape of a session (one exercise, one or more sets), validated with zod when read back or imported,
+// so a corrupt record is reported instead of breaking the history screen.
+import { z } from 'zod';
+
+const findingSide = z.enum(['left', 'right', 'both']);
+const num = z.number().finite();
+
+export const seriesSchema = z.object({
+  code: z.string(), side: findingSide, unit: z.enum(['deg', 'ratio', 'ms', 'count']),
+  tMs: z.array(num), values: z.array(num),
+});
+
+export const setSummarySchema = z.object({
+  exerciseId: z.string(),
+  side: z.enum(['left', 'right']).nullable(),
+  startedAtMs: num,
+  durationMs: num,
+  repCount: z.number().int().nonnegative(),
+  reps: z.array(z.object({
+    index: z.number().int(), side: findingSide, timestampMs: num, durationMs: num,
+    metrics: z.record(z.string(), num), faults: z.array(z.string()),
+  })),
+  mainMetric: z.string().nullable(),
+  holds: z.array(z.object({
+    side: findingSide, elapsedMs: num, targetMs: num.nullable(),
+    reason: z.enum(['target', 'posture-lost', 'foot-down', 'stopped']), metrics: z.record(z.string(), num),
+  })),
+  faults: z.array(z.object({ code: z.string(), side: findingSide, count: z.number().int().nonnegative() })),
+  repFaults: z.array(z.object({ code: z.string(), count: z.number().int().nonnegative() })),
+  asymmetry: z.array(z.object({ metric: z.string(), left: num, right: num, diff: num, pct: num })),
+  series: z.array(seriesSchema),
+});
+
+export const sessionRecordSchema = z.object({
+  /** Random id (crypto.randomUUID). */
+  id: z.string().min(1),
+  schemaVersion: z.literal(1),
+  exerciseId: z.string(),
+  exerciseName: z.string(),
+  group: z.enum(['test', 'strength', 'hold']),
+  /** Wall-clock start, ISO 8601 (for the history and day trends). */
+  startedAt: z.string(),
+  /** Wall-clock time of the last change. */
+  updatedAt: z.string(),
+  /** Model and backend used, for context when comparing sessions. */
+  model: z.string().optional(),
+  sets: z.array(setSummarySchema),
+});
+export type SessionRecord = z.infer<typeof sessionRecordSchema>;
+
+// Compile-time check that the coach's SetSummary is exactly what is stored.
+import type { SetSummary } from '../coach/set-summary';
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _setSummaryMatchesSchema: Same<SetSummary, z.infer<typeof setSummarySchema>> = true;
+void _setSummaryMatchesSchema;

@@ -1,0 +1,105 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SessionStore } from '../../../src/storage/session-store';
+import { toCsv, toJson } from '../../../src/storage/export';
+import type { SessionRecord } from '../../../src/storage/session-record';
+import { dailyTrends } from '../../../src/coach/trends';
+
+let n = 0;
+const dbName = () => `test-${++n}`;
+const record = (id: string, startedAt: string, reps: number[] = [10, 12]): SessionRecord => ({
+  id, schemaVersion: 1, exerciseId: 'squat', exerciseName: 'Squat', group: 'strength', startedAt, updatedAt: startedAt,
+  sets: [{
+    exerciseId: 'squat', side: null, startedAtMs: 0, durationMs: 9000, repCount: reps.length,
+    reps: reps.map((v, i) => ({ index: i + 1, side: 'both' as const, timestampMs: i * 3000, durationMs: 2500, metrics: { peakFppaDeg: v }, faults: i ? ['KNEE_VALGUS_LEFT'] : [] })),
+    mainMetric: 'peakFppaDeg', holds: [], faults: [{ code: 'KNEE_VALGUS_LEFT', side: 'left', count: 1 }], repFaults: [], asymmetry: [], series: [],
+  }],
+});
+
+const stores: SessionStore[] = [];
+afterEach(() => { stores.splice(0).forEach((s) => s.close()); });
+async function open(name: string, unavailable = false) { const s = await SessionStore.open({ name, unavailable }); stores.push(s); return s; }
+
+describe('SessionStore', () => {
+  it('saves, lists newest first across a reopen, and deletes', async () => {
+    const name = dbName();
+    const a = await open(name);
+    expect(a.status).toEqual({ persistent: true, error: null });
+    expect(await a.save(record('1', '2026-11-20T10:00:00Z'))).toBe(true);
+    expect(await a.save(record('2', '2026-11-21T10:00:00Z'))).toBe(true);
+    a.close();
+    const b = await open(name); // like a reload
+    const l = await b.list();
+    expect(l.records.map((r) => r.id)).toEqual(['2', '1']);
+    expect(l.unsaved).toEqual([]);
+    await b.remove('2');
+    expect((await b.list()).records.map((r) => r.id)).toEqual(['1']);
+  });
+
+  it('without IndexedDB keeps sessions in memory and says so', async () => {
+    const s = await open(dbName(), true);
+    expect(s.status.persistent).toBe(false);
+    expect(s.status.error).toMatch(/memory only/);
+    expect(await s.save(record('m', '2026-11-21T10:00:00Z'))).toBe(false);
+    const l = await s.list();
+    expect(l.records.map((r) => r.id)).toEqual(['m']);
+    expect(l.unsaved).toEqual(['m']);
+    expect(toJson(l.records)).toContain('"id": "m"'); // still exportable
+  });
+
+  it('a failing write (quota) is reported and the record kept in memory', async () => {
+    const s = await open(dbName());
+    const seen: (string | null)[] = [];
+    s.onStatus = (st) => seen.push(st.error);
+    // Make the next write fail the way a full disk does.
+    const db = (s as unknown as { db: { put: () => Promise<never> } }).db;
+    db.put = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
+    expect(await s.save(record('q', '2026-11-21T10:00:00Z'))).toBe(false);
+    expect(seen.at(-1)).toMatch(/Storage is full/);
+    expect((await s.list()).unsaved).toEqual(['q']);
+  });
+
+  it('skips and counts a corrupt stored entry instead of failing the list', async () => {
+    const name = dbName();
+    const s = await open(name);
+    await s.save(record('ok', '2026-11-21T10:00:00Z'));
+    const db = (s as unknown as { db: { put: (st: string, v: unknown) => Promise<unknown> } }).db;
+    await db.put('sessions', { id: 'bad', sets: 'nope' });
+    const l = await s.list();
+    expect(l.records.map((r) => r.id)).toEqual(['ok']);
+    expect(l.invalid).toBe(1);
+  });
+
+  it('rejects saving a record that breaks the schema', async () => {
+    const s = await open(dbName());
+    await expect(s.save({ ...record('x', 'now'), group: 'nope' } as unknown as SessionRecord)).rejects.toThrow();
+  });
+});
+
+describe('export', () => {
+  it('CSV has one row per rep, a column per metric, quotes and formula-escapes text', () => {
+    const r = record('id,"1"', '2026-11-21T10:00:00Z');
+    r.exerciseId = '=cmd';
+    const csv = toCsv([r]).split('\r\n');
+    expect(csv[0]).toBe('session_id,started_at,exercise,set,set_side,row,index,side,duration_ms,reason,faults,peakFppaDeg');
+    expect(csv[1]).toBe('"id,""1""",2026-11-21T10:00:00Z,\'=cmd,1,,rep,1,both,2500,,,10');
+    expect(csv[2]).toContain(',KNEE_VALGUS_LEFT,12');
+    expect(csv).toHaveLength(4); // header, 2 reps, trailing empty
+  });
+  it('JSON round-trips', () => {
+    const r = record('j', '2026-11-21T10:00:00Z');
+    expect(JSON.parse(toJson([r])).sessions[0]).toEqual(r);
+  });
+});
+
+describe('dailyTrends', () => {
+  it('groups sessions by local day with reps and mean main metric', () => {
+    const t = dailyTrends([
+      record('a', '2026-11-20T10:00:00'), record('b', '2026-11-20T18:00:00', [20]), record('c', '2026-11-22T09:00:00', [4, 6]),
+    ], 'squat');
+    expect(t.map((d) => d.day)).toEqual(['2026-11-20', '2026-11-22']);
+    expect(t[0]).toMatchObject({ sessions: 2, reps: 3, meanMainMetric: 14, mainMetric: 'peakFppaDeg' });
+    expect(t[1]!.meanMainMetric).toBe(5);
+    expect(dailyTrends([record('a', '2026-11-20T10:00:00')], 'lunge')).toEqual([]);
+  });
+});
