@@ -12,7 +12,9 @@ export type FindingSide = Side | 'both';
 
 export type Finding =
   /** A form cue that is active on this frame (already debounced). Emitted every frame while active. */
-  | { kind: 'cue'; code: string; side: FindingSide; severity: Severity; timestampMs: number; joints: KeypointName[] }
+  | { kind: 'cue'; code: string; side: FindingSide; severity: Severity; timestampMs: number; joints: KeypointName[];
+      /** The measured value that drives the cue on this frame (unit per the exercise file, e.g. FPPA deg). Optional. */
+      value?: number }
   /** A live measurement on this frame, e.g. FPPA or pelvic obliquity. Units are in the code's suffix or `unit`. */
   | { kind: 'measure'; code: string; side: FindingSide; value: number; unit: 'deg' | 'ratio' | 'ms' | 'count'; timestampMs: number }
   /** A completed repetition (emitted once, on the frame that completes it). `metrics` keys carry units: `peakFppaDeg`. */
@@ -26,6 +28,10 @@ export type Finding =
   /** Phase of the set for the UI: waiting for the start position, active, done. */
   | { kind: 'phase'; phase: 'setup' | 'active' | 'done'; timestampMs: number };
 
+export type FindingKind = Finding['kind'];
+export type VisibilityCode = Extract<Finding, { kind: 'visibility' }>['code'];
+export type HoldEndReason = Extract<Finding, { kind: 'hold-end' }>['reason'];
+
 export interface StepResult<S> { state: S; findings: Finding[] }
 
 export interface ExerciseDefinition<C extends z.ZodType = z.ZodType, S = unknown> {
@@ -38,6 +44,12 @@ export interface ExerciseDefinition<C extends z.ZodType = z.ZodType, S = unknown
   /** Whether the user picks a working side (left/right) for this exercise. */
   sided: boolean;
   configSchema: C;
+  /** One-line description for pickers and reports (our own words). Optional. */
+  description?: string;
+  /** Every cue code this definition can emit (the UI maps codes to words). Optional. */
+  cueCodes?: readonly string[];
+  /** Every measure code this definition can emit. Optional. */
+  measureCodes?: readonly string[];
   initialState(config: z.infer<C>): S;
   step(state: S, frame: PoseFrame, config: z.infer<C>): StepResult<S>;
 }

@@ -1,0 +1,85 @@
+// Hold timer that counts only while the posture is correct (NOTES.md: "time the hold only while the posture is
+// correct"). Short lapses (up to `graceMs`) pause the clock without ending the hold; a longer lapse ends it with
+// 'posture-lost'. Reaching `targetMs` ends it with 'target'. The exercise may end it for its own reason
+// (e.g. 'foot-down') with `endHold`. Frame gaps longer than `maxFrameGapMs` add at most that much, so a stalled
+// camera cannot add time.
+
+import type { HoldEndReason } from './types';
+export type { HoldEndReason };
+
+export interface HoldTimerConfig {
+  targetMs: number;
+  /** Lapse (posture wrong or not visible) tolerated without ending the hold. */
+  graceMs: number;
+  /** Posture must be correct this long before the hold starts (counted into the hold). */
+  startMs: number;
+  maxFrameGapMs: number;
+}
+
+export type HoldStatus = 'waiting' | 'running' | 'lapsed' | 'ended';
+
+export interface HoldTimerState {
+  status: HoldStatus;
+  elapsedMs: number;
+  lastMs: number | null;
+  okSinceMs: number | null;
+  lapseSinceMs: number | null;
+  startedAtMs: number | null;
+  endReason: HoldEndReason | null;
+}
+
+export const INITIAL_HOLD: HoldTimerState = Object.freeze({
+  status: 'waiting', elapsedMs: 0, lastMs: null, okSinceMs: null, lapseSinceMs: null, startedAtMs: null,
+  endReason: null,
+}) as HoldTimerState;
+
+export type HoldEvent =
+  | { type: 'start'; timestampMs: number }
+  | { type: 'end'; reason: HoldEndReason; elapsedMs: number; timestampMs: number };
+
+export interface HoldStep { state: HoldTimerState; event: HoldEvent | null }
+
+export function stepHold(s: HoldTimerState, postureOk: boolean, timestampMs: number, cfg: HoldTimerConfig): HoldStep {
+  const t = timestampMs;
+  switch (s.status) {
+    case 'ended':
+      return { state: s, event: null };
+    case 'waiting': {
+      if (!postureOk) return { state: s.okSinceMs === null ? s : { ...s, okSinceMs: null }, event: null };
+      const since = s.okSinceMs ?? t;
+      if (t - since < cfg.startMs) return { state: since === s.okSinceMs ? s : { ...s, okSinceMs: since }, event: null };
+      const elapsedMs = Math.min(t - since, cfg.targetMs);
+      const started: HoldTimerState = { ...s, status: 'running', okSinceMs: since, startedAtMs: since, elapsedMs, lastMs: t };
+      if (elapsedMs >= cfg.targetMs) return end(started, 'target', t);
+      return { state: started, event: { type: 'start', timestampMs: since } };
+    }
+    case 'running': {
+      if (!postureOk) return { state: { ...s, status: 'lapsed', lapseSinceMs: t, lastMs: t }, event: null };
+      const dt = Math.min(Math.max(0, t - (s.lastMs ?? t)), cfg.maxFrameGapMs);
+      const elapsedMs = Math.min(s.elapsedMs + dt, cfg.targetMs);
+      const next: HoldTimerState = { ...s, elapsedMs, lastMs: t };
+      return elapsedMs >= cfg.targetMs ? end(next, 'target', t) : { state: next, event: null };
+    }
+    case 'lapsed': {
+      // Time inside the lapse is not counted, whether or not the lapse ends within the grace period.
+      if (postureOk) return { state: { ...s, status: 'running', lapseSinceMs: null, lastMs: t }, event: null };
+      if (t - (s.lapseSinceMs ?? t) > cfg.graceMs) return end(s, 'posture-lost', t);
+      return { state: { ...s, lastMs: t }, event: null };
+    }
+  }
+}
+
+/** End a waiting/running/lapsed hold for an exercise-specific reason (e.g. 'foot-down'). */
+export function endHold(s: HoldTimerState, reason: HoldEndReason, timestampMs: number): HoldStep {
+  if (s.status === 'ended' || s.status === 'waiting') return { state: s, event: null };
+  return end(s, reason, timestampMs);
+}
+
+function end(s: HoldTimerState, reason: HoldEndReason, t: number): HoldStep {
+  return {
+    state: { ...s, status: 'ended', endReason: reason, lastMs: t, lapseSinceMs: null },
+    event: { type: 'end', reason, elapsedMs: s.elapsedMs, timestampMs: t },
+  };
+}
+
+export const holdRunning = (s: HoldTimerState): boolean => s.status === 'running';

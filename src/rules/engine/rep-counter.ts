@@ -1,0 +1,138 @@
+// Rep counter on one scalar metric (e.g. knee angle, hip drop, leg abduction angle) with hysteresis and minimum
+// phase durations (NOTES.md: "hysteresis, a minimum time in each state, no reps while getting into position").
+//
+//  - Two thresholds: the START zone (e.g. knee angle >= 155 deg, standing) and the TARGET zone (e.g. <= 100 deg,
+//    bottom). Direction is inferred from which threshold is larger. The band between them is hysteresis: noise near
+//    either threshold cannot count a rep.
+//  - Setup: counting begins only after the metric has stayed in the start zone for `setupMs` while the caller says
+//    the body is stable (no reps while getting into position).
+//  - A rep = start zone -> target zone held >= `minTargetMs` -> back to start zone, total >= `minRepMs`.
+//    Time in the target zone is measured from the first frame in it to the first frame out of it, so one frame at
+//    the bottom at 5 fps (200 ms) counts but a one-frame spike at 30 fps (33 ms) does not.
+//  - Leaving the start zone and returning without reaching the target gives a 'partial' event (shallow rep).
+//  - `null` = metric not measurable on this frame (joints not visible): nothing advances; if no value has been seen
+//    for `maxGapMs`, the rep in progress is dropped and setup starts again (no reps bridged over stale angles).
+
+export interface RepCounterConfig {
+  startThreshold: number;
+  targetThreshold: number;
+  setupMs: number;
+  minTargetMs: number;
+  minRepMs: number;
+  maxGapMs: number;
+}
+
+export type RepPhase = 'setup' | 'start' | 'moving' | 'target';
+
+export interface RepCounterState {
+  phase: RepPhase;
+  count: number;
+  /** setup: first frame of the current stable run in the start zone. */
+  setupSinceMs: number | null;
+  /** Last frame in the start zone before the current rep (rep start time). */
+  repStartMs: number | null;
+  targetEnterMs: number | null;
+  targetReached: boolean;
+  /** Last frame with a measurable value. */
+  lastValueMs: number | null;
+}
+
+export const INITIAL_REP_COUNTER: RepCounterState = Object.freeze({
+  phase: 'setup', count: 0, setupSinceMs: null, repStartMs: null, targetEnterMs: null, targetReached: false,
+  lastValueMs: null,
+}) as RepCounterState;
+
+export type RepEvent =
+  | { type: 'setup-done'; timestampMs: number }
+  | { type: 'rep-start'; startMs: number }
+  | { type: 'target-reached'; timestampMs: number }
+  | { type: 'rep'; index: number; startMs: number; endMs: number; durationMs: number }
+  /** Returned to the start zone without holding the target zone: a shallow / aborted rep. */
+  | { type: 'partial'; startMs: number; endMs: number }
+  /** The rep in progress was dropped (too fast, or the metric was lost for longer than maxGapMs). */
+  | { type: 'aborted'; reason: 'too-fast' | 'lost' ; timestampMs: number };
+
+export interface RepStep { state: RepCounterState; event: RepEvent | null }
+
+export function inStartZone(value: number, cfg: Pick<RepCounterConfig, 'startThreshold' | 'targetThreshold'>): boolean {
+  return cfg.targetThreshold >= cfg.startThreshold ? value <= cfg.startThreshold : value >= cfg.startThreshold;
+}
+export function inTargetZone(value: number, cfg: Pick<RepCounterConfig, 'startThreshold' | 'targetThreshold'>): boolean {
+  return cfg.targetThreshold >= cfg.startThreshold ? value >= cfg.targetThreshold : value <= cfg.targetThreshold;
+}
+
+/**
+ * @param value metric on this frame, or null when it cannot be measured (not visible).
+ * @param stable caller's judgement that the body is still (used only in setup), default true.
+ */
+export function stepRepCounter(
+  s: RepCounterState,
+  value: number | null,
+  timestampMs: number,
+  cfg: RepCounterConfig,
+  stable = true,
+): RepStep {
+  const t = timestampMs;
+  if (value === null || Number.isNaN(value)) {
+    if (s.phase !== 'setup' && s.lastValueMs !== null && t - s.lastValueMs > cfg.maxGapMs) {
+      const wasInRep = s.phase === 'moving' || s.phase === 'target';
+      return {
+        state: { ...INITIAL_REP_COUNTER, count: s.count },
+        event: wasInRep ? { type: 'aborted', reason: 'lost', timestampMs: t } : null,
+      };
+    }
+    if (s.phase === 'setup' && s.setupSinceMs !== null) return { state: { ...s, setupSinceMs: null }, event: null };
+    return { state: s, event: null };
+  }
+  const inStart = inStartZone(value, cfg);
+  const inTarget = inTargetZone(value, cfg);
+  const seen = { ...s, lastValueMs: t };
+
+  switch (s.phase) {
+    case 'setup': {
+      if (!inStart || !stable) return { state: { ...seen, setupSinceMs: null }, event: null };
+      const since = s.setupSinceMs ?? t;
+      if (t - since >= cfg.setupMs) {
+        return { state: { ...seen, phase: 'start', setupSinceMs: null }, event: { type: 'setup-done', timestampMs: t } };
+      }
+      return { state: { ...seen, setupSinceMs: since }, event: null };
+    }
+    case 'start': {
+      if (inStart) return { state: seen, event: null };
+      const startMs = s.lastValueMs ?? t;
+      const next: RepCounterState = { ...seen, phase: inTarget ? 'target' : 'moving', repStartMs: startMs,
+        targetEnterMs: inTarget ? t : null, targetReached: false };
+      return { state: next, event: { type: 'rep-start', startMs } };
+    }
+    case 'moving': {
+      if (inTarget) return { state: { ...seen, phase: 'target', targetEnterMs: t }, event: null };
+      if (!inStart) return { state: seen, event: null };
+      return finish(seen, t, cfg);
+    }
+    case 'target': {
+      const enter = s.targetEnterMs ?? t;
+      const heldEnough = t - enter >= cfg.minTargetMs;
+      if (inTarget) {
+        if (heldEnough && !s.targetReached) {
+          return { state: { ...seen, targetReached: true }, event: { type: 'target-reached', timestampMs: t } };
+        }
+        return { state: seen, event: null };
+      }
+      const reached = s.targetReached || heldEnough;
+      const left: RepCounterState = { ...seen, phase: 'moving', targetEnterMs: null, targetReached: reached };
+      if (inStart) return finish(left, t, cfg);
+      if (reached && !s.targetReached) return { state: left, event: { type: 'target-reached', timestampMs: t } };
+      return { state: left, event: null };
+    }
+  }
+}
+
+/** Back in the start zone: count the rep, or report a partial / too-fast one. */
+function finish(s: RepCounterState, t: number, cfg: RepCounterConfig): RepStep {
+  const startMs = s.repStartMs ?? t;
+  const back: RepCounterState = { ...s, phase: 'start', repStartMs: null, targetEnterMs: null, targetReached: false };
+  if (!s.targetReached) return { state: back, event: { type: 'partial', startMs, endMs: t } };
+  if (t - startMs < cfg.minRepMs) return { state: back, event: { type: 'aborted', reason: 'too-fast', timestampMs: t } };
+  const index = s.count + 1;
+  return { state: { ...back, count: index }, event: { type: 'rep', index, startMs, endMs: t, durationMs: t - startMs } };
+}

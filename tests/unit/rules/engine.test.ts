@@ -1,0 +1,374 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { checkVisibility, eitherPx, isKeypointVisible, visiblePx, DEFAULT_VISIBILITY } from '../../../src/rules/engine/visibility';
+import { INITIAL_PERSISTENCE, stepPersistence, stepThresholdFault, thresholdSignal, type PersistenceState } from '../../../src/rules/engine/persistence';
+import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterConfig, type RepCounterState, type RepEvent } from '../../../src/rules/engine/rep-counter';
+import { INITIAL_HOLD, endHold, stepHold, type HoldEvent, type HoldTimerConfig, type HoldTimerState } from '../../../src/rules/engine/hold-timer';
+import { classifyView, shoulderWidthRatio, stepViewCheck, INITIAL_VIEW_CHECK } from '../../../src/rules/engine/view-check';
+import { INITIAL_STILLNESS, legLengthPx, legPx, perSide, stepStillness, stillForMs, torsoPx } from '../../../src/rules/engine/body';
+import { EMPTY_STAT, addSample, finiteMetrics, statMax, statMean } from '../../../src/rules/engine/stats';
+import { createRunner, cueIntervals, runExercise, summarize } from '../../../src/rules/engine/run';
+import { commonConfigSchema } from '../../../src/rules/engine/config';
+import { gateFrame } from '../../../src/rules/engine/gate';
+import type { ExerciseDefinition, Finding } from '../../../src/rules/engine/types';
+import { deepFreeze, frame, noPerson, scaled, standingFront, withJoints, W, H } from './frame-builder';
+
+const VIS = DEFAULT_VISIBILITY;
+
+describe('visibility gating', () => {
+  it('pins the score threshold: 0.3 is visible, 0.2999 is not', () => {
+    expect(isKeypointVisible(frame(0, { left_knee: { x: 500, y: 500, score: 0.3 } }), 'left_knee', VIS)).toBe(true);
+    expect(isKeypointVisible(frame(0, { left_knee: { x: 500, y: 500, score: 0.2999 } }), 'left_knee', VIS)).toBe(false);
+  });
+
+  it('pins the frame margin: inside the 0.5% inset is visible, outside or off-image is not', () => {
+    const at = (x: number, y: number) => isKeypointVisible(frame(0, { left_ankle: { x, y } }), 'left_ankle', VIS);
+    expect(at(500, 0.995 * H)).toBe(true);
+    expect(at(500, 0.996 * H)).toBe(false);
+    expect(at(0.004 * W, 500)).toBe(false);
+    expect(at(-10, 500)).toBe(false);
+    expect(at(500, 1010)).toBe(false);
+  });
+
+  it('reports NO_PERSON, NOT_VISIBLE with the missing joints, or ok', () => {
+    const req = ['left_hip', 'left_knee', 'left_ankle'] as const;
+    expect(checkVisibility(noPerson(0), req, VIS)).toEqual({ ok: false, code: 'NO_PERSON', missing: [...req] });
+    expect(checkVisibility(frame(0, {}), req, VIS)).toMatchObject({ ok: false, code: 'NO_PERSON' });
+    const partly = frame(0, withJoints(standingFront(), { left_knee: { x: 540, y: 700, score: 0.1 } }));
+    expect(checkVisibility(partly, req, VIS)).toEqual({ ok: false, code: 'NOT_VISIBLE', missing: ['left_knee'] });
+    expect(checkVisibility(frame(0, standingFront()), req, VIS)).toEqual({ ok: true });
+  });
+
+  it('visiblePx converts to pixels only for visible joints; eitherPx takes the midpoint or the visible one', () => {
+    const f = frame(0, { left_hip: { x: 600, y: 400 }, right_hip: { x: 400, y: 420, score: 0.1 }, left_knee: { x: 610, y: 600 }, right_knee: { x: 390, y: 600 } }, { width: 2000, height: 1000 });
+    expect(visiblePx(f, 'left_hip', VIS)).toEqual({ x: 600, y: 400 });
+    expect(visiblePx(f, 'right_hip', VIS)).toBeNull();
+    expect(eitherPx(f, 'left_hip', 'right_hip', VIS)).toEqual({ x: 600, y: 400 });
+    expect(eitherPx(f, 'left_knee', 'right_knee', VIS)).toEqual({ x: 500, y: 600 });
+    expect(eitherPx(f, 'left_ankle', 'right_ankle', VIS)).toBeNull();
+  });
+});
+
+describe('fault persistence with hysteresis', () => {
+  const timing = { onsetMs: 200, clearMs: 250 };
+  const run = (signals: [number, 'fault' | 'clear' | 'between'][]) => {
+    let s: PersistenceState = INITIAL_PERSISTENCE;
+    const out: boolean[] = [];
+    for (const [t, sig] of signals) { s = stepPersistence(s, sig, t, timing); out.push(s.active); }
+    return out;
+  };
+
+  it('thresholdSignal infers direction and is inclusive at the fault threshold', () => {
+    expect(thresholdSignal(15, 15, 10)).toBe('fault');
+    expect(thresholdSignal(14.99, 15, 10)).toBe('between');
+    expect(thresholdSignal(10, 15, 10)).toBe('between');
+    expect(thresholdSignal(9.99, 15, 10)).toBe('clear');
+    expect(thresholdSignal(0.8, 0.8, 0.9)).toBe('fault');
+    expect(thresholdSignal(0.85, 0.8, 0.9)).toBe('between');
+    expect(thresholdSignal(0.91, 0.8, 0.9)).toBe('clear');
+    expect(thresholdSignal(Number.NaN, 15, 10)).toBe('between');
+  });
+
+  it('activates only after the fault persisted onsetMs (199 ms no, 200 ms yes)', () => {
+    expect(run([[0, 'fault'], [100, 'fault'], [199, 'fault']])).toEqual([false, false, false]);
+    expect(run([[0, 'fault'], [100, 'fault'], [200, 'fault']])).toEqual([false, false, true]);
+  });
+
+  it('a single non-fault frame restarts the onset', () => {
+    expect(run([[0, 'fault'], [150, 'between'], [180, 'fault'], [300, 'fault'], [380, 'fault']]))
+      .toEqual([false, false, false, false, true]);
+  });
+
+  it('clears only after clearMs of clear signals; the hysteresis band keeps it on', () => {
+    const out = run([[0, 'fault'], [200, 'fault'], [300, 'between'], [2000, 'between'], [2100, 'clear'], [2349, 'clear'], [2350, 'clear']]);
+    expect(out).toEqual([false, true, true, true, true, true, false]);
+  });
+
+  it('does not flicker on alternating noise around the threshold', () => {
+    const sig: [number, 'fault' | 'clear'][] = [];
+    for (let i = 0; i < 60; i++) sig.push([i * 33, i % 2 === 0 ? 'fault' : 'clear']);
+    expect(run(sig).some(Boolean)).toBe(false);
+  });
+
+  it('returns the same object when nothing changes (allocation-light) and never mutates', () => {
+    const s0 = deepFreeze({ ...INITIAL_PERSISTENCE });
+    expect(stepPersistence(s0, 'clear', 10, timing)).toBe(s0);
+    const s1 = stepThresholdFault(s0, 20, 15, 10, 10, timing);
+    expect(s1.onsetStartMs).toBe(10);
+    expect(s0.onsetStartMs).toBeNull();
+  });
+});
+
+describe('rep counter', () => {
+  // Knee-angle style: start >= 155, target <= 100.
+  const cfg: RepCounterConfig = { startThreshold: 155, targetThreshold: 100, setupMs: 1000, minTargetMs: 100, minRepMs: 500, maxGapMs: 1000 };
+  function drive(samples: [number, number | null][], c = cfg, stable = true) {
+    let s: RepCounterState = INITIAL_REP_COUNTER;
+    const events: RepEvent[] = [];
+    for (const [t, v] of samples) { const r = stepRepCounter(s, v, t, c, stable); s = r.state; if (r.event) events.push(r.event); }
+    return { s, events, reps: events.filter((e) => e.type === 'rep') };
+  }
+  /** Standing for `standMs`, then `n` reps (700 ms down, 400 ms at `bottom`, 700 ms up, 200 ms top), at `fps`. */
+  function squatSamples(n: number, bottom: number, fps = 30, standMs = 1500): [number, number][] {
+    const out: [number, number][] = [];
+    const dt = 1000 / fps;
+    for (let t = 0; t <= standMs + n * 2000 + 500; t += dt) {
+      const u = t - standMs;
+      const p = u % 2000;
+      const f = u < 0 || u >= n * 2000 ? 0 : p < 700 ? p / 700 : p < 1100 ? 1 : p < 1800 ? (1800 - p) / 700 : 0;
+      out.push([Math.round(t), 170 - (170 - bottom) * f]);
+    }
+    return out;
+  }
+  const hold = (from: number, to: number, v: number, dt = 111): [number, number][] => {
+    const out: [number, number][] = [];
+    for (let t = from; t <= to; t += dt) out.push([t, v]);
+    return out;
+  };
+
+  it('counts full reps after a stable start, with duration', () => {
+    const { reps, s } = drive(squatSamples(3, 85));
+    expect(reps.length).toBe(3);
+    expect(s.count).toBe(3);
+    const r = reps[0]!;
+    expect(r.type === 'rep' && r.durationMs).toBeGreaterThan(1000);
+  });
+
+  it('pins the target threshold: bottom at 100 counts, at 100.5 is a partial', () => {
+    expect(drive(squatSamples(2, 100)).reps.length).toBe(2);
+    const shallow = drive(squatSamples(2, 100.5));
+    expect(shallow.reps.length).toBe(0);
+    expect(shallow.events.filter((e) => e.type === 'partial').length).toBe(2);
+  });
+
+  it('no reps while getting into position: setup needs setupMs in the start zone and stability', () => {
+    // Starts moving at once and never stands still for 1 s: nothing counted.
+    expect(drive(squatSamples(2, 85, 30, 0)).reps.length).toBe(0);
+    // Standing 999 ms is not enough, 1000 ms is.
+    const rep = (t0: number): [number, number][] => [[t0, 120], [t0 + 200, 90], [t0 + 400, 90], [t0 + 600, 120], [t0 + 800, 170]];
+    expect(drive([...hold(0, 999, 170, 333), ...rep(1000)]).reps.length).toBe(0);
+    expect(drive([...hold(0, 1000, 170, 250), ...rep(1100)]).reps.length).toBe(1);
+    // Never stable: nothing counted.
+    expect(drive(squatSamples(3, 85), cfg, false).reps.length).toBe(0);
+  });
+
+  it('a one-frame dip into the target zone at 30 fps is not a rep (minTargetMs), but works at 5 fps', () => {
+    const spike: [number, number][] = [];
+    for (let t = 0; t <= 1200; t += 33) spike.push([t, 170]);
+    spike.push([1233, 130], [1266, 90], [1299, 130], [1332, 170], [1800, 170]);
+    expect(drive(spike).reps.length).toBe(0);
+    // 5 fps: 3 full reps, only one sample near the bottom of each.
+    expect(drive(squatSamples(3, 85, 5)).reps.length).toBe(3);
+  });
+
+  it('too-fast reps (under minRepMs) are aborted', () => {
+    const fast: [number, number][] = [];
+    for (let t = 0; t <= 1100; t += 33) fast.push([t, 170]);
+    fast.push([1133, 120], [1166, 90], [1300, 90], [1400, 170], [1500, 170]);
+    const r = drive(fast, { ...cfg, minRepMs: 400 });
+    expect(r.reps.length).toBe(0);
+    expect(r.events.some((e) => e.type === 'aborted' && e.reason === 'too-fast')).toBe(true);
+    expect(drive(fast, { ...cfg, minRepMs: 200 }).reps.length).toBe(1);
+  });
+
+  it('works for increasing metrics (target above start)', () => {
+    const c = { ...cfg, startThreshold: 0.07, targetThreshold: 0.25 };
+    const samples = squatSamples(2, 85).map(([t, v]) => [t, (170 - v) / 300] as [number, number]);
+    expect(drive(samples, c).reps.length).toBe(2);
+  });
+
+  it('drops the rep in progress after maxGapMs without a value (no stale angles), not before', () => {
+    const base: [number, number | null][] = [];
+    for (let t = 0; t <= 1100; t += 50) base.push([t, 170]);
+    base.push([1150, 120], [1200, 90], [1300, 90]);
+    const shortGap = [...base, [1800, null], [2200, 90], [2300, 130], [2400, 170]] as [number, number | null][];
+    expect(drive(shortGap).reps.length).toBe(1);
+    const longGap = [...base, [1800, null], [2301, null], [2400, 90], [2500, 130], [2600, 170]] as [number, number | null][];
+    const r = drive(longGap);
+    expect(r.reps.length).toBe(0);
+    expect(r.events.some((e) => e.type === 'aborted' && e.reason === 'lost')).toBe(true);
+    expect(r.s.phase).toBe('setup');
+  });
+});
+
+describe('hold timer', () => {
+  const cfg: HoldTimerConfig = { targetMs: 3000, graceMs: 500, startMs: 300, maxFrameGapMs: 250 };
+  function drive(samples: [number, boolean][], c = cfg) {
+    let s: HoldTimerState = INITIAL_HOLD;
+    const events: HoldEvent[] = [];
+    for (const [t, ok] of samples) { const r = stepHold(s, ok, t, c); s = r.state; if (r.event) events.push(r.event); }
+    return { s, events };
+  }
+  const okFor = (from: number, to: number, ok: boolean, dt = 50): [number, boolean][] => {
+    const out: [number, boolean][] = [];
+    for (let t = from; t <= to; t += dt) out.push([t, ok]);
+    return out;
+  };
+
+  it('starts after startMs of correct posture and counts it', () => {
+    const r = drive([...okFor(0, 250, false), ...okFor(300, 1300, true)]);
+    expect(r.events[0]).toEqual({ type: 'start', timestampMs: 300 });
+    expect(r.s.status).toBe('running');
+    expect(r.s.elapsedMs).toBe(1000);
+  });
+
+  it('does not count a lapse; a lapse within grace resumes, past grace ends posture-lost', () => {
+    const withinGrace = drive([...okFor(0, 1000, true), ...okFor(1050, 1500, false), ...okFor(1550, 2000, true)]);
+    expect(withinGrace.s.status).toBe('running');
+    expect(withinGrace.s.elapsedMs).toBe(1000 + 450);
+    const pastGrace = drive([...okFor(0, 1000, true), ...okFor(1050, 1600, false)]);
+    expect(pastGrace.s.status).toBe('ended');
+    expect(pastGrace.events.at(-1)).toMatchObject({ type: 'end', reason: 'posture-lost', elapsedMs: 1000, timestampMs: 1600 });
+    // Exactly graceMs is still tolerated.
+    expect(drive([...okFor(0, 1000, true), ...okFor(1050, 1550, false)]).s.status).toBe('lapsed');
+  });
+
+  it('ends at the target exactly once', () => {
+    const r = drive(okFor(0, 5000, true));
+    expect(r.events.filter((e) => e.type === 'end')).toEqual([{ type: 'end', reason: 'target', elapsedMs: 3000, timestampMs: 3000 }]);
+  });
+
+  it('a frame gap adds at most maxFrameGapMs', () => {
+    const r = drive([...okFor(0, 1000, true), [3000, true]], { ...cfg, targetMs: 10_000 });
+    expect(r.s.elapsedMs).toBe(1000 + 250);
+  });
+
+  it('endHold ends with the exercise reason', () => {
+    const r = drive(okFor(0, 1000, true));
+    expect(endHold(r.s, 'foot-down', 1020).event).toEqual({ type: 'end', reason: 'foot-down', elapsedMs: 1000, timestampMs: 1020 });
+    expect(endHold(INITIAL_HOLD, 'foot-down', 0).event).toBeNull();
+  });
+});
+
+describe('view check', () => {
+  const th = { frontMinShoulderRatio: 0.45, sideMaxShoulderRatio: 0.25, viewPersistMs: 500 };
+  const ratioFor = (shoulderHalfWidth: number) =>
+    shoulderWidthRatio({ x: 500 + shoulderHalfWidth, y: 300 }, { x: 500 - shoulderHalfWidth, y: 300 }, { x: 520, y: 500 }, { x: 480, y: 500 });
+
+  it('shoulder width over torso length, independent of scale and image rotation', () => {
+    expect(ratioFor(70)).toBeCloseTo(0.7, 9);
+    const f = (k: number) => shoulderWidthRatio({ x: 70 * k, y: 0 }, { x: -70 * k, y: 0 }, { x: 20 * k, y: 200 * k }, { x: -20 * k, y: 200 * k });
+    expect(f(0.3)).toBeCloseTo(f(3), 9);
+    // Lying across the image (side plank): same ratio.
+    expect(shoulderWidthRatio({ x: 300, y: 570 }, { x: 300, y: 430 }, { x: 500, y: 540 }, { x: 500, y: 460 })).toBeCloseTo(0.7, 9);
+  });
+
+  it('pins the thresholds: front >= 0.45, side <= 0.25, oblique in between', () => {
+    expect(classifyView(0.45, th)).toBe('front');
+    expect(classifyView(0.449, th)).toBe('oblique');
+    expect(classifyView(0.25, th)).toBe('side');
+    expect(classifyView(0.251, th)).toBe('oblique');
+  });
+
+  it('reports a wrong view only after it persisted, and clears with margin', () => {
+    let s = INITIAL_VIEW_CHECK;
+    for (let t = 0; t <= 499; t += 50) s = stepViewCheck(s, 0.3, 'front', t, th);
+    expect(s.active).toBe(false);
+    s = stepViewCheck(s, 0.3, 'front', 500, th);
+    expect(s.active).toBe(true);
+    for (let t = 550; t <= 2000; t += 50) s = stepViewCheck(s, 0.47, 'front', t, th); // inside the 0.05 margin
+    expect(s.active).toBe(true);
+    for (let t = 2050; t <= 2600; t += 50) s = stepViewCheck(s, 0.7, 'front', t, th);
+    expect(s.active).toBe(false);
+    // A front-facing person is the wrong view for a side exercise.
+    let side = INITIAL_VIEW_CHECK;
+    for (let t = 0; t <= 600; t += 50) side = stepViewCheck(side, 0.7, 'side', t, th);
+    expect(side.active).toBe(true);
+  });
+
+  it('gateFrame: visibility first, then the debounced view check', () => {
+    const cfg = commonConfigSchema.parse({});
+    const req = ['left_hip', 'right_hip', 'left_shoulder', 'right_shoulder'] as const;
+    const g0 = gateFrame(noPerson(0), req, 'front', INITIAL_VIEW_CHECK, cfg);
+    expect(g0.ok).toBe(false);
+    expect(!g0.ok && g0.finding).toMatchObject({ kind: 'visibility', code: 'NO_PERSON' });
+    // Turned side-on (shoulders 20 px apart): WRONG_VIEW after 500 ms.
+    const side = withJoints(standingFront(), { left_shoulder: { x: 510, y: 300 }, right_shoulder: { x: 490, y: 300 } });
+    let v = INITIAL_VIEW_CHECK;
+    let last: ReturnType<typeof gateFrame> | null = null;
+    for (let t = 0; t <= 600; t += 100) { last = gateFrame(frame(t, side), req, 'front', v, cfg); v = last.view; }
+    expect(!last!.ok && last!.finding).toMatchObject({ kind: 'visibility', code: 'WRONG_VIEW' });
+    expect(gateFrame(frame(0, side), req, 'front', INITIAL_VIEW_CHECK, { ...cfg, viewCheck: false }).ok).toBe(true);
+  });
+});
+
+describe('body helpers and stats', () => {
+  it('leg length and torso are in px; normalising by torso removes camera distance', () => {
+    const near = frame(0, scaled(standingFront(), 1.08, 500, 0)), far = frame(0, scaled(standingFront(), 0.5));
+    const ratio = (f: typeof near) => legLengthPx(legPx(f, 'left', VIS)!) / torsoPx(f, VIS)!.lengthPx;
+    expect(ratio(near)).toBeCloseTo(2, 9);
+    expect(ratio(far)).toBeCloseTo(2, 9);
+    expect(legPx(frame(0, withJoints(standingFront(), { left_ankle: { x: 540, y: 900, score: 0 } })), 'left', VIS)).toBeNull();
+  });
+
+  it('perSide calls left then right', () => {
+    const calls: string[] = [];
+    expect(perSide((s) => { calls.push(s); return s.length; })).toEqual({ left: 4, right: 5 });
+    expect(calls).toEqual(['left', 'right']);
+  });
+
+  it('stillness resets when the value moves more than the tolerance', () => {
+    let s = INITIAL_STILLNESS;
+    s = stepStillness(s, 0, 0, 0.05, 0);
+    s = stepStillness(s, 0.04, -0.05, 0.05, 500);
+    expect(stillForMs(s, 500)).toBe(500);
+    s = stepStillness(s, 0.051, 0, 0.05, 600);
+    expect(stillForMs(s, 700)).toBe(100);
+    expect(stepStillness(s, Number.NaN, 0, 0.05, 800)).toBe(INITIAL_STILLNESS);
+  });
+
+  it('stats ignore NaN and empty stats give NaN; finiteMetrics drops NaN', () => {
+    let st = EMPTY_STAT;
+    for (const v of [3, Number.NaN, -1, 4]) st = addSample(st, v);
+    expect([st.min, st.max, st.n, statMean(st)]).toEqual([-1, 4, 3, 2]);
+    expect(statMax(EMPTY_STAT)).toBeNaN();
+    expect(finiteMetrics({ a: 1, b: Number.NaN })).toEqual({ a: 1 });
+  });
+});
+
+describe('runExercise / createRunner / summaries', () => {
+  // A toy definition: cue 'HIGH' while nose.y < 0.3 (no debounce), rep when the nose goes below 0.7 and back.
+  const toy: ExerciseDefinition<z.ZodObject<{ k: z.ZodDefault<z.ZodNumber> }>, { n: number }> = {
+    id: 'toy', name: 'Toy', group: 'strength', view: 'front', requiredKeypoints: ['nose'], sided: false,
+    configSchema: z.object({ k: z.number().default(1) }),
+    initialState: () => ({ n: 0 }),
+    step(state, f, cfg) {
+      const y = f.keypoints!.nose.y;
+      const findings: Finding[] = [];
+      if (y < 0.3) findings.push({ kind: 'cue', code: 'HIGH', side: 'both', severity: 'warning', timestampMs: f.timestampMs, joints: ['nose'] });
+      const n = state.n + cfg.k;
+      if (y > 0.7) findings.push({ kind: 'rep', side: 'left', index: n, timestampMs: f.timestampMs, durationMs: 0, metrics: {}, faults: [] });
+      return { state: { n }, findings };
+    },
+  };
+  const ys = [0.5, 0.2, 0.2, 0.5, 0.8, 0.2, 0.5];
+  const frames = ys.map((y, i) => frame(i * 100, { nose: { x: 500, y: y * H } }));
+
+  it('folds step over frames with the parsed config and groups findings per frame', () => {
+    const r = runExercise(toy, frames, { k: 2 });
+    expect(r.state.n).toBe(14);
+    expect(r.perFrame.length).toBe(7);
+    expect(r.config).toEqual({ k: 2 });
+    const s = summarize(r.perFrame);
+    expect(s.reps).toEqual({ total: 1, left: 1, right: 0, both: 0 });
+    expect(s.cues).toEqual([
+      { code: 'HIGH', side: 'both', startMs: 100, endMs: 200, frames: 2 },
+      { code: 'HIGH', side: 'both', startMs: 500, endMs: 500, frames: 1 },
+    ]);
+    expect(cueIntervals([])).toEqual([]);
+  });
+
+  it('rejects a bad config with a zod error', () => {
+    expect(() => runExercise(toy, frames, { k: 'x' })).toThrow();
+  });
+
+  it('createRunner keeps state, rejects time going backwards, resets', () => {
+    const runner = createRunner(toy);
+    runner.push(frames[0]!);
+    runner.push(frames[1]!);
+    expect(runner.state.n).toBe(2);
+    expect(() => runner.push(frames[0]!)).toThrow(/time-ordered/);
+    runner.reset();
+    expect(runner.state.n).toBe(0);
+  });
+});
