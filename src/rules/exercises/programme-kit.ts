@@ -1,0 +1,245 @@
+// Shared step for the gluteus-medius programme's rep exercises (issue 7), built only from the engine blocks:
+// gateFrame (visibility + view check), stepRepCounter (hysteresis + minimum phase times), stepThresholdFault
+// (fault persistence with hysteresis) and Stat (per-rep statistics). An exercise file supplies the biomechanics:
+// which keypoints, how to turn them into the rep metric and the fault values, and the per-rep metrics. This keeps
+// a dozen exercises from copying the same bookkeeping, so every one of them gets the same guarantees:
+//  - no cue, no rep and no measurement from a frame that fails the gate (a 'visibility' finding instead), and the
+//    fault trackers reset across a dropout (no stale cue);
+//  - cues are evaluated only after setup (holding the start position), so getting into position never cues;
+//  - a cue shows only after `faultOnsetMs` and clears after `faultClearMs` (engine/persistence.ts).
+import { z } from 'zod';
+import type { Point } from '../../core/geometry';
+import type { KeypointName, PoseFrame, Side } from '../../core/pose-frame';
+import type { TorsoPoints } from '../engine/body';
+import { commonConfigShape, type CommonConfig } from '../engine/config';
+import { cue, gateFrame, measure, phaseFinding } from '../engine/gate';
+import { INITIAL_PERSISTENCE, stepThresholdFault, type PersistenceState } from '../engine/persistence';
+import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterConfig, type RepCounterState } from '../engine/rep-counter';
+import { addSample, EMPTY_STAT, finiteMetrics, type Stat } from '../engine/stats';
+import type { CameraView, ExerciseDefinition, ExerciseGroup, Finding, FindingSide, Severity } from '../engine/types';
+import { INITIAL_VIEW_CHECK, type ViewCheckState } from '../engine/view-check';
+import { visiblePx } from '../engine/visibility';
+
+/** Rep timing shared by the programme's rep exercises (flat in each exercise's config). */
+export const repTimingShape = {
+  setupMs: z.number().min(0).max(10_000).default(800)
+    .describe('Start position must be held this long (ms) before reps count (NOTES: no reps while getting into position). Our default: 0.8 s, short enough for a clip that starts mid-set.'),
+  minTargetMs: z.number().min(0).max(5000).default(100)
+    .describe('Minimum time (ms) in the target zone for a rep. Our default: 100 ms rejects a one-frame spike at 30 fps but accepts one frame at 5 fps (engine/rep-counter.ts).'),
+  minRepMs: z.number().min(0).max(10_000).default(600)
+    .describe('A rep faster than this (ms) is rejected as noise. Our default: these are slow, controlled rehab exercises.'),
+  maxGapMs: z.number().min(0).max(10_000).default(1000)
+    .describe('If the rep metric cannot be measured for longer than this (ms), the rep in progress is dropped (no reps bridged over stale angles). Our default.'),
+};
+
+export const sideShape = {
+  side: z.enum(['left', 'right']).default('left')
+    .describe('Working side the user picked (see each exercise for which leg that is).'),
+};
+
+export type RepTiming = { setupMs: number; minTargetMs: number; minRepMs: number; maxGapMs: number };
+export type KitConfig = CommonConfig & RepTiming & { side: Side };
+
+export const programmeBaseShape = { ...commonConfigShape, ...repTimingShape, ...sideShape };
+
+/** A fault value checked on this frame; the kit debounces it per `code` + `side`. */
+export interface FaultCheck {
+  code: string;
+  side: FindingSide;
+  severity: Severity;
+  /** NaN = no evidence this frame (keeps the current state). */
+  value: number;
+  /** Fault when value is past faultAt; clears when back past clearAt (direction from their order, engine/persistence). */
+  faultAt: number;
+  clearAt: number;
+  joints: KeypointName[];
+}
+
+export interface MeasureOut { code: string; side: FindingSide; value: number; unit: 'deg' | 'ratio' | 'ms' | 'count' }
+
+export interface Evaluation<A> {
+  /** Rep metric; null when it cannot be measured on this frame. */
+  primary: number | null;
+  measures: MeasureOut[];
+  faults: FaultCheck[];
+  /** Values gathered into per-rep statistics (key -> Stat). */
+  samples: Record<string, number>;
+  aux: A;
+}
+
+export interface EvalContext<C> {
+  frame: PoseFrame;
+  config: C;
+  torso: TorsoPoints | null;
+  /** Keypoint in px if visible (score + frame margin), else null. */
+  pt(name: KeypointName): Point | null;
+  /** Rep counter phase before this frame ('setup' until the start position has been held). */
+  phase: RepCounterState['phase'];
+}
+
+export interface RepMetricContext<C> { config: C; durationMs: number; timeAtTargetMs: number }
+
+export interface RepExerciseSpec<C extends KitConfig, A> {
+  id: string;
+  name: string;
+  group?: ExerciseGroup;
+  view: CameraView;
+  sided: boolean;
+  description: string;
+  howTo: string;
+  /** What a single 2D camera cannot judge in this exercise (shown with the how-to). */
+  limitations: readonly string[];
+  configSchema: z.ZodType<C>;
+  /** Keypoints that must be visible on every frame for this config (the working side's joints). */
+  required(config: C): readonly KeypointName[];
+  repThresholds(config: C): { startThreshold: number; targetThreshold: number };
+  initialAux(config: C): A;
+  evaluate(ctx: EvalContext<C>, aux: A): Evaluation<A>;
+  /** Per-rep metrics from the rep's statistics (keys carry units). */
+  repMetrics(stats: Readonly<Record<string, Stat>>, ctx: RepMetricContext<C>): Record<string, number>;
+  /** Rep-level faults judged from the finished rep's metrics (e.g. 'HINGE_SHALLOW'). */
+  repFaults?(metrics: Record<string, number>, config: C): string[];
+  cueCodes: readonly string[];
+  measureCodes: readonly string[];
+}
+
+export interface KitState<A> {
+  view: ViewCheckState;
+  rep: RepCounterState;
+  faults: Readonly<Record<string, PersistenceState>>;
+  stats: Readonly<Record<string, Stat>>;
+  /** Cue codes seen active during the rep in progress. */
+  repFaults: readonly string[];
+  timeAtTargetMs: number;
+  lastMs: number | null;
+  announcedPhase: 'setup' | 'active' | null;
+  aux: A;
+}
+
+export function initialKitState<A>(aux: A): KitState<A> {
+  return {
+    view: INITIAL_VIEW_CHECK, rep: INITIAL_REP_COUNTER, faults: {}, stats: {}, repFaults: [], timeAtTargetMs: 0,
+    lastMs: null, announcedPhase: null, aux,
+  };
+}
+
+const faultKey = (f: { code: string; side: FindingSide }): string => `${f.code}:${f.side}`;
+
+export function repCounterConfig(c: KitConfig, th: { startThreshold: number; targetThreshold: number }): RepCounterConfig {
+  return { ...th, setupMs: c.setupMs, minTargetMs: c.minTargetMs, minRepMs: c.minRepMs, maxGapMs: c.maxGapMs };
+}
+
+/** One frame of a programme rep exercise. Pure: builds a new state, never mutates `s`. */
+export function stepRepExercise<C extends KitConfig, A>(
+  spec: RepExerciseSpec<C, A>,
+  s: KitState<A>,
+  frame: PoseFrame,
+  config: C,
+): { state: KitState<A>; findings: Finding[] } {
+  const t = frame.timestampMs;
+  const findings: Finding[] = [];
+  const repCfg = repCounterConfig(config, spec.repThresholds(config));
+  const gate = gateFrame(frame, spec.required(config), spec.view, s.view, config);
+  if (!gate.ok) {
+    // Not judgeable: the rep counter sees "no value" (drops the rep after maxGapMs), faults reset.
+    const rep = stepRepCounter(s.rep, null, t, repCfg);
+    findings.push(gate.finding);
+    return { state: { ...s, view: gate.view, rep: rep.state, faults: {}, lastMs: t }, findings };
+  }
+  const pt = (name: KeypointName) => visiblePx(frame, name, config);
+  const ev = spec.evaluate({ frame, config, torso: gate.torso, pt, phase: s.rep.phase }, s.aux);
+  const rep = stepRepCounter(s.rep, ev.primary, t, repCfg);
+
+  let stats = s.stats;
+  let repFaults = s.repFaults;
+  let timeAtTargetMs = s.timeAtTargetMs;
+  const ev0 = rep.event;
+  if (ev0?.type === 'rep-start') { stats = {}; repFaults = []; timeAtTargetMs = 0; }
+  const inRep = rep.state.phase === 'moving' || rep.state.phase === 'target';
+  if (inRep) {
+    const next: Record<string, Stat> = { ...stats };
+    for (const k in ev.samples) next[k] = addSample(next[k] ?? EMPTY_STAT, ev.samples[k]!);
+    stats = next;
+    if (rep.state.phase === 'target' && s.rep.phase === 'target' && s.lastMs !== null) timeAtTargetMs += t - s.lastMs;
+  }
+
+  // Faults: judged only once the set is active (after setup).
+  const faults: Record<string, PersistenceState> = {};
+  if (rep.state.phase !== 'setup') {
+    const timing = { onsetMs: config.faultOnsetMs, clearMs: config.faultClearMs };
+    for (const f of ev.faults) {
+      const key = faultKey(f);
+      const st = stepThresholdFault(s.faults[key] ?? INITIAL_PERSISTENCE, f.value, f.faultAt, f.clearAt, t, timing);
+      faults[key] = st;
+      if (st.active) {
+        findings.push(cue(f.code, f.side, f.severity, t, f.joints, f.value));
+        if (inRep && f.severity !== 'info' && !repFaults.includes(f.code)) repFaults = [...repFaults, f.code];
+      }
+    }
+  }
+  for (const m of ev.measures) if (Number.isFinite(m.value)) findings.push(measure(m.code, m.side, m.value, m.unit, t));
+
+  const phase = rep.state.phase === 'setup' ? 'setup' : 'active';
+  let announcedPhase = s.announcedPhase;
+  if (phase !== announcedPhase) { findings.push(phaseFinding(phase, t)); announcedPhase = phase; }
+
+  if (ev0?.type === 'rep') {
+    const metrics = finiteMetrics(spec.repMetrics(stats, { config, durationMs: ev0.durationMs, timeAtTargetMs }));
+    const extra = spec.repFaults?.(metrics, config) ?? [];
+    findings.push({
+      kind: 'rep', side: spec.sided ? config.side : 'both', index: ev0.index, timestampMs: t,
+      durationMs: ev0.durationMs, metrics, faults: [...repFaults, ...extra.filter((c) => !repFaults.includes(c))],
+    });
+    stats = {}; repFaults = []; timeAtTargetMs = 0;
+  }
+  return {
+    state: { view: gate.view, rep: rep.state, faults, stats, repFaults, timeAtTargetMs, lastMs: t, announcedPhase, aux: ev.aux },
+    findings,
+  };
+}
+
+/** Turn a spec into a registry definition. */
+export function defineRepExercise<C extends KitConfig, A>(
+  spec: RepExerciseSpec<C, A>,
+  requiredKeypoints: readonly KeypointName[],
+): ExerciseDefinition<z.ZodType<C>, KitState<A>> & { howTo: string; limitations: readonly string[] } {
+  return {
+    id: spec.id,
+    name: spec.name,
+    group: spec.group ?? 'strength',
+    view: spec.view,
+    requiredKeypoints,
+    sided: spec.sided,
+    configSchema: spec.configSchema,
+    description: spec.description,
+    howTo: spec.howTo,
+    limitations: spec.limitations,
+    cueCodes: spec.cueCodes,
+    measureCodes: spec.measureCodes,
+    initialState: (config) => initialKitState(spec.initialAux(config)),
+    step: (state, frame, config) => stepRepExercise(spec, state, frame, config),
+  };
+}
+
+// ------------------------------------------------------------------ small shared measurements
+
+/** Running maximum that ignores a single-frame spike: max over the median of the last 3 values. */
+export interface RobustMax { readonly recent: readonly number[]; readonly max: number }
+export const EMPTY_ROBUST_MAX: RobustMax = Object.freeze({ recent: [], max: Number.NaN });
+export function stepRobustMax(s: RobustMax, v: number): RobustMax {
+  if (!Number.isFinite(v)) return s;
+  const recent = [...s.recent.slice(-2), v];
+  if (recent.length < 3) return { recent, max: s.max };
+  const med = [...recent].sort((a, b) => a - b)[1]!;
+  return { recent, max: Number.isNaN(s.max) || med > s.max ? med : s.max };
+}
+
+/** Calibration mean collected while the set is in setup, frozen afterwards. */
+export function stepBaseline(b: Stat, v: number, phase: RepCounterState['phase']): Stat {
+  return phase === 'setup' ? addSample(b, v) : b;
+}
+
+/** Max / min / mean of a per-rep sample key; NaN if never sampled (finiteMetrics then drops it). */
+export const repMax = (st: Readonly<Record<string, Stat>>, key: string): number => { const v = st[key]; return v && v.n > 0 ? v.max : Number.NaN; };
+export const repMin = (st: Readonly<Record<string, Stat>>, key: string): number => { const v = st[key]; return v && v.n > 0 ? v.min : Number.NaN; };
+export const repMean = (st: Readonly<Record<string, Stat>>, key: string): number => { const v = st[key]; return v && v.n > 0 ? v.sum / v.n : Number.NaN; };

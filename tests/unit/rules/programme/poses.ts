@@ -1,0 +1,92 @@
+// Hand-placed poses for the programme exercises (issue 7). Pixels of a 1000 x 1000 image, y down.
+// Built on H2's frame-builder; each builder takes the exact angle/ratio a test wants to pin.
+import type { KeypointName, PoseFrame } from '../../../../src/core/pose-frame';
+import { frame, seq, type J, type Joints } from '../frame-builder';
+
+export const rad = (deg: number): number => (deg * Math.PI) / 180;
+const k = (side: 'left' | 'right', joint: 'shoulder' | 'hip' | 'knee' | 'ankle'): KeypointName => `${side}_${joint}`;
+const at = (p: J, len: number, deg: number): J => ({ x: p.x + len * Math.cos(rad(deg)), y: p.y + len * Math.sin(rad(deg)) });
+
+export interface SideLyingOpts {
+  /** Top-leg abduction, deg (toward the ceiling). */
+  abductionDeg?: number;
+  /** Hip separation across the body as a fraction of the start value (pelvis roll = acos). */
+  hipSepFrac?: number;
+  /** Clamshell: knees bent; top knee lifted so that knee separation / hip separation = this. */
+  kneeOpening?: number;
+  /** Which anatomical side is on top. */
+  top?: 'left' | 'right';
+  /** Rotate the whole body in the image by this angle (deg) about the hip. */
+  tiltDeg?: number;
+}
+
+/**
+ * Side-lying, head on the image left, feet to the right, facing the camera. Top shoulder/hip 140/70 px above the
+ * bottom ones (shoulder ratio 0.7 -> front view), torso 200 px, legs 400 px (knee at 200).
+ */
+export function sideLying(o: SideLyingOpts = {}): Joints {
+  const topS = o.top ?? 'left', botS: 'left' | 'right' = topS === 'left' ? 'right' : 'left';
+  const hipSep = 70 * (o.hipSepFrac ?? 1);
+  const topHip = { x: 500, y: 500 - hipSep / 2 }, botHip = { x: 500, y: 500 + hipSep / 2 };
+  const j: Joints = {
+    nose: { x: 220, y: 470 },
+    [k(topS, 'shoulder')]: { x: 300, y: 430 }, [k(botS, 'shoulder')]: { x: 300, y: 570 },
+    [k(topS, 'hip')]: topHip, [k(botS, 'hip')]: botHip,
+  };
+  if (o.kneeOpening !== undefined) {
+    // Clamshell: hips flexed (thighs toward the feet-and-down in the image), knees bent, feet together behind.
+    const botKnee = { x: 650, y: botHip.y + 40 };
+    j[k(botS, 'knee')] = botKnee;
+    j[k(topS, 'knee')] = { x: 650, y: botKnee.y - 70 * o.kneeOpening };
+    j[k(botS, 'ankle')] = { x: 560, y: botHip.y + 120 };
+    j[k(topS, 'ankle')] = { x: 560, y: botHip.y + 100 };
+  } else {
+    const a = -(o.abductionDeg ?? 0); // image angle: 0 = along +x (feet), negative = up
+    j[k(topS, 'knee')] = at(topHip, 200, a);
+    j[k(topS, 'ankle')] = at(topHip, 400, a);
+    j[k(botS, 'knee')] = { x: 680, y: 600 };
+    j[k(botS, 'ankle')] = { x: 860, y: 560 };
+  }
+  return o.tiltDeg ? rotate(j, o.tiltDeg, { x: 500, y: 500 }) : j;
+}
+
+export function rotate(j: Joints, deg: number, c: J): Joints {
+  const out: Joints = {};
+  const cs = Math.cos(rad(deg)), sn = Math.sin(rad(deg));
+  for (const [k, p] of Object.entries(j) as [keyof Joints, J][]) {
+    const dx = p.x - c.x, dy = p.y - c.y;
+    out[k] = { ...p, x: c.x + dx * cs - dy * sn, y: c.y + dx * sn + dy * cs };
+  }
+  return out;
+}
+
+/**
+ * Frames at `fps` following a piecewise-linear profile of one parameter: [tMs, value] knots.
+ * `pose(value)` places the joints.
+ */
+export function profile(knots: Array<[number, number]>, pose: (v: number, tMs: number) => Joints, fps = 30): PoseFrame[] {
+  const end = knots[knots.length - 1]![0];
+  return seq((t) => pose(interp(knots, t), t), fps, end);
+}
+
+export function interp(knots: Array<[number, number]>, t: number): number {
+  if (t <= knots[0]![0]) return knots[0]![1];
+  for (let i = 1; i < knots.length; i++) {
+    const [t1, v1] = knots[i]!, [t0, v0] = knots[i - 1]!;
+    if (t <= t1) return t1 === t0 ? v1 : v0 + ((v1 - v0) * (t - t0)) / (t1 - t0);
+  }
+  return knots[knots.length - 1]![1];
+}
+
+/** `n` reps of start -> peak -> start after `leadMs` at the start value; each rep rises/holds/falls in the given ms. */
+export function repKnots(start: number, peak: number, n: number, o: { leadMs?: number; riseMs?: number; holdMs?: number; restMs?: number } = {}): Array<[number, number]> {
+  const lead = o.leadMs ?? 1500, rise = o.riseMs ?? 700, hold = o.holdMs ?? 400, rest = o.restMs ?? 600;
+  const k: Array<[number, number]> = [[0, start], [lead, start]];
+  let t = lead;
+  for (let i = 0; i < n; i++) {
+    k.push([t += rise, peak], [t += hold, peak], [t += rise, start], [t += rest, start]);
+  }
+  return k;
+}
+
+export { frame };
