@@ -1,0 +1,126 @@
+// Picks the TensorFlow.js backend at run time, best first: WebGPU -> WebGL -> wasm. Every backend that is skipped
+// or fails is recorded with a reason the user can read, so a slow machine is explained rather than silent.
+// The wasm binaries are bundled by vite (`?url`) and served from our own origin: never a CDN.
+import * as tf from '@tensorflow/tfjs-core';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-webgpu';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm';
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm'];
+
+export interface BackendAttempt { backend: BackendName; ok: boolean; reason?: string }
+
+export interface BackendInfo {
+  backend: BackendName;
+  /** Human-readable detail, e.g. "SIMD, 1 thread" or the GPU renderer. */
+  detail: string;
+  /** Every backend tried before (and including) the active one, with why it was not used. */
+  attempts: BackendAttempt[];
+}
+
+export class BackendError extends Error {
+  constructor(readonly attempts: BackendAttempt[]) {
+    super(`No TensorFlow.js backend could start: ${attempts.map((a) => `${a.backend}: ${a.reason}`).join('; ')}`);
+    this.name = 'BackendError';
+  }
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e));
+
+/** Renderer names of CPU-only WebGL implementations (Chromium's SwiftShader, Mesa's llvmpipe/softpipe, Windows WARP). */
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|microsoft basic/i;
+
+/** Why a backend cannot be used here, or null if it is worth trying. Cheap checks before tfjs allocates anything. */
+async function precheck(name: BackendName): Promise<string | null> {
+  if (name === 'webgpu') {
+    const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+    if (!gpu) return 'WebGPU is not available in this browser';
+    const adapter = await gpu.requestAdapter().catch(() => null);
+    return adapter ? null : 'no WebGPU adapter (GPU) found';
+  }
+  if (name === 'webgl') {
+    // A software-rendered WebGL (SwiftShader, llvmpipe) is ~10x slower than wasm SIMD for MoveNet: skip it.
+    const canvas = document.createElement('canvas');
+    const gl = canvas.getContext('webgl2', { failIfMajorPerformanceCaveat: true });
+    if (!gl) {
+      return document.createElement('canvas').getContext('webgl2')
+        ? 'WebGL runs in software here (no GPU acceleration), slower than wasm'
+        : 'WebGL 2 is not available';
+    }
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    if (SOFTWARE_RENDERER.test(renderer)) return `WebGL runs in software here (${renderer.slice(0, 80)}), slower than wasm`;
+    return null;
+  }
+  if (typeof WebAssembly !== 'object') return 'WebAssembly is not available';
+  return null;
+}
+
+async function activate(name: BackendName): Promise<string> {
+  if (name === 'wasm') {
+    // Threads need SharedArrayBuffer, i.e. a cross-origin isolated page (COOP/COEP headers). Without it, SIMD only.
+    const threads = globalThis.crossOriginIsolated === true;
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threads);
+    try {
+      setWasmPaths({
+        'tfjs-backend-wasm.wasm': wasmPlainUrl,
+        'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+        'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
+      });
+    } catch {
+      // Already set by an earlier attempt in this page: the paths are the same.
+    }
+  }
+  const ok = await tf.setBackend(name);
+  if (!ok) throw new Error('initialisation failed');
+  await tf.ready();
+  // A tiny op proves the backend really computes (a lost GPU context shows up here, not at setBackend).
+  const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2)));
+  const value = (await probe.data())[0];
+  probe.dispose();
+  if (value !== 3) throw new Error(`self-test computed ${value} instead of 3`);
+  if (name === 'wasm') {
+    const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+    const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+    return `${simd ? 'SIMD' : 'no SIMD'}, ${threads ? 'multi-threaded' : 'single thread (page is not cross-origin isolated)'}`;
+  }
+  return name === 'webgpu' ? 'GPU (WebGPU)' : 'GPU (WebGL 2)';
+}
+
+let active: Promise<BackendInfo> | null = null;
+
+/**
+ * Starts the best backend that works; `only` forces one (e.g. `?backend=wasm` for benchmarks). Memoised: tfjs has
+ * one global backend per page, so later calls return the same result.
+ */
+export function initBackend(only?: BackendName): Promise<BackendInfo> {
+  active ??= (async () => {
+    const attempts: BackendAttempt[] = [];
+    for (const name of only ? [only] : BACKEND_ORDER) {
+      const skip = await precheck(name);
+      if (skip) {
+        attempts.push({ backend: name, ok: false, reason: skip });
+        continue;
+      }
+      try {
+        const detail = await activate(name);
+        attempts.push({ backend: name, ok: true });
+        return { backend: name, detail, attempts };
+      } catch (e) {
+        attempts.push({ backend: name, ok: false, reason: errorText(e) });
+      }
+    }
+    throw new BackendError(attempts);
+  })();
+  active.catch(() => { active = null; });
+  return active;
+}
+
+export function isBackendName(s: string | null | undefined): s is BackendName {
+  return s === 'webgpu' || s === 'webgl' || s === 'wasm';
+}

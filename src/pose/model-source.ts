@@ -1,0 +1,101 @@
+// Loads MoveNet weights in the browser from our own /models/ (served by vite in dev, copied into dist/ in a build).
+// Wraps tfjs's HTTP loader so that (1) a failure names the file that failed and why, and (2) progress is reported
+// in bytes, for the "loading model" banner.
+import * as tf from '@tensorflow/tfjs-core';
+import { MODEL_FILES, type ModelId } from './detector';
+
+export class ModelLoadError extends Error {
+  constructor(readonly file: string, readonly reason: string) {
+    super(`Could not load model file ${file}: ${reason}`);
+    this.name = 'ModelLoadError';
+  }
+}
+
+/** 0..1 of all bytes of the model (JSON + weight shards) received so far. */
+export type ProgressListener = (fraction: number) => void;
+
+const fileName = (url: string) => decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() ?? url);
+
+/**
+ * An IOHandler for `createPoseDetector` that fetches `${baseUrl}/<model file>` and every weight shard it lists.
+ * `baseUrl` defaults to `<page base>/models`.
+ */
+export function modelIOHandler(modelId: ModelId, onProgress?: ProgressListener, baseUrl?: string): tf.io.IOHandler {
+  const base = baseUrl ?? new URL(`${import.meta.env.BASE_URL}models`, location.href).href;
+  const jsonUrl = `${base}/${MODEL_FILES[modelId]}`;
+  const received = new Map<string, number>();
+  const expected = new Map<string, number>();
+  const report = () => {
+    if (!onProgress) return;
+    let got = 0, total = 0;
+    for (const [url, n] of expected) { total += n; got += Math.min(n, received.get(url) ?? 0); }
+    // Before the weights manifest is known the total is unknown: show the JSON as a small first step.
+    onProgress(total > 0 ? Math.min(1, got / total) : 0);
+  };
+
+  const fetchNamed = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const file = fileName(url);
+    let res: Response;
+    try {
+      res = await fetch(input, init);
+    } catch (e) {
+      throw new ModelLoadError(file, `network error (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (!res.ok) throw new ModelLoadError(file, `the server answered ${res.status} ${res.statusText || ''}`.trim());
+    // A dev server may answer a missing file with the app's index.html: that is "missing", not "corrupt".
+    if ((res.headers.get('content-type') ?? '').includes('text/html')) {
+      throw new ModelLoadError(file, 'the server returned a web page instead of the file (is it missing from models/?)');
+    }
+    const length = Number(res.headers.get('content-length') ?? 0);
+    if (length > 0) expected.set(url, length);
+    if (!res.body || length === 0) {
+      const buf = await res.arrayBuffer();
+      expected.set(url, buf.byteLength); received.set(url, buf.byteLength); report();
+      return new Response(buf, { status: res.status, headers: res.headers });
+    }
+    const reader = res.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let got = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        got += value.byteLength;
+        received.set(url, got);
+        report();
+      }
+    } catch (e) {
+      throw new ModelLoadError(file, `download interrupted (${e instanceof Error ? e.message : String(e)})`);
+    }
+    const bytes = new Uint8Array(got);
+    let at = 0;
+    for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
+    return new Response(bytes, { status: res.status, headers: res.headers });
+  };
+
+  const inner = tf.io.http(jsonUrl, { fetchFunc: fetchNamed as typeof fetch });
+  return {
+    async load() {
+      try {
+        const artifacts = await inner.load!();
+        if (!artifacts.modelTopology) throw new ModelLoadError(MODEL_FILES[modelId], 'the JSON has no model topology');
+        const weightBytes = artifacts.weightData
+          ? (Array.isArray(artifacts.weightData)
+            ? artifacts.weightData.reduce((n, b) => n + b.byteLength, 0)
+            : artifacts.weightData.byteLength)
+          : 0;
+        if (weightBytes === 0) throw new ModelLoadError(`${modelId} weights (.bin)`, 'no weight data was loaded');
+        onProgress?.(1);
+        return artifacts;
+      } catch (e) {
+        if (e instanceof ModelLoadError) throw e;
+        // tfjs's own errors (unparsable JSON, missing shard in manifest) mention the path: keep the message.
+        const msg = e instanceof Error ? e.message : String(e);
+        const file = /\.bin\b/.test(msg) ? (msg.match(/[\w.-]+\.bin/)?.[0] ?? 'weights (.bin)') : MODEL_FILES[modelId];
+        throw new ModelLoadError(file, msg);
+      }
+    },
+  };
+}

@@ -1,0 +1,153 @@
+// The frame loop: video frames in, smoothed PoseFrames out.
+// - One inference at a time. A frame that arrives while the model is busy is dropped, never queued: a queue would
+//   make the skeleton lag further and further behind the person on a slow machine.
+// - requestVideoFrameCallback (one callback per decoded video frame) where available, else requestAnimationFrame.
+// - Paused while the tab is hidden (no work in the background; a video file is paused so no reps are skipped).
+import type { PoseFrame } from '../core/pose-frame';
+import type { PoseDetector } from './detector';
+import type { KeypointSmoother } from './smoothing';
+
+export interface PoseLoopStats {
+  /** Mean inference time over the last frames (up to 30), ms. The first, warm-up inference is left out. */
+  inferenceMs: number;
+  lastInferenceMs: number;
+  /** The first inference (compiles kernels/shaders, so it is much slower than the rest), ms. */
+  warmupMs: number;
+  /** Poses produced per second over the last second. */
+  fps: number;
+  framesAnalysed: number;
+  /** Video frames skipped because the model was still busy with an earlier one. */
+  framesDropped: number;
+}
+
+export interface PoseLoopOptions {
+  video: HTMLVideoElement;
+  detector: PoseDetector;
+  smoother?: KeypointSmoother;
+  /** 'media': timestamps are the video's own time (files: a re-analysed file gives the same times). 'clock': performance.now(). */
+  timeBase: 'media' | 'clock';
+  onFrame(frame: PoseFrame, stats: PoseLoopStats, raw: PoseFrame): void;
+  onError(error: unknown): void;
+  /** Told when the loop pauses or resumes because the tab was hidden/shown. */
+  onHiddenChange?(hidden: boolean): void;
+}
+
+type VideoWithRvfc = HTMLVideoElement & {
+  requestVideoFrameCallback?(cb: (now: number, meta: { mediaTime: number }) => void): number;
+  cancelVideoFrameCallback?(handle: number): void;
+};
+
+/** Frames averaged for the inference-time readout. */
+const INFERENCE_WINDOW = 30;
+
+export class PoseLoop {
+  private running = false;
+  private busy = false;
+  private handle: number | null = null;
+  private usesRvfc: boolean;
+  private pausedVideoForHidden = false;
+  private recent: number[] = [];
+  private window: number[] = [];
+  private lastMediaTimeMs = -1;
+  private readonly stats: PoseLoopStats = { inferenceMs: 0, lastInferenceMs: 0, warmupMs: 0, fps: 0, framesAnalysed: 0, framesDropped: 0 };
+
+  constructor(private readonly opts: PoseLoopOptions) {
+    this.usesRvfc = typeof (opts.video as VideoWithRvfc).requestVideoFrameCallback === 'function';
+  }
+
+  get isRunning(): boolean { return this.running; }
+  get currentStats(): PoseLoopStats { return { ...this.stats }; }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    document.addEventListener('visibilitychange', this.onVisibility);
+    if (!document.hidden) this.schedule();
+  }
+
+  stop(): void {
+    this.running = false;
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.cancel();
+  }
+
+  private readonly onVisibility = () => {
+    const v = this.opts.video;
+    if (document.hidden) {
+      this.cancel();
+      if (this.opts.timeBase === 'media' && !v.paused) { v.pause(); this.pausedVideoForHidden = true; }
+      this.opts.onHiddenChange?.(true);
+    } else if (this.running) {
+      if (this.pausedVideoForHidden) { this.pausedVideoForHidden = false; void v.play().catch(() => undefined); }
+      this.opts.onHiddenChange?.(false);
+      this.schedule();
+    }
+  };
+
+  private schedule(): void {
+    if (!this.running || this.handle !== null) return;
+    const v = this.opts.video as VideoWithRvfc;
+    this.handle = this.usesRvfc
+      ? v.requestVideoFrameCallback!((now, meta) => this.onVideoFrame(now, meta.mediaTime * 1000))
+      : requestAnimationFrame((now) => this.onVideoFrame(now, v.currentTime * 1000));
+  }
+
+  private cancel(): void {
+    if (this.handle === null) return;
+    const v = this.opts.video as VideoWithRvfc;
+    if (this.usesRvfc) v.cancelVideoFrameCallback!(this.handle);
+    else cancelAnimationFrame(this.handle);
+    this.handle = null;
+  }
+
+  private onVideoFrame(nowMs: number, mediaTimeMs: number): void {
+    this.handle = null;
+    if (!this.running) return;
+    this.schedule(); // ask for the next frame at once; it is dropped below if we are still busy
+    const v = this.opts.video;
+    if (this.busy) { this.stats.framesDropped++; return; }
+    if (v.readyState < 2 || v.videoWidth === 0) return;
+    // rAF fallback fires at display rate even when the video shows the same frame: skip repeats.
+    if (!this.usesRvfc && this.opts.timeBase === 'media' && mediaTimeMs === this.lastMediaTimeMs) return;
+    this.lastMediaTimeMs = mediaTimeMs;
+    void this.analyse(this.opts.timeBase === 'media' ? mediaTimeMs : nowMs);
+  }
+
+  private async analyse(timestampMs: number): Promise<void> {
+    const { video, detector, smoother } = this.opts;
+    this.busy = true;
+    try {
+      // pose-detection reads the image size from the element's width/height attributes (CSS still sizes it).
+      if (video.width !== video.videoWidth) video.width = video.videoWidth;
+      if (video.height !== video.videoHeight) video.height = video.videoHeight;
+      const t0 = performance.now();
+      const raw = await detector.detect(video, { widthPx: video.videoWidth, heightPx: video.videoHeight }, timestampMs);
+      const t1 = performance.now();
+      if (!this.running) return;
+      this.updateStats(t1 - t0, t1);
+      const frame = smoother ? smoother.apply(raw) : raw;
+      this.opts.onFrame(frame, { ...this.stats }, raw);
+    } catch (e) {
+      if (this.running) { this.stop(); this.opts.onError(e); }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private updateStats(ms: number, nowMs: number): void {
+    const s = this.stats;
+    s.lastInferenceMs = ms;
+    if (s.framesAnalysed === 0) {
+      s.warmupMs = ms;
+      s.inferenceMs = ms;
+    } else {
+      this.window.push(ms);
+      if (this.window.length > INFERENCE_WINDOW) this.window.shift();
+      s.inferenceMs = this.window.reduce((a, b) => a + b, 0) / this.window.length;
+    }
+    s.framesAnalysed++;
+    this.recent.push(nowMs);
+    while (this.recent.length > 0 && nowMs - this.recent[0]! > 1000) this.recent.shift();
+    s.fps = this.recent.length;
+  }
+}

@@ -1,0 +1,158 @@
+// <app-root>: the shell. Source choice (camera / video file), camera picker, model choice, the video with its
+// skeleton overlay, a status banner and a readout of model, backend and speed. Coaching UI plugs in around the
+// stage (see renderCoaching); pose state comes from this.pose (PoseController), frames via this.pose.onFrame().
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { isBackendName, type ModelId, type SourceKind } from '../pose/pose-source';
+import { PoseController } from './controllers/pose-controller';
+import { loadCameraChoice, loadModelChoice, saveCameraChoice, saveModelChoice } from './preferences';
+import { bannerFor } from './status-text';
+import './pose-overlay';
+import './status-banner';
+
+const MODEL_LABELS: Record<ModelId, string> = { lightning: 'Lightning (fast)', thunder: 'Thunder (accurate)' };
+
+/** URL switches for testing and benchmarks: ?backend=wasm, ?model=thunder, ?autostart=0. */
+function urlOptions() {
+  const p = new URLSearchParams(location.search);
+  const backend = p.get('backend');
+  const model = p.get('model');
+  return {
+    backend: isBackendName(backend) ? backend : undefined,
+    model: model === 'lightning' || model === 'thunder' ? (model as ModelId) : undefined,
+    autoStart: p.get('autostart') !== '0',
+  };
+}
+
+@customElement('app-root')
+export class AppRoot extends LitElement {
+  static override styles = css`
+    :host { display: flex; flex-direction: column; gap: 0.75rem; max-width: 1100px; margin: 0 auto; padding: 0.75rem;
+      color: #e9eef4; font-family: system-ui, sans-serif; }
+    header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
+    h1 { font-size: 1.2rem; margin: 0 auto 0 0; }
+    .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
+    button, select, label.file { font: inherit; padding: 0.35rem 0.7rem; border-radius: 0.4rem; border: 1px solid #4a5666;
+      background: #222b36; color: inherit; cursor: pointer; }
+    button[aria-pressed='true'] { background: #2f6fb3; border-color: #2f6fb3; }
+    label.file input { display: none; }
+    .stage { position: relative; width: 100%; max-width: calc(72vh * var(--aspect, 1.333)); margin-inline: auto;
+      background: #000; border-radius: 0.5rem; overflow: hidden; }
+    .stage video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: fill; }
+    .stage.mirrored video { transform: scaleX(-1); }
+    .readout { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; font-size: 0.9rem; color: #b8c4d2; font-variant-numeric: tabular-nums; }
+    .readout b { color: #e9eef4; font-weight: 600; }
+    .fallback { font-size: 0.85rem; color: #ffd48a; }
+  `;
+
+  private readonly url = urlOptions();
+  @state() private sourceChoice: SourceKind = 'camera';
+  @state() private modelId: ModelId = this.url.model ?? loadModelChoice();
+  @query('video') private videoEl!: HTMLVideoElement;
+
+  /** The pose pipeline. Coaching code reads pose.frame / pose.visibility or subscribes with pose.onFrame(). */
+  readonly pose = new PoseController(this, {
+    modelId: this.modelId,
+    video: () => this.videoEl ?? null,
+    autoStart: this.url.autoStart,
+    backend: this.url.backend,
+    cameraId: loadCameraChoice(),
+  });
+
+  override render() {
+    return html`
+      <header>
+        <h1>Hip stability trainer</h1>
+        ${this.renderControls()}
+      </header>
+      <status-banner .message=${bannerFor(this.pose.status, this.pose.visibility)}></status-banner>
+      ${this.renderStage()}
+      ${this.renderReadout()}
+      ${this.renderCoaching()}
+    `;
+  }
+
+  protected renderControls() {
+    const cams = this.pose.cameras;
+    const camera = this.sourceChoice === 'camera';
+    return html`<div class="controls">
+      <button aria-pressed=${camera} @click=${this.chooseCamera}>Camera</button>
+      <label class="file" aria-pressed=${!camera}>Video file…
+        <input type="file" accept="video/*" @change=${this.onFile} data-testid="file-input" />
+      </label>
+      ${camera && cams.length > 1 ? html`<select aria-label="Camera" @change=${this.onCameraPick}>
+        ${cams.map((c) => html`<option value=${c.deviceId} ?selected=${c.label === this.pose.info.sourceLabel}>${c.label}</option>`)}
+      </select>` : nothing}
+      ${camera && this.pose.sourceKind === 'camera'
+        ? html`<button @click=${() => this.pose.stop()}>Stop</button>`
+        : camera ? html`<button @click=${() => void this.pose.startCamera()}>Start camera</button>` : nothing}
+      <select aria-label="Pose model" @change=${this.onModelPick}>
+        ${(Object.keys(MODEL_LABELS) as ModelId[]).map((id) => html`<option value=${id} ?selected=${id === this.modelId}>${MODEL_LABELS[id]}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  protected renderStage() {
+    const f = this.pose.frame;
+    const mirrored = this.pose.sourceKind === 'camera';
+    // The stage takes the image's aspect ratio so the overlay canvas lies exactly on the video picture.
+    const [w, h] = f ? [f.imageWidthPx, f.imageHeightPx] : [4, 3];
+    return html`<div class="stage ${mirrored ? 'mirrored' : ''}" style="aspect-ratio: ${w} / ${h}; --aspect: ${w / h}">
+      <video playsinline muted ?controls=${this.pose.sourceKind === 'file'}></video>
+      <pose-overlay .frame=${f} ?mirrored=${mirrored} score-threshold=${this.pose.scoreThreshold}></pose-overlay>
+    </div>`;
+  }
+
+  protected renderReadout() {
+    const { info, stats } = this.pose;
+    const b = info.backend;
+    const skipped = b?.attempts.filter((a) => !a.ok) ?? [];
+    return html`<div class="readout" data-testid="readout">
+      <span>Model <b data-testid="model">MoveNet ${info.modelId === 'thunder' ? 'Thunder' : 'Lightning'}</b></span>
+      <span>Backend <b data-testid="backend">${b ? `${b.backend}` : '…'}</b>${b ? ` (${b.detail})` : ''}</span>
+      <span>Inference <b data-testid="inference-ms">${stats ? stats.inferenceMs.toFixed(0) : '–'}</b> ms</span>
+      <span><b data-testid="fps">${stats ? stats.fps : '–'}</b> poses/s</span>
+      ${info.timeToFirstPoseMs !== null ? html`<span>First pose after <b>${(info.timeToFirstPoseMs / 1000).toFixed(1)}</b> s</span>` : nothing}
+      ${info.sourceLabel ? html`<span>Source <b>${info.sourceLabel}</b></span>` : nothing}
+    </div>
+    ${skipped.length > 0 && b ? html`<div class="fallback" data-testid="backend-fallback">
+      Using ${b.backend} because ${skipped.map((a) => `${a.backend}: ${a.reason}`).join('; ')}.
+    </div>` : nothing}`;
+  }
+
+  /** Extension point for the coaching UI (exercise picker, cues, reps). Empty in the shell. */
+  protected renderCoaching(): unknown {
+    return nothing;
+  }
+
+  private chooseCamera = () => {
+    this.sourceChoice = 'camera';
+    if (this.pose.sourceKind !== 'camera') void this.pose.startCamera();
+  };
+
+  private onFile = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = ''; // choosing the same file again must fire change
+    if (!file) return;
+    this.sourceChoice = 'file';
+    void this.pose.startFile(file);
+  };
+
+  private onCameraPick = (e: Event) => {
+    const id = (e.target as HTMLSelectElement).value;
+    saveCameraChoice(id);
+    void this.pose.startCamera(id);
+  };
+
+  private onModelPick = (e: Event) => {
+    const id = (e.target as HTMLSelectElement).value as ModelId;
+    this.modelId = id;
+    saveModelChoice(id);
+    void this.pose.setModel(id);
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'app-root': AppRoot }
+}

@@ -1,0 +1,119 @@
+// PoseController: the pose pipeline's lifecycle tied to a Lit host. Starts the camera once the host has rendered
+// its <video> (if autoStart), stops every camera track when the host leaves the page, and exposes the latest state
+// as plain fields for render(). Other code subscribes to frames with onFrame() (e.g. rules, recording).
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { PoseFrame } from '../../core/pose-frame';
+import { bodyVisibility, DEFAULT_SCORE_THRESHOLD, type BodyVisibility } from '../../pose/pose-status';
+import {
+  PoseSource, type BackendName, type CameraInfo, type ModelId, type PipelineInfo, type PipelineStatus,
+  type PoseLoopStats, type SourceKind,
+} from '../../pose/pose-source';
+
+export interface PoseControllerOptions {
+  modelId: ModelId;
+  /** Returns the host's <video> (after first render). */
+  video: () => HTMLVideoElement | null;
+  autoStart?: boolean;
+  backend?: BackendName;
+  cameraId?: string | null;
+  scoreThreshold?: number;
+}
+
+export type FrameListener = (frame: PoseFrame, stats: PoseLoopStats) => void;
+
+/** A visibility state must hold this many consecutive frames before the banner changes (avoids flicker). Our default. */
+const VISIBILITY_STABLE_FRAMES = 5;
+
+export class PoseController implements ReactiveController {
+  status: PipelineStatus = { kind: 'idle' };
+  info: PipelineInfo;
+  frame: PoseFrame | null = null;
+  stats: PoseLoopStats | null = null;
+  cameras: CameraInfo[] = [];
+  /** Debounced "who is in view" for the banner; null before the first frame. */
+  visibility: BodyVisibility | null = null;
+  readonly scoreThreshold: number;
+
+  private readonly source: PoseSource;
+  private readonly listeners = new Set<FrameListener>();
+  private pendingVisibility: BodyVisibility | null = null;
+  private pendingCount = 0;
+  private cameraId: string | null;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly options: PoseControllerOptions) {
+    this.scoreThreshold = options.scoreThreshold ?? DEFAULT_SCORE_THRESHOLD;
+    this.cameraId = options.cameraId ?? null;
+    this.source = new PoseSource({
+      status: (s) => {
+        this.status = s;
+        if (s.kind !== 'running') { this.visibility = null; this.pendingCount = 0; }
+        if (s.kind === 'starting-source' || s.kind === 'idle') { this.frame = null; this.stats = null; }
+        this.host.requestUpdate();
+      },
+      info: (i) => { this.info = i; this.host.requestUpdate(); },
+      frame: (f, st) => this.onPoseFrame(f, st),
+    }, options.modelId, { backend: options.backend });
+    this.info = { backend: null, modelId: options.modelId, source: null, sourceLabel: '', timeToFirstPoseMs: null };
+    host.addController(this);
+  }
+
+  get sourceKind(): SourceKind | null { return this.info.source; }
+
+  hostConnected(): void {
+    if (!this.options.autoStart) return;
+    void this.host.updateComplete.then(() => {
+      if (this.host.isConnected && !this.info.source) void this.startCamera();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.source.dispose();
+  }
+
+  onFrame(listener: FrameListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async startCamera(deviceId: string | null = this.cameraId): Promise<void> {
+    this.bind();
+    this.cameraId = deviceId;
+    await this.source.startCamera(deviceId ?? undefined);
+    // Labels (and often the device count) are only known once permission is granted.
+    this.cameras = await this.source.listCameras();
+    this.host.requestUpdate();
+  }
+
+  async startFile(file: File): Promise<void> {
+    this.bind();
+    await this.source.startFile(file);
+  }
+
+  setModel(modelId: ModelId): Promise<void> {
+    return this.source.setModel(modelId);
+  }
+
+  stop(): void {
+    this.source.stop();
+  }
+
+  private bound = false;
+  private bind(): void {
+    if (this.bound) return;
+    const video = this.options.video();
+    if (!video) throw new Error('PoseController: the host has not rendered its <video> yet');
+    this.source.attach(video);
+    this.bound = true;
+  }
+
+  private onPoseFrame(frame: PoseFrame, stats: PoseLoopStats): void {
+    this.frame = frame;
+    this.stats = stats;
+    const v = bodyVisibility(frame, this.scoreThreshold);
+    if (this.pendingVisibility?.kind === v.kind) this.pendingCount++;
+    else { this.pendingVisibility = v; this.pendingCount = 1; }
+    if (this.visibility === null || this.visibility.kind === v.kind || this.pendingCount >= VISIBILITY_STABLE_FRAMES) this.visibility = v;
+    for (const l of this.listeners) l(frame, stats);
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,102 @@
+// The built app in Debian's chromium with the fake camera playing a real squat clip: the real MoveNet weights from
+// our own server, the real backend choice, the real overlay. Nothing may be requested from any other host.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { poseFrameSchema } from '../../src/core/pose-frame';
+import {
+  BROWSER_SETUP_TIMEOUT_MS, BROWSER_TEST_TIMEOUT_MS, clipToY4m, describeBrowser, launchChromium, openWatchedPage,
+  saveScreenshot, serveDir, snapshot, waitForBanner, waitForPose, type StaticServer,
+} from './harness';
+
+/** A front-view, full-body person: MoveNet should see most of the 17 joints on some frame. */
+const MIN_KEYPOINTS = 13;
+
+describeBrowser('app in chromium, fake camera fed bodyweight-squat', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const y4m = clipToY4m('bodyweight-squat');
+    server = await serveDir();
+    browser = await launchChromium({ fakeCameraY4m: y4m });
+  }, BROWSER_SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds a person and draws the skeleton, with no request to any other host', async () => {
+    const w = await openWatchedPage(browser, server.origin);
+    await w.page.goto(server.url);
+    const s = await waitForPose(w.page, { minKeypoints: MIN_KEYPOINTS });
+
+    expect(s.status.kind).toBe('running');
+    const frame = poseFrameSchema.parse(s.frame);
+    expect(frame.keypoints).not.toBeNull();
+    // The fake camera delivers the clip scaled to 640 px wide.
+    expect(frame.imageWidthPx).toBe(640);
+    expect(s.visibleKeypoints).toBeGreaterThanOrEqual(MIN_KEYPOINTS);
+    // Plausible anatomy, not just "some numbers": shoulders above hips above knees above ankles (y grows down).
+    const k = frame.keypoints!;
+    const midY = (a: keyof typeof k, b: keyof typeof k) => (k[a].y + k[b].y) / 2;
+    expect(midY('left_shoulder', 'right_shoulder')).toBeLessThan(midY('left_hip', 'right_hip'));
+    expect(midY('left_hip', 'right_hip')).toBeLessThan(midY('left_ankle', 'right_ankle'));
+    // Drawn: the overlay counted the joints it drew, and the canvas really has paint on it.
+    expect(s.drawnKeypoints).toBeGreaterThanOrEqual(MIN_KEYPOINTS);
+    expect(s.drawnBones).toBeGreaterThan(8);
+    expect(s.paintedPixels).toBeGreaterThan(500);
+    expect(s.backend).toMatch(/^(webgpu|webgl|wasm)$/);
+    expect(s.stats!.inferenceMs).toBeGreaterThan(0);
+    expect(s.timeToFirstPoseMs).toBeGreaterThan(0);
+
+    await saveScreenshot(w.page, 'e2e-camera-squat');
+    const after = await snapshot(w.page);
+    console.log(`[e2e] backend=${after.backend} (${after.backendDetail}) inference=${after.stats?.inferenceMs.toFixed(1)} ms ` +
+      `fps=${after.stats?.fps} analysed=${after.stats?.framesAnalysed} dropped=${after.stats?.framesDropped} ` +
+      `firstPose=${after.timeToFirstPoseMs} ms`);
+
+    // Everything came from our server: the page, the code, the wasm binaries and the weights.
+    expect(w.foreignRequests()).toEqual([]);
+    expect(server.requested).toContain('/models/movenet-lightning.json');
+    expect(server.requested).toContain('/models/movenet-lightning.bin');
+    expect(server.requested.some((p) => p.endsWith('.wasm')) || after.backend !== 'wasm').toBe(true);
+    expect(w.pageErrors).toEqual([]);
+    expect(w.consoleErrors.filter((m) => /Content Security Policy|Refused to/i.test(m))).toEqual([]);
+    await w.context.close();
+  }, BROWSER_TEST_TIMEOUT_MS);
+
+  it('names the model file that failed to load', async () => {
+    const w = await openWatchedPage(browser, server.origin);
+    await w.page.route('**/models/movenet-lightning.bin', (r) => r.fulfill({ status: 404, body: 'gone' }));
+    await w.page.goto(server.url);
+    const s = await waitForBanner(w.page, 'model-failed');
+    expect(s.bannerText).toContain('movenet-lightning.bin');
+    expect(s.bannerText).toContain('404');
+    await saveScreenshot(w.page, 'e2e-model-failed');
+    await w.context.close();
+  }, BROWSER_TEST_TIMEOUT_MS);
+});
+
+describeBrowser('app in chromium, camera permission denied', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveDir();
+    browser = await launchChromium({ denyCamera: true });
+  }, BROWSER_SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('says the camera permission was denied', async () => {
+    const w = await openWatchedPage(browser, server.origin);
+    await w.page.goto(server.url);
+    const s = await waitForBanner(w.page, 'camera-permission-denied');
+    expect(s.bannerText).toMatch(/permission denied/i);
+    await w.context.close();
+  }, BROWSER_TEST_TIMEOUT_MS);
+});

@@ -1,0 +1,283 @@
+// Shared helpers for browser tests: serve the built app (dist/) on localhost, feed a real clip to Chromium's fake
+// camera, launch Debian's chromium via playwright-core, watch every request, read the app's state.
+// `npm test` builds dist/ before vitest runs; when running one e2e file alone, run `npx vite build` first.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import type { PoseFrame } from '../../src/core/pose-frame';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST_DIR = join(REPO_ROOT, 'dist');
+export const CACHE_DIR = join(REPO_ROOT, '.cache');
+export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
+/** The team's shared folder (clips, notes) sits beside the repo: ../shared. */
+export const SHARED_DIR = process.env.SHARED_DIR ?? resolve(REPO_ROOT, '..', 'shared');
+export const VIDEOS_DIR = join(SHARED_DIR, 'videos');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Timeouts for browser tests (a cold model load and warm-up on 2 shared cores can take a while). */
+export const BROWSER_SETUP_TIMEOUT_MS = 180_000;
+export const BROWSER_TEST_TIMEOUT_MS = 180_000;
+
+export const browserAvailable = (): boolean => existsSync(CHROMIUM_PATH);
+/** REQUIRE_BROWSER=1 (CI) turns a missing browser from a skip into a failure. */
+export const browserRequired = (): boolean => process.env.REQUIRE_BROWSER === '1';
+
+/**
+ * `describe` for browser tests: runs when Chromium is installed; otherwise skipped, unless REQUIRE_BROWSER=1, in
+ * which case a failing test says why.
+ */
+export function describeBrowser(name: string, fn: () => void): void {
+  if (browserAvailable()) {
+    describe(name, fn);
+  } else if (browserRequired()) {
+    describe(name, () => {
+      it('needs Chromium', () => {
+        throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} does not exist (apt-get install -y chromium)`);
+      });
+    });
+  } else {
+    describe.skip(`${name} (skipped: ${CHROMIUM_PATH} not installed)`, fn);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Static server for dist/
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.bin': 'application/octet-stream',
+  '.wasm': 'application/wasm', // instantiateStreaming insists on this type
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+};
+
+export interface StaticServer {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  origin: string;
+  /** Paths requested so far (for asserting what the app loaded). */
+  requested: string[];
+  close(): Promise<void>;
+}
+
+export async function serveDir(dir = DIST_DIR): Promise<StaticServer> {
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`${dir}/index.html missing: build first (npm test does; alone: npx vite build)`);
+  }
+  const root = resolve(dir);
+  const requested: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    requested.push(path);
+    let file = normalize(join(root, path));
+    if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403).end(); return; }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`not found: ${path}`); return; }
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': statSync(file).size,
+      'Cache-Control': 'no-store',
+    });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/`,
+    origin,
+    requested,
+    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Clips -> y4m for the fake camera
+
+export interface Y4mOptions { widthPx?: number; fps?: number; maxSeconds?: number }
+
+/**
+ * Converts ../shared/videos/<clip>.mp4 to a y4m file in .cache/ (reused when present) and returns its path.
+ * 640 px wide at 30 fps keeps a 10 s clip near 100 MB; Chromium loops it as the camera picture.
+ */
+export function clipToY4m(clip: string, { widthPx = 640, fps = 30, maxSeconds }: Y4mOptions = {}): string {
+  const src = join(VIDEOS_DIR, clip.endsWith('.mp4') ? clip : `${clip}.mp4`);
+  if (!existsSync(src)) throw new Error(`clip not found: ${src} (set SHARED_DIR to the folder holding videos/)`);
+  const base = clip.replace(/\.mp4$/, '');
+  const out = join(CACHE_DIR, 'y4m', `${base}-${widthPx}w-${fps}fps${maxSeconds ? `-${maxSeconds}s` : ''}.y4m`);
+  if (existsSync(out) && statSync(out).size > 0) return out;
+  mkdirSync(dirname(out), { recursive: true });
+  const tmp = `${out}.${process.pid}.tmp.y4m`;
+  execFileSync('ffmpeg', [
+    '-hide_banner', '-loglevel', 'error', '-y', '-i', src,
+    ...(maxSeconds ? ['-t', String(maxSeconds)] : []),
+    '-vf', `scale=${widthPx}:-2,fps=${fps}`, '-pix_fmt', 'yuv420p', tmp,
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  renameSync(tmp, out); // atomic: a half-written file is never reused
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Chromium
+
+/** Flags from NOTES.md that make Debian's chromium run headless here (as root, no GPU, no background traffic). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+export interface LaunchOptions {
+  /** Feed this y4m to getUserMedia as the camera (and auto-accept the permission prompt). */
+  fakeCameraY4m?: string;
+  /** Fake camera but the permission prompt is denied. */
+  denyCamera?: boolean;
+  extraArgs?: string[];
+}
+
+export async function launchChromium(opts: LaunchOptions = {}): Promise<Browser> {
+  const args = [...CHROMIUM_FLAGS];
+  if (opts.fakeCameraY4m || opts.denyCamera) args.push('--use-fake-device-for-media-stream');
+  if (opts.fakeCameraY4m) args.push(`--use-file-for-fake-video-capture=${opts.fakeCameraY4m}`);
+  if (opts.denyCamera) args.push('--deny-permission-prompts');
+  else if (opts.fakeCameraY4m) args.push('--use-fake-ui-for-media-stream');
+  args.push(...(opts.extraArgs ?? []));
+  // playwright-core launches with a fresh temporary --user-data-dir and --headless.
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
+}
+
+export interface PageWatch {
+  page: Page;
+  context: BrowserContext;
+  /** Every URL the page (and its workers) requested. */
+  requests: string[];
+  /** Requests to anything but `allowedOrigin` (data: and blob: URLs are local and allowed). */
+  foreignRequests(): string[];
+  consoleErrors: string[];
+  pageErrors: string[];
+}
+
+/** A fresh context + page that records all requests and errors. */
+export async function openWatchedPage(browser: Browser, allowedOrigin: string): Promise<PageWatch> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  return {
+    page,
+    context,
+    requests,
+    foreignRequests: () => requests.filter((u) => !(u.startsWith(`${allowedOrigin}/`) || u === allowedOrigin || u.startsWith('data:') || u.startsWith('blob:'))),
+    consoleErrors,
+    pageErrors,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading the app
+
+export interface AppSnapshot {
+  status: { kind: string; error?: { kind: string; message: string; file?: string } };
+  backend: string | null;
+  backendDetail: string | null;
+  modelId: string;
+  timeToFirstPoseMs: number | null;
+  frame: PoseFrame | null;
+  stats: { inferenceMs: number; fps: number; framesAnalysed: number; framesDropped: number } | null;
+  /** Keypoints in `frame` with score >= the app's threshold. */
+  visibleKeypoints: number;
+  /** What the overlay drew last. */
+  drawnKeypoints: number;
+  drawnBones: number;
+  /** Non-transparent pixels on the overlay canvas. */
+  paintedPixels: number;
+  bannerCode: string | null;
+  bannerText: string;
+}
+
+/** Reads the app's state through <app-root>.pose (PoseController) and the overlay's canvas. */
+export function snapshot(page: Page): Promise<AppSnapshot> {
+  return page.evaluate(() => {
+    type Ctl = {
+      status: AppSnapshot['status']; frame: PoseFrame | null; stats: AppSnapshot['stats']; scoreThreshold: number;
+      info: { backend: { backend: string; detail: string } | null; modelId: string; timeToFirstPoseMs: number | null };
+    };
+    const root = document.querySelector('app-root') as (HTMLElement & { pose: Ctl }) | null;
+    if (!root) throw new Error('no <app-root> on the page');
+    const ctl = root.pose;
+    const overlay = root.shadowRoot?.querySelector('pose-overlay') as HTMLElement | null;
+    const banner = root.shadowRoot?.querySelector('status-banner') as HTMLElement | null;
+    const canvas = overlay?.shadowRoot?.querySelector('canvas') ?? null;
+    let painted = 0;
+    if (canvas && canvas.width > 0 && canvas.height > 0) {
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
+    }
+    const kps = ctl.frame?.keypoints;
+    return {
+      status: JSON.parse(JSON.stringify(ctl.status)),
+      backend: ctl.info.backend?.backend ?? null,
+      backendDetail: ctl.info.backend?.detail ?? null,
+      modelId: ctl.info.modelId,
+      timeToFirstPoseMs: ctl.info.timeToFirstPoseMs,
+      frame: ctl.frame ? JSON.parse(JSON.stringify(ctl.frame)) : null,
+      stats: ctl.stats ? { ...ctl.stats } : null,
+      visibleKeypoints: kps ? Object.values(kps).filter((k) => k.score >= ctl.scoreThreshold).length : 0,
+      drawnKeypoints: Number(overlay?.dataset.drawnKeypoints ?? 0),
+      drawnBones: Number(overlay?.dataset.drawnBones ?? 0),
+      paintedPixels: painted,
+      bannerCode: banner?.dataset.code ?? null,
+      bannerText: banner?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    };
+  });
+}
+
+/**
+ * Polls until a frame shows at least `minKeypoints` confident keypoints AND the overlay drew at least that many.
+ * Returns that snapshot; throws with the last snapshot (status, banner) on timeout or app error.
+ */
+export async function waitForPose(page: Page, { minKeypoints = 13, timeoutMs = 90_000 } = {}): Promise<AppSnapshot> {
+  const deadline = Date.now() + timeoutMs;
+  let last: AppSnapshot | null = null;
+  while (Date.now() < deadline) {
+    last = await snapshot(page);
+    if (last.visibleKeypoints >= minKeypoints && last.drawnKeypoints >= minKeypoints) return last;
+    if (last.status.kind === 'error') break;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no pose with >= ${minKeypoints} keypoints: ${JSON.stringify({ ...last, frame: undefined })}`);
+}
+
+/** Waits until the status banner shows `code` (e.g. 'model-failed'); returns the snapshot. */
+export async function waitForBanner(page: Page, code: string, timeoutMs = 60_000): Promise<AppSnapshot> {
+  const deadline = Date.now() + timeoutMs;
+  let last: AppSnapshot | null = null;
+  while (Date.now() < deadline) {
+    last = await snapshot(page);
+    if (last.bannerCode === code) return last;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`banner ${code} not shown; last: ${JSON.stringify({ ...last, frame: undefined })}`);
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const path = join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
