@@ -79,3 +79,15 @@ export function stepStillness(s: StillnessState, x: number, y: number, tolerance
   return { anchorX: x, anchorY: y, sinceMs: timestampMs };
 }
 export const stillForMs = (s: StillnessState, timestampMs: number): number => (s.sinceMs === null ? 0 : timestampMs - s.sinceMs);
+
+/**
+ * Height of the mid-hip above the lower ankle, px (image y down, so "lower" = larger y). Used as squat/lunge depth:
+ * depth fraction = 1 - height / standing height. 0 = standing, ~0.35 = thighs about parallel (two-segment leg).
+ */
+export function hipHeightAboveAnklePx(midHip: Point, leftAnkle: Point, rightAnkle: Point): number {
+  return Math.max(leftAnkle.y, rightAnkle.y) - midHip.y;
+}
+
+/** 1 - height / reference; NaN if the reference is not positive. */
+export const dropFrac = (heightPx: number, refHeightPx: number): number =>
+  refHeightPx > 0 ? 1 - heightPx / refHeightPx : Number.NaN;

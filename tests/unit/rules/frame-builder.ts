@@ -94,3 +94,55 @@ export function deepFreeze<T>(o: T): T {
   }
   return o;
 }
+
+export interface SquatPoseOptions {
+  /** Hip drop as a fraction of the standing hip height (400 px). */
+  drop: number;
+  /** FPPA per knee, deg (positive = valgus), knee at mid-height between hip and ankle. */
+  fppaLeftDeg?: number;
+  fppaRightDeg?: number;
+  /** Extra knee positions override the FPPA placement. */
+  kneeLeft?: J;
+  kneeRight?: J;
+  score?: number;
+}
+
+/**
+ * Front-view squat pose built on `standingFront()`: ankles fixed (y 900, x 540 / 460), hips and the upper body
+ * lowered by `drop` x 400 px. Person's left = image right, so the left knee's medial direction is -x.
+ */
+export function squatPose(o: SquatPoseOptions): Joints {
+  const base = standingFront();
+  const dy = 400 * o.drop;
+  const out = shifted(base, 0, dy);
+  out.left_ankle = { ...base.left_ankle! };
+  out.right_ankle = { ...base.right_ankle! };
+  out.left_knee = o.kneeLeft ?? kneeForFppa(out.left_hip!, out.left_ankle, o.fppaLeftDeg ?? 0, -1);
+  out.right_knee = o.kneeRight ?? kneeForFppa(out.right_hip!, out.right_ankle, o.fppaRightDeg ?? 0, 1);
+  if (o.score !== undefined) for (const k of Object.keys(out) as KeypointName[]) out[k] = { ...out[k]!, score: o.score };
+  return out;
+}
+
+export interface SquatRep { bottomDrop: number; fppaLeftDeg?: number; fppaRightDeg?: number; holdMs?: number }
+
+/**
+ * Frames: stand `standMs`, then each rep = 700 ms down, `holdMs` (400) at the bottom, 700 ms up, 300 ms at the top.
+ * FPPA grows with depth (full value at the bottom).
+ */
+export function squatSequence(reps: SquatRep[], fps = 30, standMs = 1500, map?: (j: Joints, t: number) => Joints): PoseFrame[] {
+  const segs: { start: number; rep: SquatRep }[] = [];
+  let t0 = standMs;
+  for (const r of reps) { segs.push({ start: t0, rep: r }); t0 += 1400 + (r.holdMs ?? 400) + 300; }
+  return seq((t) => {
+    let drop = 0, fl = 0, fr = 0;
+    for (const { start, rep } of segs) {
+      const hold = rep.holdMs ?? 400;
+      const u = t - start;
+      if (u < 0 || u > 1400 + hold) continue;
+      const f = u < 700 ? u / 700 : u < 700 + hold ? 1 : (1400 + hold - u) / 700;
+      drop = rep.bottomDrop * f; fl = (rep.fppaLeftDeg ?? 0) * f; fr = (rep.fppaRightDeg ?? 0) * f;
+    }
+    const j = squatPose({ drop, fppaLeftDeg: fl, fppaRightDeg: fr });
+    return map ? map(j, t) : j;
+  }, fps, t0 + 500);
+}

@@ -1,0 +1,48 @@
+// Every exercise definition, by id. Fixture tests, the recorder, benchmarks and the UI pick exercises here.
+// H5 adds the programme's other exercises to EXERCISES (one import + one entry each).
+import type { z } from 'zod';
+import type { Side } from '../core/pose-frame';
+import { createRunner, resolveConfig, runExercise, type Runner, type RunResult } from './engine/run';
+import type { CameraView, ExerciseDefinition, ExerciseGroup } from './engine/types';
+import { squat } from './exercises/squat';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyExerciseDefinition = ExerciseDefinition<z.ZodType, any>;
+
+export const EXERCISES: readonly AnyExerciseDefinition[] = [
+  squat,
+];
+
+export interface ExerciseInfo { id: string; name: string; group: ExerciseGroup; view: CameraView; sided: boolean; description?: string }
+
+/** Plain listing for pickers and reports. */
+export function listExercises(): ExerciseInfo[] {
+  return EXERCISES.map(({ id, name, group, view, sided, description }) => ({ id, name, group, view, sided, description }));
+}
+
+export function getExercise(id: string): AnyExerciseDefinition {
+  const def = EXERCISES.find((d) => d.id === id);
+  if (!def) throw new Error(`unknown exercise id "${id}"; known: ${EXERCISES.map((d) => d.id).join(', ')}`);
+  return def;
+}
+
+/**
+ * Full config for an exercise from partial overrides (as in a fixture's `exercise.configOverrides`) and an optional
+ * working side. Sided exercises have a `side` config field; for others a given side is ignored.
+ * Throws a ZodError naming the bad field.
+ */
+export function exerciseConfig(id: string, overrides: Record<string, unknown> = {}, side?: Side): unknown {
+  const def = getExercise(id);
+  const input = side !== undefined && def.sided ? { ...overrides, side } : overrides;
+  return resolveConfig(def, input);
+}
+
+/** Run an exercise by id over frames (fixture tests, benchmarks, recorder). */
+export function runById(id: string, frames: Parameters<typeof runExercise>[1], overrides: Record<string, unknown> = {}, side?: Side): RunResult<unknown> {
+  return runExercise(getExercise(id), frames, exerciseConfig(id, overrides, side));
+}
+
+/** Live runner by id (UI). */
+export function runnerById(id: string, overrides: Record<string, unknown> = {}, side?: Side): Runner<unknown> {
+  return createRunner(getExercise(id), exerciseConfig(id, overrides, side));
+}

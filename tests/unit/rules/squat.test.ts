@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { squat, type SquatConfig } from '../../../src/rules/exercises/squat';
+import { runExercise, summarize } from '../../../src/rules/engine/run';
+import type { Finding } from '../../../src/rules/engine/types';
+import { deepFreeze, frame, scaled, squatPose, squatSequence, withJoints } from './frame-builder';
+
+const run = (frames: Parameters<typeof runExercise>[1], cfg: Partial<SquatConfig> = {}) => {
+  const r = runExercise(squat, frames, cfg);
+  return { ...r, sum: summarize(r.perFrame) };
+};
+const cueCodes = (fs: Finding[]) => [...new Set(fs.filter((f) => f.kind === 'cue').map((f) => `${f.code}:${f.side}`))].sort();
+
+describe('squat: reps and depth', () => {
+  it('counts 3 clean reps after a stable start, no cues, depth reported', () => {
+    const r = run(squatSequence([{ bottomDrop: 0.35 }, { bottomDrop: 0.35 }, { bottomDrop: 0.35 }]));
+    expect(r.sum.reps.total).toBe(3);
+    expect(r.sum.cues).toEqual([]);
+    for (const rep of r.sum.repFindings) {
+      expect(rep.metrics.peakDepthFrac).toBeCloseTo(0.35, 6);
+      expect(rep.faults).toEqual([]);
+      expect(rep.durationMs).toBeGreaterThan(1400);
+    }
+  });
+
+  it('pins the bottom threshold: drop 0.251 counts, 0.249 does not and gives SHALLOW_REP', () => {
+    expect(run(squatSequence([{ bottomDrop: 0.251 }])).sum.reps.total).toBe(1);
+    const shallow = run(squatSequence([{ bottomDrop: 0.249 }]));
+    expect(shallow.sum.reps.total).toBe(0);
+    expect(shallow.sum.cues.map((c) => c.code)).toEqual(['SHALLOW_REP']);
+    // A tiny dip (below shallowMinDropFrac) is neither a rep nor a shallow cue.
+    expect(run(squatSequence([{ bottomDrop: 0.1 }])).sum.cues).toEqual([]);
+  });
+
+  it('ignores movement while getting into position (no stable standing start)', () => {
+    // Squats straight away with 300 ms pauses: never 1 s still at the top, nothing counts.
+    expect(run(squatSequence([{ bottomDrop: 0.35 }, { bottomDrop: 0.35 }], 30, 0)).sum.reps.total).toBe(0);
+    // One rep straight away, then a stable stand, then one rep: only the second counts.
+    const a = squatSequence([{ bottomDrop: 0.35 }], 30, 0);
+    const t1 = a.at(-1)!.timestampMs + 33;
+    const b = squatSequence([{ bottomDrop: 0.35 }], 30, 1200).map((f) => ({ ...f, timestampMs: f.timestampMs + t1 }));
+    const r = run([...a, ...b]);
+    expect(r.sum.reps.total).toBe(1);
+    expect(r.sum.repFindings[0]!.timestampMs).toBeGreaterThan(t1);
+    expect(r.perFrame[0]!.findings.find((f) => f.kind === 'phase')).toMatchObject({ phase: 'setup' });
+  });
+
+  it('is camera-distance free: a scaled copy gives the same reps and FPPA', () => {
+    const reps = [{ bottomDrop: 0.3, fppaLeftDeg: 18 }, { bottomDrop: 0.3 }];
+    const a = run(squatSequence(reps));
+    const b = run(squatSequence(reps, 30, 1500, (j) => scaled(j, 0.5)));
+    expect(b.sum.reps.total).toBe(2);
+    expect(b.sum.repFindings[0]!.metrics.peakFppaLeftDeg).toBeCloseTo(a.sum.repFindings[0]!.metrics.peakFppaLeftDeg!, 6);
+    expect(cueCodes(b.findings)).toEqual(cueCodes(a.findings));
+  });
+
+  it('works at 5 fps', () => {
+    expect(run(squatSequence([{ bottomDrop: 0.35 }, { bottomDrop: 0.35 }], 5)).sum.reps.total).toBe(2);
+  });
+});
+
+describe('squat: knee valgus', () => {
+  it('pins the FPPA threshold per knee: 15.05 deg gives KNEE_VALGUS, 14.95 does not', () => {
+    const over = run(squatSequence([{ bottomDrop: 0.35, fppaLeftDeg: 15.05 }]), { kneeAnkleRatioFault: 0 });
+    expect(cueCodes(over.findings)).toEqual(['KNEE_VALGUS:left']);
+    expect(over.sum.repFindings[0]!.faults).toEqual(['KNEE_VALGUS_LEFT']);
+    expect(over.sum.repFindings[0]!.metrics.peakFppaLeftDeg).toBeCloseTo(15.05, 6);
+    expect(over.sum.repFindings[0]!.metrics.bottomFppaLeftDeg).toBeCloseTo(15.05, 6);
+    const under = run(squatSequence([{ bottomDrop: 0.35, fppaLeftDeg: 14.95 }]), { kneeAnkleRatioFault: 0 });
+    expect(cueCodes(under.findings)).toEqual([]);
+    const right = run(squatSequence([{ bottomDrop: 0.35, fppaRightDeg: 16 }]), { kneeAnkleRatioFault: 0 });
+    expect(cueCodes(right.findings)).toEqual(['KNEE_VALGUS:right']);
+    expect(right.sum.repFindings[0]!.metrics.peakFppaRightDeg).toBeCloseTo(16, 6);
+  });
+
+  it('varus (knee outside the line) is not valgus', () => {
+    const r = run(squatSequence([{ bottomDrop: 0.35, fppaLeftDeg: -20, fppaRightDeg: -20 }]));
+    expect(cueCodes(r.findings)).toEqual([]);
+    // Peak = the most valgus value seen around the bottom; at the deepest frame the FPPA is the full -20.
+    expect(r.sum.repFindings[0]!.metrics.peakFppaLeftDeg).toBeLessThan(0);
+    expect(r.sum.repFindings[0]!.metrics.bottomFppaLeftDeg).toBeCloseTo(-20, 6);
+  });
+
+  it('cue needs the fault to persist faultOnsetMs', () => {
+    // No pause at the bottom: FPPA (25 x depth fraction) is >= 15 deg for ~560 ms around the bottom.
+    const r = run(squatSequence([{ bottomDrop: 0.35, fppaLeftDeg: 25, holdMs: 0 }]), { kneeAnkleRatioFault: 0 });
+    expect(cueCodes(r.findings)).toEqual(['KNEE_VALGUS:left']);
+    const slow = run(squatSequence([{ bottomDrop: 0.35, fppaLeftDeg: 25, holdMs: 0 }]), { kneeAnkleRatioFault: 0, faultOnsetMs: 600 });
+    expect(cueCodes(slow.findings)).toEqual([]);
+  });
+
+  it('no valgus cue near the top (drop below valgusMinDropFrac), even with a large FPPA', () => {
+    const frames = [];
+    for (let t = 0; t <= 3000; t += 33) frames.push(frame(t, squatPose({ drop: 0.05, fppaLeftDeg: 25 })));
+    expect(cueCodes(run(frames).findings)).toEqual([]);
+  });
+
+  it('knee/ankle separation: KNEES_INSIDE_ANKLES at ratio <= 0.85, not at 0.87', () => {
+    // Knees placed directly: ankles 80 px apart, knees at 0.85 x 80 = 68 px (vs 69.6 px) apart, hip drop 0.35.
+    const mk = (ratio: number) => squatSequence([{ bottomDrop: 0.35 }], 30, 1500, (j) => {
+      const dropPx = j.left_hip!.y - 500;
+      const f = Math.min(1, dropPx / 140);
+      const half = 40 * (1 - (1 - ratio) * f);
+      return withJoints(j, { left_knee: { x: 500 + half, y: j.left_knee!.y }, right_knee: { x: 500 - half, y: j.right_knee!.y } });
+    });
+    const cfg = { valgusFppaDeg: 90, valgusClearFppaDeg: 80 };
+    expect(cueCodes(run(mk(0.849), cfg).findings)).toEqual(['KNEES_INSIDE_ANKLES:both']);
+    expect(cueCodes(run(mk(0.87), cfg).findings)).toEqual([]);
+    expect(run(mk(0.849), cfg).sum.repFindings[0]!.metrics.minKneeAnkleRatio).toBeCloseTo(0.849, 3);
+  });
+});
+
+describe('squat: visibility, view, purity', () => {
+  it('no cue and no rep from invisible knees: NOT_VISIBLE with the missing joints instead', () => {
+    const frames = squatSequence([{ bottomDrop: 0.35, fppaLeftDeg: 25 }], 30, 1500, (j, t) =>
+      t > 1500 ? withJoints(j, { left_knee: { ...j.left_knee!, score: 0.29 } }) : j);
+    const r = run(frames);
+    expect(cueCodes(r.findings)).toEqual([]);
+    expect(r.sum.reps.total).toBe(0);
+    const vis = r.findings.find((f) => f.kind === 'visibility');
+    expect(vis).toMatchObject({ code: 'NOT_VISIBLE', missing: ['left_knee'] });
+    expect(r.findings.some((f) => f.kind === 'measure' && f.code === 'FPPA_DEG' && f.timestampMs > 1500)).toBe(false);
+  });
+
+  it('a cue active before a dropout is not carried across it', () => {
+    const frames = squatSequence([{ bottomDrop: 0.35, fppaLeftDeg: 25, holdMs: 2000 }], 30, 1500, (j, t) =>
+      t > 2600 && t < 2800 ? withJoints(j, { left_ankle: { ...j.left_ankle!, score: 0.1 } }) : j);
+    const r = run(frames, { kneeAnkleRatioFault: 0 });
+    const cuesAt = (t0: number, t1: number) => r.perFrame.filter((p) => p.timestampMs >= t0 && p.timestampMs <= t1)
+      .some((p) => p.findings.some((f) => f.kind === 'cue'));
+    expect(cuesAt(2400, 2590)).toBe(true);
+    expect(cuesAt(2610, 2790)).toBe(false);
+    // Back in view: the cue needs a fresh onset (200 ms) before it returns.
+    expect(cuesAt(2800, 2960)).toBe(false);
+    expect(cuesAt(3050, 3300)).toBe(true);
+  });
+
+  it('WRONG_VIEW when side-on: no reps, no cues', () => {
+    const frames = squatSequence([{ bottomDrop: 0.35, fppaLeftDeg: 25 }, { bottomDrop: 0.35 }], 30, 1500, (j) =>
+      withJoints(j, { left_shoulder: { x: 505, y: j.left_shoulder!.y }, right_shoulder: { x: 495, y: j.right_shoulder!.y } }));
+    const r = run(frames);
+    expect(r.sum.reps.total).toBe(0);
+    expect(r.sum.cues).toEqual([]);
+    expect(r.sum.visibilityFrames.WRONG_VIEW).toBeGreaterThan(frames.length * 0.9);
+  });
+
+  it('step does not mutate its inputs and is deterministic', () => {
+    const frames = squatSequence([{ bottomDrop: 0.35, fppaLeftDeg: 20 }, { bottomDrop: 0.2 }]).map(deepFreeze);
+    const cfg = deepFreeze(squat.configSchema.parse({}));
+    let s = deepFreeze(squat.initialState(cfg));
+    const out: Finding[][] = [];
+    for (const f of frames) { const r = squat.step(s, f, cfg); out.push(r.findings); s = deepFreeze(r.state); }
+    const again = runExercise(squat, frames, {});
+    expect(again.perFrame.map((p) => p.findings)).toEqual(out);
+  });
+});
