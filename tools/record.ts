@@ -3,7 +3,8 @@
 //        [--model lightning|thunder] [--labels labels.json] [--side left|right] [--name real/x]
 //        [--origin "pexels video 5034577 (Ketut Subiyanto)"] [--licence "Pexels licence"]
 //        [--fps 10] [--no-smoothing] [--max-frames N]
-// --labels: a JSON file {"labels": {...labelsSchema}, "exercise": {"side", "configOverrides"}} or just the labels.
+// --labels: a JSON file {"view", "exercise": {"id", "side", "configOverrides"}, "labels": {...labelsSchema}} or just
+// the labels; its view and exercise id are used when --view / --exercise are not given.
 // Origin and licence default to the clip's row in a README.md next to the video (../shared/videos/README.md).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,12 @@ function provenanceFromReadme(video: string): { origin?: string; licence?: strin
   return { origin, licence };
 }
 
+function readLabelsFile(file: string | undefined): Record<string, unknown> {
+  if (!file) return {};
+  if (!existsSync(file)) fail(`labels file not found: ${file}`);
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -50,14 +57,16 @@ async function main() {
     },
   });
   if (values.help || positionals.length !== 1) {
-    process.stdout.write(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(0, 8).join('\n') + '\n');
+    process.stdout.write(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).join('\n') + '\n');
     process.exit(values.help ? 0 : 2);
   }
   const video = path.resolve(positionals[0]!);
   if (!existsSync(video)) fail(`video not found: ${video}`);
+  const labelsFile = readLabelsFile(values.labels);
+  values.exercise ??= (labelsFile.exercise as { id?: string } | undefined)?.id;
   if (!values.exercise) fail('--exercise is required (an id from src/rules/registry.ts, e.g. squat)');
   if (!values.out) fail('--out is required (e.g. fixtures/real/bodyweight-squat.json)');
-  const view = values.view ?? 'front';
+  const view = values.view ?? (typeof labelsFile.view === 'string' ? labelsFile.view : 'front');
   if (!['front', 'side', 'oblique'].includes(view)) fail(`--view must be front, side or oblique (got ${view})`);
   const modelId = values.model as ModelId;
   if (!MODEL_IDS.includes(modelId)) fail(`--model must be one of ${MODEL_IDS.join(', ')} (got ${values.model})`);
@@ -66,8 +75,7 @@ async function main() {
   let labels: unknown = { labelledBy: 'nobody', method: 'unlabelled', reps: null, notes: 'recorded without --labels' };
   let exerciseExtra: { side?: 'left' | 'right'; configOverrides?: Record<string, unknown> } = {};
   if (values.labels) {
-    if (!existsSync(values.labels)) fail(`labels file not found: ${values.labels}`);
-    const j = JSON.parse(readFileSync(values.labels, 'utf8')) as Record<string, unknown>;
+    const j = labelsFile;
     labels = 'labels' in j ? j.labels : j;
     exerciseExtra = ('exercise' in j ? j.exercise : {}) as typeof exerciseExtra;
     const r = labelsSchema.safeParse(labels);
