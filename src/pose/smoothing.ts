@@ -1,7 +1,10 @@
 // One Euro smoothing of keypoint positions (Casiez et al., CHI 2012), one filter per coordinate.
 // Uses the reference implementation (npm `1eurofilter`, BSD-3) instead of a hand-written copy.
-// Filtering happens in PIXELS because the defaults below are MoveNet's own, tuned on pixel coordinates
-// (pose-detection KEYPOINT_FILTER_CONFIG: frequency 30, minCutOff 6.36, beta 636.61, derivateCutOff 4.77).
+// Filtering happens on NORMALISED coordinates (0..1 of the image), with MoveNet's own defaults: pose-detection 2.1.3
+// movenet/constants KEYPOINT_FILTER_CONFIG (frequency 30, minCutOff 2.5, beta 300, derivateCutOff 2.5), which its
+// detector applies to normalised keypoints (movenet/detector.js estimateSinglePose). An earlier version filtered
+// pixels with beta 636.61: the speed term then dwarfed minCutOff and the filter smoothed nothing (measured: jitter
+// variance ratio 1.00; with these defaults 0.64 on +-3 px jitter at 640 px, and a 200 px step is followed at once).
 // Scores are not smoothed: visibility gating must react at once when a joint drops out.
 import { OneEuroFilter } from '1eurofilter';
 import { z } from 'zod';
@@ -11,11 +14,12 @@ export const smoothingConfigSchema = z.object({
   enabled: z.boolean().default(true),
   /** Expected frame rate, Hz; only used for the first sample (timestamps drive the rest). */
   frequencyHz: z.number().positive().default(30),
-  /** Lower = less jitter at rest, more lag. */
-  minCutOffHz: z.number().positive().default(6.36),
-  /** Higher = less lag on fast moves. Pixel-scale units. */
-  beta: z.number().nonnegative().default(636.61),
-  derivateCutOffHz: z.number().positive().default(4.77),
+  /** Lower = less jitter at rest, more lag. MoveNet default 2.5 Hz. */
+  minCutOffHz: z.number().positive().default(2.5),
+  /** Higher = less lag on fast moves. Per (image widths or heights) per second; MoveNet default 300. */
+  beta: z.number().nonnegative().default(300),
+  /** Cut-off of the speed estimate. MoveNet default 2.5 Hz. */
+  derivateCutOffHz: z.number().positive().default(2.5),
   /** A gap longer than this (or no person) resets the filters so a new person is not dragged from the old pose. */
   resetAfterGapMs: z.number().positive().default(500),
 });
@@ -53,8 +57,8 @@ export class KeypointSmoother {
     for (const name of KEYPOINT_NAMES) {
       const k = frame.keypoints[name];
       out[name] = {
-        x: this.filter(`${name}.x`, k.x * frame.imageWidthPx, tSec) / frame.imageWidthPx,
-        y: this.filter(`${name}.y`, k.y * frame.imageHeightPx, tSec) / frame.imageHeightPx,
+        x: this.filter(`${name}.x`, k.x, tSec),
+        y: this.filter(`${name}.y`, k.y, tSec),
         score: k.score,
       };
     }
