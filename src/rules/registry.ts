@@ -4,12 +4,14 @@ import type { z } from 'zod';
 import type { Side } from '../core/pose-frame';
 import { createRunner, resolveConfig, runExercise, type Runner, type RunResult } from './engine/run';
 import type { CameraView, ExerciseDefinition, ExerciseGroup } from './engine/types';
+import { singleLegStand } from './exercises/single-leg-stand';
 import { squat } from './exercises/squat';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyExerciseDefinition = ExerciseDefinition<z.ZodType, any>;
 
 export const EXERCISES: readonly AnyExerciseDefinition[] = [
+  singleLegStand,
   squat,
 ];
 
