@@ -243,3 +243,6 @@ export function stepBaseline(b: Stat, v: number, phase: RepCounterState['phase']
 export const repMax = (st: Readonly<Record<string, Stat>>, key: string): number => { const v = st[key]; return v && v.n > 0 ? v.max : Number.NaN; };
 export const repMin = (st: Readonly<Record<string, Stat>>, key: string): number => { const v = st[key]; return v && v.n > 0 ? v.min : Number.NaN; };
 export const repMean = (st: Readonly<Record<string, Stat>>, key: string): number => { const v = st[key]; return v && v.n > 0 ? v.sum / v.n : Number.NaN; };
+
+/** Nothing measurable on this frame (e.g. not in the exercise's posture): the rep counter sees `null`. */
+export const noEvaluation = <A>(aux: A): Evaluation<A> => ({ primary: null, measures: [], faults: [], samples: {}, aux });

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { midpoint } from '../../core/geometry';
 import { SIDE_JOINTS } from '../engine/body';
 import { inStartZone } from '../engine/rep-counter';
-import { defineRepExercise, programmeBaseShape, repMax, repMin, type FaultCheck, type MeasureOut } from './programme-kit';
+import { defineRepExercise, noEvaluation, programmeBaseShape, repMax, repMin, type FaultCheck, type MeasureOut } from './programme-kit';
 import {
   acrossBody, INITIAL_SIDE_LYING_AUX, legAbductionDeg, pelvisRollRatio, sideLyingFrame, sideLyingRequired,
   sideLyingShape, stepHipSepBaseline, trunkFromHorizontalDeg, type SideLyingAux,
@@ -55,8 +55,7 @@ export const sideLyingHipAbduction = defineRepExercise<SideLyingHipAbductionConf
     const c = ctx.config, top = SIDE_JOINTS[c.side], bottom = SIDE_JOINTS[otherSide(c.side)];
     const hip = ctx.pt(top.hip)!, otherHip = ctx.pt(bottom.hip)!, ankle = ctx.pt(top.ankle)!;
     const f = sideLyingFrame(midpoint(ctx.pt(top.shoulder)!, ctx.pt(bottom.shoulder)!), midpoint(hip, otherHip));
-    const none = { primary: null, measures: [], faults: [], samples: {}, aux };
-    if (!f || trunkFromHorizontalDeg(f) > c.maxTrunkFromHorizontalDeg) return none;
+    if (!f || trunkFromHorizontalDeg(f) > c.maxTrunkFromHorizontalDeg) return noEvaluation(aux);
     const abductionDeg = legAbductionDeg(f, hip, ankle);
     const hipSep = acrossBody(f, hip, otherHip);
     const next = stepHipSepBaseline(aux, hipSep, ctx.phase === 'setup', inStartZone(abductionDeg, thresholds(c)));

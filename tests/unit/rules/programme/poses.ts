@@ -90,3 +90,47 @@ export function repKnots(start: number, peak: number, n: number, o: { leadMs?: n
 }
 
 export { frame };
+
+export interface OneLegOpts {
+  stance?: 'left' | 'right';
+  /** Stance-leg compression (0 = straight): the hip lowers by depth x 400 px. */
+  depth?: number;
+  fppaDeg?: number;
+  /** Pelvic obliquity, + = free-side hip lower. */
+  dropDeg?: number;
+  /** Trunk lean, + = toward the stance side. */
+  leanDeg?: number;
+  /** Free leg (hip -> ankle) angle from vertical, + outward. */
+  freeAbductionDeg?: number;
+  /** Free leg length in px (shorter = foot lifted, knee bent in depth). */
+  freeLegPx?: number;
+  /** Free ankle offset in px (added after placement). */
+  freeAnkleDx?: number; freeAnkleDy?: number;
+}
+
+/** Facing the camera on one leg; stance ankle at y 900, legs 400 px, hips 80 px apart, torso 200 px, shoulders 140. */
+export function oneLeg(o: OneLegOpts = {}): Joints {
+  const st = o.stance ?? 'left', fr: 'left' | 'right' = st === 'left' ? 'right' : 'left';
+  // Person's left is image right.
+  const sx = st === 'left' ? 540 : 460, fx = st === 'left' ? 460 : 540;
+  const outward = st === 'left' ? -1 : 1; // free leg's lateral direction in image x
+  const stanceHip = { x: sx, y: 900 - 400 * (1 - (o.depth ?? 0)) };
+  const stanceAnkle = { x: sx, y: 900 };
+  const half = (stanceAnkle.y - stanceHip.y) / 2;
+  const medialDir = st === 'left' ? -1 : 1;
+  const stanceKnee = { x: sx + medialDir * half * Math.tan(rad((o.fppaDeg ?? 0) / 2)), y: stanceHip.y + half };
+  const freeHip = { x: fx, y: stanceHip.y + 80 * Math.tan(rad(o.dropDeg ?? 0)) };
+  const a = rad(o.freeAbductionDeg ?? 0), L = o.freeLegPx ?? 380;
+  const freeAnkle = { x: freeHip.x + outward * L * Math.sin(a) + (o.freeAnkleDx ?? 0), y: freeHip.y + L * Math.cos(a) + (o.freeAnkleDy ?? 0) };
+  const freeKnee = { x: (freeHip.x + freeAnkle.x) / 2, y: (freeHip.y + freeAnkle.y) / 2 };
+  const midHip = { x: (sx + fx) / 2, y: (stanceHip.y + freeHip.y) / 2 };
+  const toward = st === 'left' ? 1 : -1;
+  const l = rad(o.leanDeg ?? 0);
+  const ms = { x: midHip.x + toward * 200 * Math.sin(l), y: midHip.y - 200 * Math.cos(l) };
+  return {
+    nose: { x: ms.x, y: ms.y - 70 },
+    left_shoulder: { x: ms.x + 70, y: ms.y }, right_shoulder: { x: ms.x - 70, y: ms.y },
+    [k(st, 'hip')]: stanceHip, [k(st, 'knee')]: stanceKnee, [k(st, 'ankle')]: stanceAnkle,
+    [k(fr, 'hip')]: freeHip, [k(fr, 'knee')]: freeKnee, [k(fr, 'ankle')]: freeAnkle,
+  };
+}
