@@ -104,7 +104,7 @@ describe('single-leg stand: pelvic drop and trunk lean', () => {
     const measures = r.findings.filter((f) => f.kind === 'measure' && f.code === 'PELVIC_OBLIQUITY_DEG');
     const stanceFrames = r.findings.filter((f) => f.kind === 'hold' && f.running).length;
     expect(measures.length).toBeGreaterThanOrEqual(stanceFrames);
-    expect(measures.every((m) => m.side === 'left')).toBe(true);
+    expect(measures.every((m) => m.kind === 'measure' && m.side === 'left')).toBe(true);
   });
 
   it('pins TRUNK_LEAN toward the stance side: 10.05 flags, 9.95 does not, leaning away does not', () => {
