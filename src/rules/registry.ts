@@ -6,6 +6,10 @@ import { createRunner, resolveConfig, runExercise, type Runner, type RunResult }
 import type { CameraView, ExerciseDefinition, ExerciseGroup } from './engine/types';
 import { singleLegStand } from './exercises/single-leg-stand';
 import { squat } from './exercises/squat';
+// Gluteus-medius programme (issue 7, H5)
+import { clamshell } from './exercises/clamshell';
+import { sideLyingHipAbduction } from './exercises/side-lying-hip-abduction';
+import { singleLegSquat } from './exercises/single-leg-squat';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyExerciseDefinition = ExerciseDefinition<z.ZodType, any>;
@@ -13,6 +17,10 @@ export type AnyExerciseDefinition = ExerciseDefinition<z.ZodType, any>;
 export const EXERCISES: readonly AnyExerciseDefinition[] = [
   singleLegStand,
   squat,
+  // Gluteus-medius programme (issue 7)
+  sideLyingHipAbduction,
+  clamshell,
+  singleLegSquat,
 ];
 
 export interface ExerciseInfo { id: string; name: string; group: ExerciseGroup; view: CameraView; sided: boolean; description?: string }

@@ -59,6 +59,6 @@ export const pelvicDropShape = {
 export const trunkLeanShape = {
   trunkLeanDeg: z.number().min(0).max(45).default(10)
     .describe('TRUNK_LEAN when the mid-hip -> mid-shoulder line leans toward the stance side by this, deg (NOTES.md: the compensation to flag). Our default: no published 2D number; 10 deg is clearly visible and above noise.'),
-  trunkLeanClearDeg: z.number().min(0).max(45).default(7)
-    .describe('TRUNK_LEAN clears below this, deg. Our default.'),
+  trunkLeanClearDeg: z.number().min(0).max(45).default(6)
+    .describe('TRUNK_LEAN clears below this, deg. Our default, as the single-leg stand test.'),
 };
