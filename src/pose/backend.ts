@@ -32,7 +32,7 @@ export class BackendError extends Error {
 const errorText = (e: unknown) => (e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e));
 
 /** Renderer names of CPU-only WebGL implementations (Chromium's SwiftShader, Mesa's llvmpipe/softpipe, Windows WARP). */
-const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|microsoft basic/i;
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|microsoft basic render/i;
 
 /** Why a backend cannot be used here, or null if it is worth trying. Cheap checks before tfjs allocates anything. */
 async function precheck(name: BackendName): Promise<string | null> {
@@ -54,7 +54,8 @@ async function precheck(name: BackendName): Promise<string | null> {
     const info = gl.getExtension('WEBGL_debug_renderer_info');
     const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
     gl.getExtension('WEBGL_lose_context')?.loseContext();
-    if (SOFTWARE_RENDERER.test(renderer)) return `WebGL runs in software here (${renderer.slice(0, 80)}), slower than wasm`;
+    const soft = SOFTWARE_RENDERER.exec(renderer);
+    if (soft) return `WebGL runs in software here (${soft[0]}), slower than wasm`;
     return null;
   }
   if (typeof WebAssembly !== 'object') return 'WebAssembly is not available';

@@ -34,11 +34,11 @@ export class AppRoot extends LitElement {
     .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
     button, select, label.file { font: inherit; padding: 0.35rem 0.7rem; border-radius: 0.4rem; border: 1px solid #4a5666;
       background: #222b36; color: inherit; cursor: pointer; }
-    button[aria-pressed='true'] { background: #2f6fb3; border-color: #2f6fb3; }
+    button[aria-pressed='true'], label.file.active { background: #2f6fb3; border-color: #2f6fb3; }
     label.file input { display: none; }
     .stage { position: relative; width: 100%; max-width: calc(72vh * var(--aspect, 1.333)); margin-inline: auto;
       background: #000; border-radius: 0.5rem; overflow: hidden; }
-    .stage video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: fill; }
+    .stage video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; }
     .stage.mirrored video { transform: scaleX(-1); }
     .readout { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; font-size: 0.9rem; color: #b8c4d2; font-variant-numeric: tabular-nums; }
     .readout b { color: #e9eef4; font-weight: 600; }
@@ -77,7 +77,7 @@ export class AppRoot extends LitElement {
     const camera = this.sourceChoice === 'camera';
     return html`<div class="controls">
       <button aria-pressed=${camera} @click=${this.chooseCamera}>Camera</button>
-      <label class="file" aria-pressed=${!camera}>Video file…
+      <label class="file ${camera ? '' : 'active'}">Video file…
         <input type="file" accept="video/*" @change=${this.onFile} data-testid="file-input" />
       </label>
       ${camera && cams.length > 1 ? html`<select aria-label="Camera" @change=${this.onCameraPick}>
@@ -95,10 +95,12 @@ export class AppRoot extends LitElement {
   protected renderStage() {
     const f = this.pose.frame;
     const mirrored = this.pose.sourceKind === 'camera';
-    // The stage takes the image's aspect ratio so the overlay canvas lies exactly on the video picture.
-    const [w, h] = f ? [f.imageWidthPx, f.imageHeightPx] : [4, 3];
+    // The stage takes the picture's aspect ratio so the overlay canvas lies exactly on the video image.
+    const v = this.videoEl;
+    const [w, h] = f ? [f.imageWidthPx, f.imageHeightPx] : v?.videoWidth ? [v.videoWidth, v.videoHeight] : [4, 3];
     return html`<div class="stage ${mirrored ? 'mirrored' : ''}" style="aspect-ratio: ${w} / ${h}; --aspect: ${w / h}">
-      <video playsinline muted ?controls=${this.pose.sourceKind === 'file'}></video>
+      <video playsinline muted ?controls=${this.pose.sourceKind === 'file'}
+        @loadedmetadata=${() => this.requestUpdate()} @resize=${() => this.requestUpdate()}></video>
       <pose-overlay .frame=${f} ?mirrored=${mirrored} score-threshold=${this.pose.scoreThreshold}></pose-overlay>
     </div>`;
   }

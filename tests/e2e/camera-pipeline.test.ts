@@ -100,3 +100,41 @@ describeBrowser('app in chromium, camera permission denied', () => {
     await w.context.close();
   }, BROWSER_TEST_TIMEOUT_MS);
 });
+
+describeBrowser('app in chromium, fake camera showing only part of the body', () => {
+  let server: StaticServer;
+  const browsers: Browser[] = [];
+
+  beforeAll(async () => { server = await serveDir(); }, BROWSER_SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    for (const b of browsers) await b.close();
+    await server?.close();
+  });
+
+  it('asks the user to step back when the legs are out of the picture', async () => {
+    // Top 45 % of the squat clip: head and shoulders in view, knees and ankles cut off.
+    const y4m = clipToY4m('bodyweight-squat', { filter: 'crop=iw:ih*0.45:0:0', variant: 'top45', maxSeconds: 4 });
+    const browser = await launchChromium({ fakeCameraY4m: y4m });
+    browsers.push(browser);
+    const w = await openWatchedPage(browser, server.origin);
+    await w.page.goto(server.url);
+    const s = await waitForBanner(w.page, 'step-back', 90_000);
+    expect(s.bannerText).toMatch(/step back so your whole body is visible/i);
+    expect(s.bannerText).toMatch(/ankles/);
+    await saveScreenshot(w.page, 'e2e-step-back');
+    await w.context.close();
+  }, BROWSER_TEST_TIMEOUT_MS);
+
+  it('says no person is in view on an empty scene', async () => {
+    // The left 25 % of the clip is bare wall and floor.
+    const y4m = clipToY4m('bodyweight-squat', { filter: 'crop=iw*0.25:ih:0:0', variant: 'left25', maxSeconds: 4 });
+    const browser = await launchChromium({ fakeCameraY4m: y4m });
+    browsers.push(browser);
+    const w = await openWatchedPage(browser, server.origin);
+    await w.page.goto(server.url);
+    const s = await waitForBanner(w.page, 'no-person', 90_000);
+    expect(s.bannerText).toMatch(/no person/i);
+    expect(s.drawnKeypoints).toBeLessThan(6);
+    await w.context.close();
+  }, BROWSER_TEST_TIMEOUT_MS);
+});

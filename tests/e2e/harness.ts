@@ -106,24 +106,33 @@ export async function serveDir(dir = DIST_DIR): Promise<StaticServer> {
 // ---------------------------------------------------------------------------------------------------------------
 // Clips -> y4m for the fake camera
 
-export interface Y4mOptions { widthPx?: number; fps?: number; maxSeconds?: number }
+export interface Y4mOptions {
+  widthPx?: number;
+  fps?: number;
+  maxSeconds?: number;
+  /** Extra ffmpeg video filter applied before scaling, e.g. 'crop=iw:ih*0.5:0:0' (top half). */
+  filter?: string;
+  /** Distinguishes cached variants made with `filter`. */
+  variant?: string;
+}
 
 /**
  * Converts ../shared/videos/<clip>.mp4 to a y4m file in .cache/ (reused when present) and returns its path.
  * 640 px wide at 30 fps keeps a 10 s clip near 100 MB; Chromium loops it as the camera picture.
  */
-export function clipToY4m(clip: string, { widthPx = 640, fps = 30, maxSeconds }: Y4mOptions = {}): string {
+export function clipToY4m(clip: string, { widthPx = 640, fps = 30, maxSeconds, filter, variant }: Y4mOptions = {}): string {
+  if (filter && !variant) throw new Error('clipToY4m: give a variant name with a filter (it names the cached file)');
   const src = join(VIDEOS_DIR, clip.endsWith('.mp4') ? clip : `${clip}.mp4`);
   if (!existsSync(src)) throw new Error(`clip not found: ${src} (set SHARED_DIR to the folder holding videos/)`);
   const base = clip.replace(/\.mp4$/, '');
-  const out = join(CACHE_DIR, 'y4m', `${base}-${widthPx}w-${fps}fps${maxSeconds ? `-${maxSeconds}s` : ''}.y4m`);
+  const out = join(CACHE_DIR, 'y4m', `${base}${variant ? `-${variant}` : ''}-${widthPx}w-${fps}fps${maxSeconds ? `-${maxSeconds}s` : ''}.y4m`);
   if (existsSync(out) && statSync(out).size > 0) return out;
   mkdirSync(dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp.y4m`;
   execFileSync('ffmpeg', [
     '-hide_banner', '-loglevel', 'error', '-y', '-i', src,
     ...(maxSeconds ? ['-t', String(maxSeconds)] : []),
-    '-vf', `scale=${widthPx}:-2,fps=${fps}`, '-pix_fmt', 'yuv420p', tmp,
+    '-vf', `${filter ? `${filter},` : ''}scale=${widthPx}:-2,fps=${fps}`, '-pix_fmt', 'yuv420p', tmp,
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
   renameSync(tmp, out); // atomic: a half-written file is never reused
   return out;
