@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Side } from '../core/pose-frame';
 import { createRunner, resolveConfig, runExercise, type Runner, type RunResult } from './engine/run';
 import type { CameraView, ExerciseDefinition, ExerciseGroup } from './engine/types';
+import { lunge } from './exercises/lunge';
 import { singleLegStand } from './exercises/single-leg-stand';
 import { squat } from './exercises/squat';
 // Gluteus-medius programme (issue 7, H5)

@@ -91,3 +91,14 @@ export function hipHeightAboveAnklePx(midHip: Point, leftAnkle: Point, rightAnkl
 /** 1 - height / reference; NaN if the reference is not positive. */
 export const dropFrac = (heightPx: number, refHeightPx: number): number =>
   refHeightPx > 0 ? 1 - heightPx / refHeightPx : Number.NaN;
+
+/**
+ * Standing reference for hip-drop depth: follows the person while they set up (only while `standing`), then keeps
+ * the highest hip seen at the top between reps; frozen during a rep.
+ * `phase` is the rep counter's phase BEFORE this frame's step.
+ */
+export function nextStandingRef(phase: 'setup' | 'start' | 'moving' | 'target', standing: boolean, ref: number, heightNow: number): number {
+  if (phase === 'setup') return standing ? heightNow : Number.NaN;
+  if (phase === 'start') return Number.isNaN(ref) ? heightNow : Math.max(ref, heightNow);
+  return ref;
+}

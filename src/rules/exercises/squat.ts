@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { fppaDeg, jointAngleDeg, separationRatio } from '../../core/geometry';
 import type { KeypointName, PoseFrame } from '../../core/pose-frame';
 import { commonConfigShape } from '../engine/config';
-import { dropFrac, hipHeightAboveAnklePx, INITIAL_STILLNESS, legPx, stepStillness, stillForMs, type StillnessState } from '../engine/body';
+import { dropFrac, hipHeightAboveAnklePx, INITIAL_STILLNESS, legPx, nextStandingRef, stepStillness, stillForMs, type StillnessState } from '../engine/body';
 import { cue, gateFrame, measure, phaseFinding } from '../engine/gate';
 import { INITIAL_PERSISTENCE, stepPersistence, thresholdSignal, type PersistenceState } from '../engine/persistence';
 import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterState } from '../engine/rep-counter';
@@ -128,11 +128,9 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   const still = stepStillness(s.still, torso.midHip.x / torso.lengthPx, torso.midHip.y / torso.lengthPx, cfg.setupStillTorsoFrac, t);
 
   // Standing reference: follows the person during setup, then the highest hip seen at the top.
-  let ref = s.refHipHeightPx;
+  let ref = nextStandingRef(s.reps.phase, standing, s.refHipHeightPx, heightPx);
   let reps = s.reps;
-  if (reps.phase === 'setup') ref = standing ? heightPx : Number.NaN;
-  else if (reps.phase === 'start') ref = Math.max(ref, heightPx);
-  else if (reps.phase === 'moving' && standing && stillForMs(still, t) >= cfg.reanchorStillMs && !reps.targetReached) {
+  if (reps.phase === 'moving' && standing && stillForMs(still, t) >= cfg.reanchorStillMs && !reps.targetReached) {
     // Stood still, upright, outside the top zone for a long time: the person moved (e.g. stepped back).
     // Re-anchor the standing height instead of staying stuck in a rep that never started.
     ref = heightPx;

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { lunge, type LungeConfig } from '../../../src/rules/exercises/lunge';
+import { runExercise, summarize } from '../../../src/rules/engine/run';
+import { fppaDeg } from '../../../src/core/geometry';
+import type { Side } from '../../../src/core/pose-frame';
+import type { Finding } from '../../../src/rules/engine/types';
+import { deepFreeze, scaled, seq, standingFront, withJoints, type J, type Joints } from './frame-builder';
+
+/** Knee x for an exact positive FPPA (deg) between a hip and an ankle straight below it; medialDir = +1 if medial is +x. */
+function kneeXForFppa(hip: J, kneeY: number, ankle: J, fppa: number, medialDir: 1 | -1): number {
+  let lo = 0, hi = 200;
+  for (let i = 0; i < 100; i++) {
+    const mid = (lo + hi) / 2;
+    const v = fppaDeg(hip, { x: hip.x + medialDir * mid, y: kneeY }, ankle, 500);
+    if (v < fppa) lo = mid; else hi = mid;
+  }
+  return hip.x + (medialDir * (lo + hi)) / 2;
+}
+
+interface LungeRep { front: Side; bottomDrop: number; fppaFront?: number; fppaBack?: number }
+
+/**
+ * Front view lunge at progress f (0 standing .. 1 bottom). Front shank stays vertical (knee 200 px above the ankle);
+ * the back knee sinks toward its ankle, which moves back (higher in the image). Hip height above the front ankle is
+ * 400 x (1 - drop) px with a 200 px torso, so the torso-normalised drop equals `drop`.
+ */
+function lungePose(rep: LungeRep, f: number): Joints {
+  const j = standingFront();
+  if (f <= 0) return j;
+  const drop = rep.bottomDrop * f;
+  const dy = 400 * drop;
+  const out: Joints = {};
+  for (const k of Object.keys(j) as (keyof Joints)[]) out[k] = { ...j[k]!, y: j[k]!.y + dy };
+  const frontS = rep.front, back: Side = rep.front === 'left' ? 'right' : 'left';
+  const medial = (s: Side): 1 | -1 => (s === 'left' ? -1 : 1);
+  const fa = { ...j[`${frontS}_ankle`]! };
+  const fh = out[`${frontS}_hip`]!;
+  out[`${frontS}_ankle`] = fa;
+  out[`${frontS}_knee`] = { x: rep.fppaFront ? kneeXForFppa(fh, 700, fa, rep.fppaFront * f, medial(frontS)) : fa.x, y: 700 };
+  const ba = { x: j[`${back}_ankle`]!.x, y: 900 - 60 * f };
+  out[`${back}_ankle`] = ba;
+  const bh = out[`${back}_hip`]!;
+  const bky = 700 + 150 * f;
+  out[`${back}_knee`] = { x: rep.fppaBack ? kneeXForFppa(bh, bky, { x: bh.x, y: ba.y }, rep.fppaBack * f, medial(back)) : ba.x, y: bky };
+  return out;
+}
+
+function lungeSequence(reps: LungeRep[], fps = 30, standMs = 1500, map?: (j: Joints, t: number) => Joints) {
+  const REP_MS = 800 + 400 + 800 + 500;
+  return seq((t) => {
+    let j = standingFront();
+    const u = t - standMs;
+    const i = Math.floor(u / REP_MS);
+    if (u >= 0 && i < reps.length) {
+      const p = u - i * REP_MS;
+      const f = p < 800 ? p / 800 : p < 1200 ? 1 : p < 2000 ? (2000 - p) / 800 : 0;
+      j = lungePose(reps[i]!, f);
+    }
+    return map ? map(j, t) : j;
+  }, fps, standMs + reps.length * REP_MS + 500);
+}
+
+const run = (frames: ReturnType<typeof lungeSequence>, cfg: Partial<LungeConfig> = {}) => {
+  const r = runExercise(lunge, frames, cfg);
+  return { ...r, sum: summarize(r.perFrame) };
+};
+const cueKeys = (fs: Finding[]) => [...new Set(fs.filter((f) => f.kind === 'cue').map((f) => `${f.code}:${f.side}`))].sort();
+
+describe('lunge', () => {
+  it('counts reps per front leg with a per-side index, depth reported, no cues for clean reps', () => {
+    const r = run(lungeSequence([
+      { front: 'left', bottomDrop: 0.4 }, { front: 'right', bottomDrop: 0.4 }, { front: 'left', bottomDrop: 0.4 },
+    ]));
+    expect(r.sum.reps).toEqual({ total: 3, left: 2, right: 1, both: 0 });
+    expect(r.sum.repFindings.map((f) => `${f.side}${f.index}`)).toEqual(['left1', 'right1', 'left2']);
+    expect(r.sum.repFindings[0]!.metrics.peakDepthFrac).toBeCloseTo(0.4, 6);
+    expect(r.sum.cues).toEqual([]);
+  });
+
+  it('pins the bottom threshold: drop 0.301 counts, 0.299 does not', () => {
+    expect(run(lungeSequence([{ front: 'left', bottomDrop: 0.301 }])).sum.reps.total).toBe(1);
+    expect(run(lungeSequence([{ front: 'left', bottomDrop: 0.299 }])).sum.reps.total).toBe(0);
+  });
+
+  it('pins front-knee valgus: 15.05 deg flags KNEE_VALGUS on the front leg, 14.95 does not', () => {
+    const over = run(lungeSequence([{ front: 'right', bottomDrop: 0.4, fppaFront: 15.05 }]));
+    expect(cueKeys(over.findings)).toEqual(['KNEE_VALGUS:right']);
+    expect(over.sum.repFindings[0]).toMatchObject({ side: 'right', faults: ['KNEE_VALGUS'] });
+    expect(over.sum.repFindings[0]!.metrics.peakFppaDeg).toBeCloseTo(15.05, 4);
+    expect(over.sum.repFindings[0]!.metrics.bottomFppaDeg).toBeCloseTo(15.05, 4);
+    expect(cueKeys(run(lungeSequence([{ front: 'right', bottomDrop: 0.4, fppaFront: 14.95 }])).findings)).toEqual([]);
+  });
+
+  it('does not judge the back knee', () => {
+    const r = run(lungeSequence([{ front: 'left', bottomDrop: 0.4, fppaBack: 30 }]));
+    expect(r.sum.reps.left).toBe(1);
+    expect(cueKeys(r.findings)).toEqual([]);
+  });
+
+  it('forward lunge toward the camera: torso-normalised depth is unchanged when the body grows in the image', () => {
+    const reps: LungeRep[] = [{ front: 'left', bottomDrop: 0.35 }, { front: 'right', bottomDrop: 0.35 }];
+    // Up to 15% bigger at the bottom (scaled about the feet so they stay in frame).
+    const grow = (j: Joints) => scaled(j, 1 + 0.15 * ((j.left_shoulder!.y - 300) / 140), 500, 900);
+    const r = run(lungeSequence(reps, 30, 1500, grow), { variant: 'forward' });
+    expect(r.sum.reps).toMatchObject({ left: 1, right: 1 });
+    expect(r.sum.repFindings[0]!.metrics.peakDepthFrac).toBeCloseTo(0.35, 6);
+  });
+
+  it("side 'left' counts only reps with the left leg in front", () => {
+    const r = run(lungeSequence([{ front: 'left', bottomDrop: 0.4 }, { front: 'right', bottomDrop: 0.4, fppaFront: 20 }]), { side: 'left' });
+    expect(r.sum.reps).toMatchObject({ total: 1, left: 1 });
+    expect(cueKeys(r.findings)).toEqual([]);
+  });
+
+  it('no rep and no cue when the front knee is not visible', () => {
+    const frames = lungeSequence([{ front: 'left', bottomDrop: 0.4, fppaFront: 25 }], 30, 1500, (j, t) =>
+      t > 1600 ? withJoints(j, { left_knee: { ...j.left_knee!, score: 0.2 } }) : j);
+    const r = run(frames);
+    expect(r.sum.reps.total).toBe(0);
+    expect(r.sum.cues).toEqual([]);
+    expect(r.sum.visibilityFrames.NOT_VISIBLE).toBeGreaterThan(0);
+  });
+
+  it('step does not mutate its inputs and is deterministic', () => {
+    const frames = lungeSequence([{ front: 'left', bottomDrop: 0.4, fppaFront: 20 }, { front: 'right', bottomDrop: 0.35 }]).map(deepFreeze);
+    const cfg = deepFreeze(lunge.configSchema.parse({}));
+    let s = deepFreeze(lunge.initialState(cfg));
+    const out: Finding[][] = [];
+    for (const f of frames) { const r = lunge.step(s, f, cfg); out.push(r.findings); s = deepFreeze(r.state); }
+    expect(runExercise(lunge, frames).perFrame.map((p) => p.findings)).toEqual(out);
+    expect(out.flat().filter((f) => f.kind === 'rep')).toHaveLength(2);
+  });
+});
