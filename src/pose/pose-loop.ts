@@ -32,8 +32,32 @@ export interface PoseLoopOptions {
   onHiddenChange?(hidden: boolean): void;
 }
 
+/**
+ * Benchmark/soak hook (bench/, tests/soak/): when a page defines `globalThis.__trainerTrace` (a function, e.g. set
+ * by a Playwright init script), the loop calls it once per analysed frame with these timestamps (performance.now()
+ * clock, ms). Normal pages never define it, so nothing is recorded and nothing is kept.
+ */
+export interface PoseLoopTrace {
+  /** When the browser captured the frame (rVFC metadata.captureTime: camera frames in Chromium), else null. */
+  captureTimeMs: number | null;
+  /** rVFC metadata.presentationTime (frame handed to the compositor), else null (rAF fallback). */
+  presentationTimeMs: number | null;
+  /** The frame callback fired (rVFC/rAF `now`). */
+  callbackMs: number;
+  detectStartMs: number;
+  detectEndMs: number;
+  /** onFrame returned: smoothing done and every listener (rules, session, requestUpdate) has run. */
+  deliveredMs: number;
+  hasPerson: boolean;
+  framesAnalysed: number;
+  framesDropped: number;
+}
+type TraceSink = (t: PoseLoopTrace) => void;
+
+interface FrameMeta { mediaTime: number; captureTime?: number; presentationTime?: number }
+
 type VideoWithRvfc = HTMLVideoElement & {
-  requestVideoFrameCallback?(cb: (now: number, meta: { mediaTime: number }) => void): number;
+  requestVideoFrameCallback?(cb: (now: number, meta: FrameMeta) => void): number;
   cancelVideoFrameCallback?(handle: number): void;
 };
 
@@ -88,7 +112,7 @@ export class PoseLoop {
     if (!this.running || this.handle !== null) return;
     const v = this.opts.video as VideoWithRvfc;
     this.handle = this.usesRvfc
-      ? v.requestVideoFrameCallback!((now, meta) => this.onVideoFrame(now, meta.mediaTime * 1000))
+      ? v.requestVideoFrameCallback!((now, meta) => this.onVideoFrame(now, meta.mediaTime * 1000, meta))
       : requestAnimationFrame((now) => this.onVideoFrame(now, v.currentTime * 1000));
   }
 
@@ -100,7 +124,7 @@ export class PoseLoop {
     this.handle = null;
   }
 
-  private onVideoFrame(nowMs: number, mediaTimeMs: number): void {
+  private onVideoFrame(nowMs: number, mediaTimeMs: number, meta?: FrameMeta): void {
     this.handle = null;
     if (!this.running) return;
     this.schedule(); // ask for the next frame at once; it is dropped below if we are still busy
@@ -110,10 +134,10 @@ export class PoseLoop {
     // rAF fallback fires at display rate even when the video shows the same frame: skip repeats.
     if (!this.usesRvfc && this.opts.timeBase === 'media' && mediaTimeMs === this.lastMediaTimeMs) return;
     this.lastMediaTimeMs = mediaTimeMs;
-    void this.analyse(this.opts.timeBase === 'media' ? mediaTimeMs : nowMs);
+    void this.analyse(this.opts.timeBase === 'media' ? mediaTimeMs : nowMs, nowMs, meta);
   }
 
-  private async analyse(timestampMs: number): Promise<void> {
+  private async analyse(timestampMs: number, callbackMs = performance.now(), meta?: FrameMeta): Promise<void> {
     const { video, detector, smoother } = this.opts;
     this.busy = true;
     try {
@@ -127,6 +151,14 @@ export class PoseLoop {
       this.updateStats(t1 - t0, t1);
       const frame = smoother ? smoother.apply(raw) : raw;
       this.opts.onFrame(frame, { ...this.stats }, raw);
+      const trace = (globalThis as { __trainerTrace?: TraceSink }).__trainerTrace;
+      if (typeof trace === 'function') {
+        trace({
+          captureTimeMs: meta?.captureTime ?? null, presentationTimeMs: meta?.presentationTime ?? null, callbackMs,
+          detectStartMs: t0, detectEndMs: t1, deliveredMs: performance.now(), hasPerson: raw.keypoints !== null,
+          framesAnalysed: this.stats.framesAnalysed, framesDropped: this.stats.framesDropped,
+        });
+      }
     } catch (e) {
       if (this.running) { this.stop(); this.opts.onError(e); }
     } finally {
