@@ -11,6 +11,9 @@ import { squat } from './exercises/squat';
 import { clamshell } from './exercises/clamshell';
 import { sideLyingHipAbduction } from './exercises/side-lying-hip-abduction';
 import { singleLegSquat } from './exercises/single-leg-squat';
+import { lateralStepUp } from './exercises/lateral-step-up';
+import { standingHipAbduction } from './exercises/standing-hip-abduction';
+import { hipHitch } from './exercises/hip-hitch';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyExerciseDefinition = ExerciseDefinition<z.ZodType, any>;
@@ -22,6 +25,9 @@ export const EXERCISES: readonly AnyExerciseDefinition[] = [
   sideLyingHipAbduction,
   clamshell,
   singleLegSquat,
+  lateralStepUp,
+  standingHipAbduction,
+  hipHitch,
 ];
 
 export interface ExerciseInfo { id: string; name: string; group: ExerciseGroup; view: CameraView; sided: boolean; description?: string }

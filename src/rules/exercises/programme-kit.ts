@@ -77,7 +77,7 @@ export interface EvalContext<C> {
   phase: RepCounterState['phase'];
 }
 
-export interface RepMetricContext<C> { config: C; durationMs: number; timeAtTargetMs: number }
+export interface RepMetricContext<C, A = unknown> { config: C; durationMs: number; timeAtTargetMs: number; /** Exercise state after this frame. */ aux: A }
 
 export interface RepExerciseSpec<C extends KitConfig, A> {
   id: string;
@@ -96,7 +96,7 @@ export interface RepExerciseSpec<C extends KitConfig, A> {
   initialAux(config: C): A;
   evaluate(ctx: EvalContext<C>, aux: A): Evaluation<A>;
   /** Per-rep metrics from the rep's statistics (keys carry units). */
-  repMetrics(stats: Readonly<Record<string, Stat>>, ctx: RepMetricContext<C>): Record<string, number>;
+  repMetrics(stats: Readonly<Record<string, Stat>>, ctx: RepMetricContext<C, A>): Record<string, number>;
   /** Rep-level faults judged from the finished rep's metrics (e.g. 'HINGE_SHALLOW'). */
   repFaults?(metrics: Record<string, number>, config: C): string[];
   cueCodes: readonly string[];
@@ -184,7 +184,7 @@ export function stepRepExercise<C extends KitConfig, A>(
   if (phase !== announcedPhase) { findings.push(phaseFinding(phase, t)); announcedPhase = phase; }
 
   if (ev0?.type === 'rep') {
-    const metrics = finiteMetrics(spec.repMetrics(stats, { config, durationMs: ev0.durationMs, timeAtTargetMs }));
+    const metrics = finiteMetrics(spec.repMetrics(stats, { config, durationMs: ev0.durationMs, timeAtTargetMs, aux: ev.aux }));
     const extra = spec.repFaults?.(metrics, config) ?? [];
     findings.push({
       kind: 'rep', side: spec.sided ? config.side : 'both', index: ev0.index, timestampMs: t,

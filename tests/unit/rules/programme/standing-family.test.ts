@@ -1,0 +1,106 @@
+// Lateral step-up, standing hip abduction, hip hitch: front-view one-leg exercises (threshold pins per exercise).
+import { describe, expect, it } from 'vitest';
+import { runExercise, summarize } from '../../../../src/rules/engine/run';
+import type { AnyExerciseDefinition } from '../../../../src/rules/registry';
+import { hipHitch } from '../../../../src/rules/exercises/hip-hitch';
+import { lateralStepUp } from '../../../../src/rules/exercises/lateral-step-up';
+import { standingHipAbduction } from '../../../../src/rules/exercises/standing-hip-abduction';
+import type { PoseFrame } from '../../../../src/core/pose-frame';
+import { deepFreeze } from '../frame-builder';
+import { oneLeg, profile, repKnots, type OneLegOpts } from './poses';
+
+const run = (def: AnyExerciseDefinition, frames: PoseFrame[], cfg: object) => summarize(runExercise(def, frames, cfg).perFrame);
+const codes = (s: ReturnType<typeof run>) => s.cues.map((c) => c.code);
+
+describe('lateral step-up', () => {
+  // Working leg bent by 0.2 at the bottom (start), straight at the top.
+  const steps = (bottom: number, top: number, extra: (f: number) => OneLegOpts = () => ({}), n = 3, side: 'left' | 'right' = 'left') =>
+    profile(repKnots(bottom, top, n), (v) => oneLeg({ stance: side, depth: v, freeLegPx: 400, ...extra((bottom - v) / (bottom - top || 1)) }));
+  const cfg = { side: 'left' };
+
+  it('counts step-ups from the bottom and reports peak FPPA', () => {
+    const s = run(lateralStepUp, steps(0.2, 0, (f) => ({ fppaDeg: 6 * (1 - f) })), cfg);
+    expect(s.reps).toMatchObject({ total: 3, left: 3 });
+    expect(s.cues).toEqual([]);
+    expect(run(lateralStepUp, steps(0.2, 0, () => ({}), 2, 'right'), { side: 'right' }).reps.right).toBe(2);
+  });
+
+  it('pins top (0.05) and bottom (0.12) thresholds', () => {
+    expect(run(lateralStepUp, steps(0.2, 0.04), cfg).reps.total).toBe(3);
+    expect(run(lateralStepUp, steps(0.2, 0.06), cfg).reps.total).toBe(0);
+    // a bottom only at 0.11 never gives the start position (setup) -> nothing counts
+    expect(run(lateralStepUp, steps(0.11, 0), cfg).reps.total).toBe(0);
+  });
+
+  it('pins KNEE_VALGUS (FPPA 17 deg) while the knee is bent', () => {
+    const valgus = (deg: number) => steps(0.2, 0, (f) => ({ fppaDeg: deg * (1 - f) }));
+    const bad = run(lateralStepUp, valgus(18), cfg);
+    expect(codes(bad)).toContain('KNEE_VALGUS');
+    expect(bad.repFindings.some((r) => r.faults.includes('KNEE_VALGUS'))).toBe(true);
+    expect(codes(run(lateralStepUp, valgus(16), cfg))).not.toContain('KNEE_VALGUS');
+  });
+});
+
+describe('standing hip abduction', () => {
+  // side = moving leg = the free leg of oneLeg (stance is the other).
+  const raises = (peak: number, extra: (f: number) => OneLegOpts = () => ({}), n = 3, side: 'left' | 'right' = 'right') =>
+    profile(repKnots(0, peak, n), (v) => oneLeg({ stance: side === 'right' ? 'left' : 'right', freeAbductionDeg: v, ...extra(v / peak) }));
+  const cfg = { side: 'right' };
+
+  it('counts raises per side with the peak abduction', () => {
+    const s = run(standingHipAbduction, raises(30), cfg);
+    expect(s.reps).toMatchObject({ total: 3, right: 3 });
+    expect(s.repFindings[0]!.metrics.peakAbductionDeg).toBeCloseTo(30, 1);
+    expect(s.cues).toEqual([]);
+    expect(run(standingHipAbduction, raises(30, () => ({}), 2, 'left'), { side: 'left' }).reps.left).toBe(2);
+  });
+
+  it('pins up (20 deg) and down (8 deg)', () => {
+    expect(run(standingHipAbduction, raises(21), cfg).reps.total).toBe(3);
+    expect(run(standingHipAbduction, raises(19), cfg).reps.total).toBe(0);
+    const notDown = profile([[0, 0], [1500, 0], [2200, 30], [2600, 30], [3300, 9], [4000, 9], [4700, 30], [5100, 30], [5800, 7], [6500, 7]],
+      (v) => oneLeg({ stance: 'left', freeAbductionDeg: v }));
+    expect(run(standingHipAbduction, notDown, cfg).reps.total).toBe(1);
+  });
+
+  it('pins TRUNK_LEAN toward the stance side (10 deg) and HIP_HIKE (5 deg)', () => {
+    expect(codes(run(standingHipAbduction, raises(30, (f) => ({ leanDeg: 11 * f })), cfg))).toContain('TRUNK_LEAN');
+    expect(codes(run(standingHipAbduction, raises(30, (f) => ({ leanDeg: 9 * f })), cfg))).not.toContain('TRUNK_LEAN');
+    const hike = run(standingHipAbduction, raises(30, (f) => ({ dropDeg: -6 * f })), cfg);
+    expect(codes(hike)).toContain('HIP_HIKE');
+    expect(codes(run(standingHipAbduction, raises(30, (f) => ({ dropDeg: -4 * f })), cfg))).not.toContain('HIP_HIKE');
+  });
+});
+
+describe('hip hitch (pelvic drop on a step)', () => {
+  const drops = (peak: number, extra: (f: number) => OneLegOpts = () => ({}), n = 3, knots?: Array<[number, number]>) =>
+    profile(knots ?? repKnots(0, peak, n), (v) => oneLeg({ stance: 'left', dropDeg: v, ...extra(v / (peak || 1)) }));
+  const cfg = { side: 'left' };
+
+  it('counts drops and reports peak drop, hitch and range', () => {
+    // level, drop 12, hitch to -4, drop 12, back to level
+    const s = run(hipHitch, drops(12, () => ({}), 0, [[0, 0], [1500, 0], [2200, 12], [2600, 12], [3300, -4], [3900, -4], [4600, 12], [5000, 12], [5700, 0], [6400, 0]]), cfg);
+    expect(s.reps).toMatchObject({ total: 2, left: 2 });
+    expect(s.repFindings[0]!.metrics.peakDropDeg).toBeCloseTo(12, 1);
+    expect(s.repFindings[1]!.metrics.peakHitchDeg).toBeCloseTo(4, 1);
+    expect(s.repFindings[1]!.metrics.tiltRangeDeg).toBeCloseTo(16, 1);
+    expect(s.cues).toEqual([]);
+  });
+
+  it('pins the drop threshold (8 deg)', () => {
+    expect(run(hipHitch, drops(9), cfg).reps.total).toBe(3);
+    expect(run(hipHitch, drops(7), cfg).reps.total).toBe(0);
+  });
+
+  it('pins STANCE_KNEE_BENDING (0.05 of leg length)', () => {
+    expect(codes(run(hipHitch, drops(12, (f) => ({ depth: 0.06 * f })), cfg))).toContain('STANCE_KNEE_BENDING');
+    expect(codes(run(hipHitch, drops(12, (f) => ({ depth: 0.04 * f })), cfg))).not.toContain('STANCE_KNEE_BENDING');
+  });
+
+  it('all three are pure and deterministic', () => {
+    for (const [def, frames, c] of [[hipHitch, drops(12), cfg], [standingHipAbduction, profile(repKnots(0, 30, 2), (v) => oneLeg({ freeAbductionDeg: v })), { side: 'right' }]] as const) {
+      const f = deepFreeze(frames);
+      expect(runExercise(def, f, c).findings).toEqual(runExercise(def, f, c).findings);
+    }
+  });
+});
