@@ -98,7 +98,12 @@ describe('hip hitch (pelvic drop on a step)', () => {
   });
 
   it('all three are pure and deterministic', () => {
-    for (const [def, frames, c] of [[hipHitch, drops(12), cfg], [standingHipAbduction, profile(repKnots(0, 30, 2), (v) => oneLeg({ freeAbductionDeg: v })), { side: 'right' }]] as const) {
+    const cases: Array<[AnyExerciseDefinition, PoseFrame[], object]> = [
+      [hipHitch, drops(12), cfg],
+      [standingHipAbduction, profile(repKnots(0, 30, 2), (v) => oneLeg({ freeAbductionDeg: v })), { side: 'right' }],
+      [lateralStepUp, profile(repKnots(0.2, 0, 2), (v) => oneLeg({ depth: v, freeLegPx: 400, fppaDeg: 20 })), { side: 'left' }],
+    ];
+    for (const [def, frames, c] of cases) {
       const f = deepFreeze(frames);
       expect(runExercise(def, f, c).findings).toEqual(runExercise(def, f, c).findings);
     }
