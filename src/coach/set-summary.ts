@@ -148,3 +148,35 @@ export function summariseSet(set: LiveSet, options: SummariseOptions = {}): SetS
     series: keep ? Object.values(set.series).filter((s) => keep.test(s.code)) : [],
   };
 }
+
+export interface RepChart {
+  /** Rep numbers 1..n (in order of completion). */
+  x: number[];
+  series: { key: string; side: FindingSide; values: (number | null)[] }[];
+}
+
+/** Per-rep values to chart: per-side metric pairs (…Left…/…Right…) when the reps carry them, else the main metric
+ * split by rep side (left/right reps of a lunge), else the main metric alone. */
+export function repChart(s: SetSummary): RepChart | null {
+  const m = s.mainMetric;
+  if (!m || s.reps.length === 0) return null;
+  const x = s.reps.map((_, i) => i + 1);
+  const keys = new Set(s.reps.flatMap((r) => Object.keys(r.metrics)));
+  const base = m.replace(/(Left|Right)/, '');
+  const lk = base.replace(/(Deg|Ms|Ratio)?$/, (u) => `Left${u}`);
+  const rk = base.replace(/(Deg|Ms|Ratio)?$/, (u) => `Right${u}`);
+  const val = (k: string) => s.reps.map((r) => (Number.isFinite(r.metrics[k]) ? r.metrics[k]! : null));
+  if (keys.has(lk) && keys.has(rk)) {
+    return { x, series: [{ key: lk, side: 'left', values: val(lk) }, { key: rk, side: 'right', values: val(rk) }] };
+  }
+  const sides = new Set(s.reps.map((r) => r.side));
+  if (sides.has('left') && sides.has('right')) {
+    return {
+      x,
+      series: (['left', 'right'] as const).map((side) => ({
+        key: m, side, values: s.reps.map((r) => (r.side === side && Number.isFinite(r.metrics[m]) ? r.metrics[m]! : null)),
+      })),
+    };
+  }
+  return { x, series: [{ key: m, side: s.side ?? 'both', values: val(m) }] };
+}

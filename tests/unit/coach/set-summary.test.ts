@@ -76,3 +76,18 @@ describe('singleLegReport', () => {
     expect(r.comparison?.worseSide).toBeNull();
   });
 });
+
+import { repChart } from '../../../src/coach/set-summary';
+describe('repChart', () => {
+  it('charts per-knee pairs when reps carry them', () => {
+    const s = summariseSet(fold('squat', null, [[rep(1, 0, { peakFppaDeg: 9, peakFppaLeftDeg: 9, peakFppaRightDeg: 3 })], [rep(2, 0, { peakFppaDeg: 7, peakFppaLeftDeg: 5, peakFppaRightDeg: 7 })]]), { preferredMetrics: ['peakFppaDeg'] });
+    expect(repChart(s)).toEqual({ x: [1, 2], series: [{ key: 'peakFppaLeftDeg', side: 'left', values: [9, 5] }, { key: 'peakFppaRightDeg', side: 'right', values: [3, 7] }] });
+  });
+  it('splits a sided metric by rep side with gaps', () => {
+    const s = summariseSet(fold('lunge', null, [[rep(1, 0, { frontFppaDeg: 4 }, 'left')], [rep(1, 0, { frontFppaDeg: 6 }, 'right')]]));
+    expect(repChart(s)!.series).toEqual([{ key: 'frontFppaDeg', side: 'left', values: [4, null] }, { key: 'frontFppaDeg', side: 'right', values: [null, 6] }]);
+  });
+  it('is null without reps', () => {
+    expect(repChart(summariseSet(createLiveSet('x', null)))).toBeNull();
+  });
+});

@@ -1,0 +1,134 @@
+// Words for finding codes: what the big cue says, what the voice says, and labels for measures and metrics.
+// Rules emit codes only; the UI looks the words up here. Unknown codes still read sensibly (humanised).
+import type { FindingSide } from '../rules/engine/types';
+
+export interface CueWords {
+  /** Short imperative for the big live text (readable at 2-3 m). */
+  text: string;
+  /** What the voice says (may be a bit longer). */
+  say?: string;
+  /** Plain name of the fault for summaries and counts. */
+  fault: string;
+}
+
+const CUES: Record<string, CueWords> = {
+  KNEE_VALGUS: { text: 'Push the knee out', say: 'Knee out, over your toes', fault: 'Knee caving in' },
+  KNEES_CAVING: { text: 'Knees apart', say: 'Push your knees apart', fault: 'Knees caving in' },
+  KNEES_INSIDE_ANKLES: { text: 'Knees apart', say: 'Push your knees apart', fault: 'Knees inside the ankles' },
+  PELVIC_DROP: { text: 'Keep the hips level', say: 'Lift the dropping hip', fault: 'Pelvic drop' },
+  TRUNK_LEAN: { text: 'Stand tall', say: 'Stay upright, no leaning', fault: 'Trunk lean' },
+  HIP_SAG: { text: 'Lift the hips', say: 'Hips up, straight line', fault: 'Hips sagging' },
+  HIP_PIKE: { text: 'Lower the hips', say: 'Hips down into a straight line', fault: 'Hips piking up' },
+  PELVIS_ROLL: { text: 'Keep hips stacked', say: 'Do not roll back', fault: 'Pelvis rolling' },
+  LEG_BELOW_TRUNK_LINE: { text: 'Lift in line', say: 'Keep the leg in line with your body', fault: 'Leg below the body line' },
+  FEET_APART: { text: 'Feet together', say: 'Keep your feet together', fault: 'Feet coming apart' },
+  HIP_EXTENSION_INCOMPLETE: { text: 'Hips higher', say: 'Push the hips all the way up', fault: 'Hips not fully up' },
+  HIPS_OVEREXTENDED: { text: 'Do not arch', say: 'Stop at a straight line', fault: 'Back arched' },
+  STANCE_KNEE_LOCKED: { text: 'Soften the knee', say: 'Keep a soft knee', fault: 'Standing knee locked' },
+  PELVIS_OPENING: { text: 'Hips square', say: 'Keep your hips square to the floor', fault: 'Pelvis opening' },
+  HINGE_SHALLOW: { text: 'Hinge further', fault: 'Shallow hinge' },
+  RANGE_SMALL: { text: 'Bigger range', say: 'Move a little further', fault: 'Small range' },
+  STANCE_KNEE_BENDING: { text: 'Straight standing knee', say: 'Keep the standing knee straight', fault: 'Standing knee bending' },
+  KNEE_STRAIGHTENING: { text: 'Keep the knee bent', fault: 'Knee straightening' },
+  PELVIS_LIFTING: { text: 'Hips on the floor', say: 'Keep your hips down', fault: 'Hips lifting' },
+  PELVIS_TILT: { text: 'Keep the hips level', fault: 'Pelvis tilting' },
+  HOLD_SHORT: { text: 'Hold at the top', say: 'Pause at the top', fault: 'Short hold' },
+  LEGS_DOWN: { text: 'Legs up', say: 'Lift your legs', fault: 'Legs down' },
+  KNEES_APART: { text: 'Knees together', say: 'Keep your knees together', fault: 'Knees apart' },
+  SQUAT_SHALLOW: { text: 'Go a bit deeper', fault: 'Shallow squat' },
+  DEPTH_SHALLOW: { text: 'Go a bit deeper', fault: 'Shallow' },
+  SHALLOW: { text: 'Go a bit deeper', fault: 'Shallow' },
+  FOOT_DOWN: { text: 'Foot down', fault: 'Foot down' },
+};
+
+const SIDE_SUFFIX = /_(LEFT|RIGHT|BOTH)$/;
+
+/** "KNEE_VALGUS_LEFT" -> "Knee valgus left". */
+export function humanise(code: string): string {
+  const s = code.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim().toLowerCase();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function cueWords(code: string): CueWords {
+  const own = CUES[code] ?? CUES[code.replace(SIDE_SUFFIX, '')];
+  if (own) return own;
+  const h = humanise(code.replace(SIDE_SUFFIX, ''));
+  return { text: h, fault: h };
+}
+
+export const sideWord = (side: FindingSide | null | undefined): string =>
+  side === 'left' ? 'left' : side === 'right' ? 'right' : '';
+
+/** "Push the knee out (left)" */
+export function cueLine(code: string, side: FindingSide): string {
+  const w = cueWords(code).text;
+  const s = sideWord(side);
+  return s ? `${w} (${s})` : w;
+}
+
+export function spokenCue(code: string, side: FindingSide): string {
+  const w = cueWords(code);
+  const s = sideWord(side);
+  return s ? `${s === 'left' ? 'Left' : 'Right'}: ${w.say ?? w.text}` : (w.say ?? w.text);
+}
+
+export function faultName(code: string, side?: FindingSide): string {
+  const s = sideWord(side);
+  return s ? `${cueWords(code).fault} (${s})` : cueWords(code).fault;
+}
+
+const LABELS: Record<string, string> = {
+  FPPA: 'Knee angle (FPPA)', KNEE_FPPA: 'Knee angle (FPPA)', FPPA_DEG: 'Knee angle (FPPA)',
+  PELVIC_OBLIQUITY: 'Pelvic drop', PELVIC_OBLIQUITY_DEG: 'Pelvic drop', PELVIC_DROP: 'Pelvic drop',
+  TRUNK_LEAN: 'Trunk lean', TRUNK_LEAN_DEG: 'Trunk lean',
+  KNEE_ANGLE: 'Knee bend', KNEE_FLEXION: 'Knee bend', BODY_LINE: 'Body line', BODY_LINE_DEG: 'Body line',
+  KNEE_SEPARATION_RATIO: 'Knees / ankles width', KNEE_ANKLE_RATIO: 'Knees / ankles width',
+  peakFppaDeg: 'Peak knee valgus (FPPA)', peakFppaLeftDeg: 'Peak knee valgus, left', peakFppaRightDeg: 'Peak knee valgus, right',
+  peakPelvicDropDeg: 'Peak pelvic drop', meanPelvicDropDeg: 'Mean pelvic drop', peakTrunkLeanDeg: 'Peak trunk lean',
+  reps: 'Reps', holdMs: 'Hold time', peakFppa: 'Peak knee valgus (FPPA)',
+};
+
+/** Label for a measure code or metric key ("peakFppaLeftDeg" -> "Peak knee valgus, left"). */
+export function metricLabel(key: string): string {
+  return LABELS[key] ?? humanise(key.replace(/(Deg|Ms|Ratio|_DEG|_MS|_RATIO)$/, ''));
+}
+
+/** Unit shown after a value, from the key's unit suffix or a finding's unit. */
+export function unitOf(key: string, unit?: string): string {
+  if (unit === 'deg' || /Deg$|_DEG$/.test(key)) return '°';
+  if (unit === 'ms' || /Ms$|_MS$/.test(key) || key === 'holdMs') return 's';
+  return '';
+}
+
+/** Value formatted for display; ms shown in seconds. */
+export function formatValue(key: string, value: number, unit?: string): string {
+  if (!Number.isFinite(value)) return '–';
+  const u = unitOf(key, unit);
+  if (u === 's') return `${(value / 1000).toFixed(1)} s`;
+  if (u === '°') return `${value.toFixed(0)}°`;
+  return value.toFixed(2);
+}
+
+const JOINT_GROUPS: [RegExp, string][] = [
+  [/ankle/, 'feet'], [/knee/, 'knees'], [/hip/, 'hips'], [/shoulder/, 'shoulders'], [/wrist|elbow/, 'arms'], [/nose|eye|ear/, 'head'],
+];
+
+/** "left_ankle, right_knee" -> "feet and knees" (what the user can act on). */
+export function jointsInWords(missing: readonly string[]): string {
+  const parts: string[] = [];
+  for (const [re, w] of JOINT_GROUPS) if (missing.some((m) => re.test(m)) && !parts.includes(w)) parts.push(w);
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/** Set-up guidance for a visibility finding. */
+export function visibilityWords(code: 'NO_PERSON' | 'NOT_VISIBLE' | 'WRONG_VIEW' | null, view: 'front' | 'side', missing: readonly string[]): string {
+  switch (code) {
+    case 'NO_PERSON': return 'Step into the picture';
+    case 'NOT_VISIBLE': {
+      const j = jointsInWords(missing);
+      return j ? `Step back: your ${j} must be in the picture` : 'Step back: your whole body must be in the picture';
+    }
+    case 'WRONG_VIEW': return view === 'front' ? 'Turn to face the camera' : 'Turn side-on to the camera';
+    default: return 'Get into the start position';
+  }
+}

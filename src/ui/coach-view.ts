@@ -1,0 +1,341 @@
+// <coach-view>: the coaching experience around the shell's video. Screens: exercise picker -> live set (set-up
+// guidance, countdown, counting) -> set summary (or the single-leg test report) -> next set / done, and history.
+// It wires things together and picks words; all aggregation lives in src/coach (pure) and src/storage.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { KeypointName, PoseFrame } from '../core/pose-frame';
+import type { ExerciseDefinition } from '../rules/engine/types';
+import { CoachSession, ruleDefault, type CoachEvent, type SessionPlan } from '../coach/coach-session';
+import { currentCue, currentHold } from '../coach/live-set';
+import { PELVIC_SERIES, TRUNK_SERIES, singleLegReport, DEFAULT_SINGLE_LEG_REPORT, type SingleLegReport } from '../coach/single-leg-report';
+import type { SetSummary } from '../coach/set-summary';
+import { SessionStore, type StoreStatus } from '../storage/session-store';
+import type { SessionRecord } from '../storage/session-record';
+import { howToFor } from '../exercises-content/howto';
+import { cueLine, formatValue, metricLabel, sideWord, spokenCue, visibilityWords } from '../exercises-content/words';
+import type { LivePanelModel } from './live-panel';
+import type { StageHud } from './coach-stage-layer';
+import type { StartSessionDetail } from './exercise-picker';
+import { Voice } from './voice';
+import { baseStyles } from './theme';
+import './exercise-picker';
+import './live-panel';
+import './set-summary-view';
+import './single-leg-report-view';
+import './history-view';
+
+type Screen = 'pick' | 'live' | 'summary' | 'history';
+
+export interface FrameSource { onFrame(listener: (frame: PoseFrame) => void): () => void }
+/** What the coach needs from the skeleton overlay (H1's <pose-overlay>). */
+export interface JointHighlighter { highlights: Partial<Record<KeypointName, string>> }
+
+const SEVERITY_COLOUR = { fault: '#ff4d4d', warning: '#ffd166', info: '#7fb8ff' } as const;
+/** How long "Go!" stays up after the countdown (ms of frame time). */
+const GO_MS = 700;
+
+const isSingleLegTest = (def: ExerciseDefinition) => def.group === 'test';
+
+function newId(): string {
+  try { return crypto.randomUUID(); } catch { return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`; }
+}
+
+@customElement('coach-view')
+export class CoachView extends LitElement {
+  static override styles = [baseStyles, css`
+    :host { display: block; }
+    nav { display: flex; gap: 0.5rem; margin-bottom: 0.75rem; flex-wrap: wrap; }
+    nav button[aria-current='page'] { background: #2f6fb3; border-color: #4d8fd6; }
+    .error { border: 2px solid #ff6b6b; border-radius: 0.5rem; padding: 0.5rem 0.75rem; background: #2a1517; margin-bottom: 0.75rem; }
+    .after { margin-top: 0.75rem; }
+  `];
+
+  @property({ attribute: false }) exercises: ExerciseDefinition[] = [];
+  @property({ attribute: false }) frameSource: FrameSource | null = null;
+  @property({ attribute: false }) overlay: JointHighlighter | null = null;
+  /** e.g. "MoveNet Lightning / wasm", stored with each session. */
+  @property() modelLabel = '';
+
+  @state() screen: Screen = 'pick';
+  @state() private session: CoachSession | null = null;
+  @state() private lastSummary: SetSummary | null = null;
+  @state() private report: SingleLegReport | null = null;
+  @state() private history: { records: SessionRecord[]; unsaved: string[]; invalid: number } = { records: [], unsaved: [], invalid: 0 };
+  @state() private storeStatus: StoreStatus = { persistent: false, error: null };
+  @state() private tick = 0;
+
+  readonly voice = new Voice();
+  private store: SessionStore | null = null;
+  private storeReady: Promise<SessionStore> | null = null;
+  private record: SessionRecord | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private goUntilMs = 0;
+  private lastFrameMs = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.storeReady ??= SessionStore.open().then((s) => {
+      this.store = s;
+      s.onStatus = (st) => { this.storeStatus = st; };
+      this.storeStatus = s.status;
+      void this.refreshHistory();
+      return s;
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('frameSource')) {
+      this.unsubscribe?.();
+      this.unsubscribe = this.frameSource ? this.frameSource.onFrame((f) => this.pushFrame(f)) : null;
+    }
+  }
+
+  /** Feed one pose frame (the shell's pipeline calls this for every frame). */
+  pushFrame(frame: PoseFrame): void {
+    this.lastFrameMs = frame.timestampMs;
+    const s = this.session;
+    if (this.screen !== 'live' || !s) return;
+    const { events } = s.push(frame);
+    for (const e of events) this.onEvent(e, frame.timestampMs);
+    this.updateHighlights();
+    this.emitHud();
+    this.tick++;
+  }
+
+  private onEvent(e: CoachEvent, t: number): void {
+    const s = this.session!;
+    switch (e.type) {
+      case 'countdown': this.voice.announce(String(e.seconds), t); break;
+      case 'go': this.goUntilMs = t + GO_MS; this.voice.announce('Go', t); break;
+      case 'cue-on': this.voice.cue(`${e.cue.code}|${e.cue.side}`, spokenCue(e.cue.code, e.cue.side), t); break;
+      case 'rep': break; // counted on screen; spoken on request
+      case 'set-complete': void this.finishSet(e.summary, s); break;
+    }
+  }
+
+  private updateHighlights(): void {
+    if (!this.overlay) return;
+    const s = this.session;
+    const next: Partial<Record<KeypointName, string>> = {};
+    if (s && this.screen === 'live') {
+      // Most severe last so it wins a joint shared by two cues.
+      const order = { info: 0, warning: 1, fault: 2 } as const;
+      for (const c of [...s.live.cues].sort((a, b) => order[a.severity] - order[b.severity])) {
+        for (const j of c.joints) next[j] = SEVERITY_COLOUR[c.severity];
+      }
+    }
+    const prev = this.overlay.highlights;
+    const same = Object.keys(prev).length === Object.keys(next).length && Object.entries(next).every(([k, v]) => prev[k as KeypointName] === v);
+    if (!same) this.overlay.highlights = next;
+  }
+
+  private hud(): StageHud | null {
+    const s = this.session;
+    if (!s || this.screen !== 'live') return null;
+    const cue = currentCue(s.live);
+    const vis = s.live.visibility;
+    return {
+      gate: s.gate,
+      setupText: visibilityWords(s.gate.status === 'waiting' ? s.gate.reason : null, s.exercise.view, s.gate.status === 'waiting' ? s.gate.missing : []),
+      cue: cue && !vis ? { text: cueLine(cue.code, cue.side), severity: cue.severity } : vis && s.gate.status === 'counting' ? { text: visibilityWords(vis.code, s.exercise.view, vis.missing), severity: 'info' } : null,
+      go: s.gate.status === 'counting' && this.lastFrameMs < this.goUntilMs,
+    };
+  }
+
+  private emitHud(): void {
+    this.dispatchEvent(new CustomEvent<StageHud | null>('coach-hud', { detail: this.hud(), bubbles: true, composed: true }));
+  }
+
+  // ---------------------------------------------------------------- session flow
+
+  private start = (e: CustomEvent<StartSessionDetail>) => {
+    const def = this.exercises.find((x) => x.id === e.detail.exerciseId);
+    if (!def) return;
+    this.startSession(def, e.detail.plan);
+  };
+
+  /** Start a session (also used by tests). */
+  startSession(def: ExerciseDefinition, plan: SessionPlan): void {
+    const how = howToFor(def);
+    this.session = new CoachSession(def, plan, {
+      preferredMetrics: how.mainMetrics ?? [],
+      keepSeries: isSingleLegTest(def) ? new RegExp(`${PELVIC_SERIES.source}|${TRUNK_SERIES.source}`, 'i') : undefined,
+    });
+    const now = new Date().toISOString();
+    this.record = { id: newId(), schemaVersion: 1, exerciseId: def.id, exerciseName: def.name, group: def.group, startedAt: now, updatedAt: now, model: this.modelLabel || undefined, sets: [] };
+    this.lastSummary = null;
+    this.report = null;
+    this.voice.resetCooldown();
+    this.screen = 'live';
+    this.emitHud();
+  }
+
+  private async finishSet(summary: SetSummary, s: CoachSession): Promise<void> {
+    this.lastSummary = summary;
+    if (isSingleLegTest(s.exercise)) {
+      this.report = singleLegReport(s.summaries, { ...DEFAULT_SINGLE_LEG_REPORT, meanDropFlagDeg: this.dropThreshold(s.exercise) });
+    }
+    this.voice.announce(s.finished ? 'Done. Well done.' : 'Set complete', this.lastFrameMs);
+    this.screen = 'summary';
+    this.updateHighlights();
+    this.emitHud();
+    if (this.record) {
+      this.record = { ...this.record, updatedAt: new Date().toISOString(), sets: [...s.summaries] };
+      const store = this.store ?? (await this.storeReady);
+      try {
+        await store?.save(this.record);
+      } catch (e) {
+        this.storeStatus = { persistent: false, error: `The session could not be saved: ${e instanceof Error ? e.message : String(e)}` };
+      }
+      await this.refreshHistory();
+    }
+  }
+
+  private dropThreshold(def: ExerciseDefinition): number {
+    return ruleDefault(def, /pelvic.*drop.*deg|drop.*deg/i) ?? DEFAULT_SINGLE_LEG_REPORT.meanDropFlagDeg;
+  }
+
+  private endSet = () => {
+    const s = this.session;
+    if (!s || s.setDone) return;
+    void this.finishSet(s.endSet(), s);
+  };
+
+  private nextSet = () => {
+    if (this.session?.nextSet()) { this.screen = 'live'; this.voice.resetCooldown(); this.emitHud(); }
+  };
+
+  private stopSession = () => {
+    const s = this.session;
+    if (s && !s.setDone && s.live.startedAtMs !== null && (s.live.reps.length > 0 || Object.keys(s.live.holds).length > 0)) {
+      // Keep what was done: end the set (saved) before leaving.
+      void this.finishSet(s.endSet(), s).then(() => { this.screen = 'pick'; this.session = null; this.emitHud(); });
+      return;
+    }
+    this.session = null;
+    this.screen = 'pick';
+    this.updateHighlights();
+    this.emitHud();
+  };
+
+  private async refreshHistory(): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    this.history = await store.list();
+    this.storeStatus = store.status;
+  }
+
+  private deleteSession = async (e: CustomEvent<string>) => {
+    try {
+      await this.store?.remove(e.detail);
+    } catch { /* status carries the message */ }
+    await this.refreshHistory();
+  };
+
+  // ---------------------------------------------------------------- render
+
+  override render() {
+    return html`
+      <nav aria-label="Coach">
+        <button aria-current=${this.screen !== 'history' ? 'page' : 'false'} @click=${this.showTraining}>🏋 Train</button>
+        <button aria-current=${this.screen === 'history' ? 'page' : 'false'} @click=${this.showHistory} data-testid="nav-history">📈 History</button>
+      </nav>
+      ${this.storeStatus.error && this.screen !== 'history' ? html`<p class="error" role="alert" data-testid="storage-error">⚠ ${this.storeStatus.error}</p>` : nothing}
+      ${this.renderScreen()}`;
+  }
+
+  private showTraining = () => {
+    this.screen = this.session ? (this.session.setDone ? 'summary' : 'live') : 'pick';
+    this.emitHud();
+  };
+
+  private showHistory = () => {
+    this.screen = 'history';
+    this.emitHud();
+    this.updateHighlights();
+    void this.refreshHistory();
+  };
+
+  private renderScreen() {
+    switch (this.screen) {
+      case 'pick':
+        return html`<exercise-picker .exercises=${this.exercises} @start-session=${this.start}></exercise-picker>`;
+      case 'live':
+        return html`<live-panel .model=${this.panelModel()} @end-set=${this.endSet} @stop-session=${this.stopSession}
+          @say-count=${this.sayCount} @voice-toggle=${(e: CustomEvent<boolean>) => { this.voice.setEnabled(e.detail); this.tick++; }}></live-panel>`;
+      case 'summary':
+        return this.renderAfterSet();
+      case 'history':
+        return html`<history-view .records=${this.history.records} .unsaved=${this.history.unsaved} .invalid=${this.history.invalid}
+          .error=${this.storeStatus.error} @delete-session=${this.deleteSession}></history-view>`;
+    }
+  }
+
+  private sayCount = () => {
+    const s = this.session;
+    if (!s) return;
+    const n = s.repsThisSide();
+    this.voice.announce(`${n} ${n === 1 ? 'rep' : 'reps'}`, this.lastFrameMs);
+  };
+
+  private renderAfterSet() {
+    const s = this.session;
+    if (!s) return nothing;
+    const more = !s.finished;
+    const nextSide = s.plan.sets[s.setIndex + 1];
+    const actions = html`<div class="row after">
+      ${more ? html`<button class="primary" @click=${this.nextSet} data-testid="next-set">${isSingleLegTest(s.exercise) && nextSide ? `Test the ${nextSide} leg` : `Next set${nextSide ? ` (${nextSide})` : ''}`}</button>` : nothing}
+      <button class=${more ? '' : 'primary'} @click=${() => { this.session = null; this.screen = 'pick'; this.emitHud(); }} data-testid="finish">${more ? 'Finish here' : 'Done'}</button>
+      <button @click=${this.showHistory}>See history</button>
+    </div>`;
+    if (isSingleLegTest(s.exercise) && this.report) {
+      return html`<single-leg-report-view .report=${this.report} .thresholdDeg=${this.dropThreshold(s.exercise)}>${actions}</single-leg-report-view>`;
+    }
+    return html`<set-summary-view .summary=${this.lastSummary}
+      heading=${`${s.exercise.name}: set ${s.setIndex + 1} of ${s.plan.sets.length}`}>${actions}</set-summary-view>`;
+  }
+
+  private panelModel(): LivePanelModel | null {
+    const s = this.session;
+    if (!s) return null;
+    const counting = s.gate.status === 'counting';
+    const hold = currentHold(s.live);
+    const cue = currentCue(s.live);
+    const isHoldPlan = s.plan.reps === null;
+    const hud = this.hud();
+    return {
+      exerciseName: s.exercise.name,
+      setNo: s.setIndex + 1,
+      setCount: s.plan.sets.length,
+      sideLabel: s.side ? `${sideWord(s.side)} ${howToFor(s.exercise).sideMeaning?.toLowerCase() ?? 'side'}` : null,
+      status: counting ? 'counting' : 'setup',
+      statusText: counting ? (s.live.visibility ? visibilityWords(s.live.visibility.code, s.exercise.view, s.live.visibility.missing) : 'Counting') :
+        s.gate.status === 'countdown' ? `Starting in ${Math.ceil(s.gate.remainingMs / 1000)}…` :
+        s.gate.status === 'ready' ? 'Ready: hold still' : hud?.setupText ?? '',
+      reps: isHoldPlan && s.live.reps.length === 0 ? null : s.repsThisSide(),
+      repTarget: s.plan.reps,
+      hold: hold || isHoldPlan ? {
+        elapsedS: ((hold?.elapsedMs ?? 0) / 1000).toFixed(1),
+        targetS: (((hold?.targetMs ?? s.plan.holdMs) ?? 0) / 1000).toFixed(0),
+        running: hold?.running ?? false,
+      } : null,
+      measures: Object.values(s.live.measures).slice(0, 4).map((m) => ({
+        label: `${metricLabel(m.code)}${m.side !== 'both' ? ` (${m.side})` : ''}`, value: formatValue(m.code, m.value, m.unit),
+      })),
+      cue: cue ? { text: cueLine(cue.code, cue.side), severity: cue.severity } : null,
+      voiceAvailable: this.voice.available,
+      voiceOn: this.voice.enabled,
+    };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'coach-view': CoachView }
+  interface HTMLElementEventMap { 'coach-hud': CustomEvent<StageHud | null> }
+}

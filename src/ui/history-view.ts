@@ -1,0 +1,107 @@
+// <history-view>: stored sessions, newest first, with trends over days per exercise, export (JSON, CSV) and delete.
+// Storage problems are shown here, never swallowed; sessions held only in memory are marked and still exportable.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { dailyTrends } from '../coach/trends';
+import { toCsv, toJson } from '../storage/export';
+import type { SessionRecord } from '../storage/session-record';
+import { formatValue, metricLabel } from '../exercises-content/words';
+import { baseStyles } from './theme';
+import './data-chart';
+
+@customElement('history-view')
+export class HistoryView extends LitElement {
+  static override styles = [baseStyles, css`
+    :host { display: block; }
+    ul { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.5rem; }
+    li { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: center; justify-content: space-between; }
+    .what { font-weight: 600; }
+    .error { border: 2px solid #ff6b6b; border-radius: 0.5rem; padding: 0.5rem 0.75rem; background: #2a1517; }
+    .tag { font-size: 0.8rem; border: 1px solid #ffd166; color: #ffd166; border-radius: 0.3rem; padding: 0 0.3rem; }
+    select { padding: 0.4rem; border-radius: 0.4rem; border: 1px solid #4a5666; background: #151b22; min-height: 2.75rem; }
+  `];
+
+  @property({ attribute: false }) records: SessionRecord[] = [];
+  @property({ attribute: false }) unsaved: string[] = [];
+  @property({ type: Number }) invalid = 0;
+  @property() error: string | null = null;
+  @state() private trendExercise: string | null = null;
+  @state() private confirmId: string | null = null;
+
+  override render() {
+    const ids = [...new Set(this.records.map((r) => r.exerciseId))];
+    const trendId = this.trendExercise && ids.includes(this.trendExercise) ? this.trendExercise : ids[0] ?? null;
+    return html`<section aria-labelledby="hist-h" data-testid="history">
+      <h2 id="hist-h">History</h2>
+      ${this.error ? html`<p class="error" role="alert" data-testid="storage-error">⚠ ${this.error}</p>` : nothing}
+      ${this.invalid ? html`<p class="error" role="alert">⚠ ${this.invalid} stored session(s) could not be read (damaged) and are not shown.</p>` : nothing}
+      ${this.records.length === 0 ? html`<p class="muted">No sessions yet. Finished sets are saved here.</p>` : html`
+        <div class="row">
+          <button @click=${() => this.download('json')} data-testid="export-json">⬇ Export JSON</button>
+          <button @click=${() => this.download('csv')} data-testid="export-csv">⬇ Export CSV</button>
+        </div>
+        ${trendId ? this.renderTrend(ids, trendId) : nothing}
+        <h3>Sessions</h3>
+        <ul>${this.records.map((r) => this.renderRecord(r))}</ul>`}
+    </section>`;
+  }
+
+  private renderTrend(ids: string[], id: string) {
+    const t = dailyTrends(this.records, id);
+    const name = this.records.find((r) => r.exerciseId === id)?.exerciseName ?? id;
+    const x = t.map((d) => Date.parse(`${d.day}T12:00:00`) / 1000);
+    const metric = t.find((d) => d.mainMetric)?.mainMetric ?? null;
+    const hasHold = t.some((d) => d.bestHoldMs !== null);
+    const series = metric
+      ? [{ label: `Mean ${metricLabel(metric)}`, values: t.map((d) => d.meanMainMetric), colour: '#ffb020' }]
+      : hasHold ? [{ label: 'Best hold (s)', values: t.map((d) => (d.bestHoldMs === null ? null : d.bestHoldMs / 1000)), colour: '#7ee2a8' }]
+      : [{ label: 'Reps', values: t.map((d) => d.reps), colour: '#22c7ff' }];
+    return html`<div class="card">
+      <div class="row"><label>Trend for <select aria-label="Exercise for the trend" @change=${(e: Event) => { this.trendExercise = (e.target as HTMLSelectElement).value; }}>
+        ${ids.map((i) => html`<option value=${i} ?selected=${i === id}>${this.records.find((r) => r.exerciseId === i)?.exerciseName ?? i}</option>`)}
+      </select></label></div>
+      <data-chart kind="line" time-x caption=${`${name}: ${series[0]!.label} by day`} x-label="Day" y-label=${series[0]!.label}
+        .x=${x} .formatX=${(v: number) => new Date(v * 1000).toLocaleDateString()} .series=${series}></data-chart>
+    </div>`;
+  }
+
+  private renderRecord(r: SessionRecord) {
+    const reps = r.sets.reduce((a, s) => a + s.repCount, 0);
+    const holds = r.sets.flatMap((s) => s.holds);
+    const best = holds.length ? Math.max(...holds.map((h) => h.elapsedMs)) : null;
+    const metric = r.sets.find((s) => s.mainMetric)?.mainMetric;
+    const unsaved = this.unsaved.includes(r.id);
+    return html`<li class="card" data-testid="history-item" data-exercise=${r.exerciseId}>
+      <span><span class="what">${r.exerciseName}</span>
+        <span class="muted"> · ${new Date(r.startedAt).toLocaleString()} · ${r.sets.length} set${r.sets.length === 1 ? '' : 's'}
+        ${reps ? ` · ${reps} reps` : ''}${best !== null ? ` · best hold ${formatValue('holdMs', best)}` : ''}${metric ? ` · ${metricLabel(metric)}` : ''}</span>
+        ${unsaved ? html` <span class="tag">not saved: memory only</span>` : nothing}</span>
+      ${this.confirmId === r.id
+        ? html`<span class="row"><button class="danger" @click=${() => this.deleteSession(r.id)} data-testid="confirm-delete">Delete for good</button>
+            <button @click=${() => { this.confirmId = null; }}>Keep</button></span>`
+        : html`<button @click=${() => { this.confirmId = r.id; }} aria-label=${`Delete ${r.exerciseName} session of ${new Date(r.startedAt).toLocaleString()}`}>🗑 Delete</button>`}
+    </li>`;
+  }
+
+  private deleteSession(id: string): void {
+    this.confirmId = null;
+    this.dispatchEvent(new CustomEvent('delete-session', { detail: id, bubbles: true, composed: true }));
+  }
+
+  private download(kind: 'json' | 'csv'): void {
+    const body = kind === 'json' ? toJson(this.records) : toCsv(this.records);
+    const blob = new Blob([body], { type: kind === 'json' ? 'application/json' : 'text/csv' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `hip-trainer-sessions-${new Date().toISOString().slice(0, 10)}.${kind}`;
+    this.renderRoot.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'history-view': HistoryView }
+  interface HTMLElementEventMap { 'delete-session': CustomEvent<string> }
+}

@@ -1,0 +1,84 @@
+// <live-panel>: the numbers next to the video during a set: rep counter, hold timer, live measured angles, the
+// current cue (also announced to screen readers), and the set controls. Renders a ready-made model; no math.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Severity } from '../rules/engine/types';
+import { baseStyles } from './theme';
+
+export interface LivePanelModel {
+  exerciseName: string;
+  setNo: number;
+  setCount: number;
+  sideLabel: string | null;
+  status: 'setup' | 'counting';
+  statusText: string;
+  reps: number | null;
+  repTarget: number | null;
+  hold: { elapsedS: string; targetS: string; running: boolean } | null;
+  measures: { label: string; value: string }[];
+  cue: { text: string; severity: Severity } | null;
+  voiceAvailable: boolean;
+  voiceOn: boolean;
+}
+
+@customElement('live-panel')
+export class LivePanel extends LitElement {
+  static override styles = [baseStyles, css`
+    :host { display: block; }
+    .top { display: flex; justify-content: space-between; gap: 0.5rem; flex-wrap: wrap; align-items: baseline; }
+    .big { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.5rem; margin: 0.5rem 0; }
+    .stat { background: #111820; border-radius: 0.5rem; padding: 0.4rem 0.6rem; }
+    .stat .label { font-size: 0.9rem; color: #b8c4d2; }
+    .stat .value { font-size: clamp(2.2rem, 9vw, 3.6rem); font-weight: 800; font-variant-numeric: tabular-nums; line-height: 1.05; }
+    .stat .value small { font-size: 0.45em; font-weight: 600; color: #b8c4d2; }
+    .cue { font-size: clamp(1.3rem, 5vw, 2rem); font-weight: 700; padding: 0.4rem 0.6rem; border-radius: 0.5rem; background: #111820;
+      border-left: 0.4rem solid #ffd166; min-height: 2.4rem; }
+    .cue.fault { border-left-color: #ff6b6b; }
+    .cue.none { border-left-color: #7ee2a8; font-weight: 600; color: #cfe0f2; }
+    dl { display: grid; grid-template-columns: auto auto; gap: 0.1rem 1rem; margin: 0.5rem 0; font-variant-numeric: tabular-nums; justify-content: start; }
+    dt { color: #b8c4d2; } dd { margin: 0; font-weight: 700; font-size: 1.15rem; }
+    .controls { margin-top: 0.5rem; }
+    label.switch { display: inline-flex; gap: 0.4rem; align-items: center; min-height: 2.75rem; }
+    label.switch input { width: 1.3rem; height: 1.3rem; }
+  `];
+
+  @property({ attribute: false }) model: LivePanelModel | null = null;
+
+  override render() {
+    const m = this.model;
+    if (!m) return nothing;
+    return html`<div class="card">
+      <div class="top">
+        <h2>${m.exerciseName}${m.sideLabel ? html` · <span data-testid="live-side">${m.sideLabel}</span>` : nothing}</h2>
+        <span class="muted">Set ${m.setNo} of ${m.setCount}</span>
+      </div>
+      <p class="muted" data-testid="live-status">${m.status === 'setup' ? '⏳ ' : '● '}${m.statusText}</p>
+      <div class="big">
+        ${m.reps !== null ? html`<div class="stat"><div class="label">Reps</div>
+          <div class="value" data-testid="rep-count">${m.reps}${m.repTarget !== null ? html`<small> / ${m.repTarget}</small>` : nothing}</div></div>` : nothing}
+        ${m.hold ? html`<div class="stat"><div class="label">Hold ${m.hold.running ? '▶ running' : '⏸ paused'}</div>
+          <div class="value" data-testid="hold-time">${m.hold.elapsedS}<small> / ${m.hold.targetS} s</small></div></div>` : nothing}
+      </div>
+      <div class="cue ${m.cue ? m.cue.severity : 'none'}" role="status" aria-live="polite" data-testid="live-cue">
+        ${m.cue ? html`${m.cue.severity === 'fault' ? '⚠ ' : '! '}${m.cue.text}` : m.status === 'counting' ? '✓ Form looks good' : '…'}
+      </div>
+      ${m.measures.length ? html`<dl data-testid="measures">${m.measures.map((x) => html`<dt>${x.label}</dt><dd>${x.value}</dd>`)}</dl>` : nothing}
+      <div class="row controls">
+        <button @click=${() => this.emit('say-count')} ?disabled=${!m.voiceAvailable || !m.voiceOn}>🔊 Say rep count</button>
+        <button class="primary" data-testid="end-set" @click=${() => this.emit('end-set')}>End set</button>
+        <button @click=${() => this.emit('stop-session')}>Stop</button>
+        <label class="switch"><input type="checkbox" .checked=${m.voiceOn} ?disabled=${!m.voiceAvailable}
+          @change=${(e: Event) => this.emit('voice-toggle', (e.target as HTMLInputElement).checked)} />
+          Voice cues${m.voiceAvailable ? '' : ' (not available in this browser)'}</label>
+      </div>
+    </div>`;
+  }
+
+  private emit(name: 'say-count' | 'end-set' | 'stop-session' | 'voice-toggle', detail?: boolean): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'live-panel': LivePanel }
+}

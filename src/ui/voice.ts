@@ -1,0 +1,68 @@
+// Voice cues through the Web Speech API (speechSynthesis), feature-detected: where it is missing or throws, the
+// app stays silent and says so instead of crashing. When to speak is decided by coach/voice-cooldown.ts (pure).
+import { DEFAULT_VOICE_COOLDOWN, decideSpeech, initialVoiceCooldown, noteSpoken, type VoiceCooldownConfig, type VoiceCooldownState } from '../coach/voice-cooldown';
+
+const PREF_KEY = 'hip-trainer.voice';
+
+export interface SpeechLike {
+  speak(u: SpeechSynthesisUtterance): void;
+  cancel(): void;
+}
+
+export class Voice {
+  readonly available: boolean;
+  enabled: boolean;
+  /** Last thing said (or that would have been said with voice off), for tests and the screen. */
+  lastSaid: string | null = null;
+  error: string | null = null;
+  private cooldown: VoiceCooldownState = initialVoiceCooldown();
+  private readonly synth: SpeechLike | null;
+  private readonly Utterance: typeof SpeechSynthesisUtterance | null;
+
+  constructor(private readonly config: VoiceCooldownConfig = DEFAULT_VOICE_COOLDOWN, env: { speechSynthesis?: SpeechLike; SpeechSynthesisUtterance?: typeof SpeechSynthesisUtterance } = globalThis as never) {
+    this.synth = env.speechSynthesis ?? null;
+    this.Utterance = env.SpeechSynthesisUtterance ?? null;
+    this.available = !!(this.synth && this.Utterance);
+    let pref: string | null = null;
+    try { pref = globalThis.localStorage?.getItem(PREF_KEY) ?? null; } catch { /* storage blocked: default on */ }
+    this.enabled = this.available && pref !== 'off';
+  }
+
+  setEnabled(on: boolean): void {
+    this.enabled = on && this.available;
+    if (!this.enabled) this.synth?.cancel();
+    try { globalThis.localStorage?.setItem(PREF_KEY, on ? 'on' : 'off'); } catch { /* not persisted; still applied */ }
+  }
+
+  /** A form cue: spoken unless it (or anything) was spoken too recently. Returns whether it was said. */
+  cue(key: string, text: string, nowMs: number): boolean {
+    const d = decideSpeech(this.cooldown, key, nowMs, this.config);
+    this.cooldown = d.state;
+    if (!d.speak) return false;
+    return this.say(text);
+  }
+
+  /** Say now (e.g. the rep count on request), cancelling anything queued. */
+  announce(text: string, nowMs: number): boolean {
+    this.cooldown = noteSpoken(this.cooldown, nowMs);
+    return this.say(text, true);
+  }
+
+  resetCooldown(): void { this.cooldown = initialVoiceCooldown(); }
+
+  private say(text: string, interrupt = false): boolean {
+    this.lastSaid = text;
+    if (!this.enabled || !this.synth || !this.Utterance) return false;
+    try {
+      if (interrupt) this.synth.cancel();
+      const u = new this.Utterance(text);
+      u.rate = 1.05;
+      this.synth.speak(u);
+      return true;
+    } catch (e) {
+      this.error = `Voice failed: ${e instanceof Error ? e.message : String(e)}`;
+      this.enabled = false;
+      return false;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import '../../../src/ui/coach-view';
+import type { CoachView } from '../../../src/ui/coach-view';
+import type { StageHud } from '../../../src/ui/coach-stage-layer';
+import { frame, toyExercise } from './toy-exercise';
+
+async function mount(): Promise<{ el: CoachView; huds: (StageHud | null)[]; overlay: { highlights: Record<string, string> } }> {
+  const el = document.createElement('coach-view');
+  const overlay = { highlights: {} as Record<string, string> };
+  el.exercises = [toyExercise];
+  el.overlay = overlay;
+  const huds: (StageHud | null)[] = [];
+  el.addEventListener('coach-hud', (e) => huds.push(e.detail));
+  document.body.append(el);
+  await el.updateComplete;
+  return { el, huds, overlay };
+}
+const text = (el: Element) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+const deep = (root: Element, sel: string): Element | null => {
+  const direct = root.shadowRoot?.querySelector(sel);
+  if (direct) return direct;
+  for (const child of root.shadowRoot?.querySelectorAll('*') ?? []) {
+    if (child.shadowRoot) { const f = deep(child, sel); if (f) return f; }
+  }
+  return null;
+};
+
+describe('<coach-view> renders findings through a whole set', () => {
+  it('guides set-up, counts down, counts reps, highlights the faulty joints, summarises and saves', async () => {
+    const { el, huds, overlay } = await mount();
+    el.startSession(toyExercise, { sets: [null], reps: 2, holdMs: null });
+    await el.updateComplete;
+    let t = 0;
+    const push = async (knee: { x: number; y: number } | null, n = 1) => { for (let i = 0; i < n; i++) { el.pushFrame(frame(t, knee)); t += 100; } await el.updateComplete; };
+
+    await push(null, 3);
+    expect(huds.at(-1)?.gate.status).toBe('waiting');
+    expect(huds.at(-1)?.setupText).toBe('Step into the picture');
+    const panel = deep(el, 'live-panel')!;
+    await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(text(panel)).toContain('Step into the picture');
+
+    await push({ x: 0.5, y: 0.4 }, 15); // visible 1.4 s -> countdown
+    expect(huds.at(-1)?.gate.status).toBe('countdown');
+    await push({ x: 0.5, y: 0.4 }, 30); // through the countdown
+    expect(huds.some((h) => h?.go)).toBe(true);
+    expect(huds.at(-1)?.gate.status).toBe('counting');
+
+    // Rep 1 with the knee caving in at the bottom.
+    await push({ x: 0.65, y: 0.8 }, 3);
+    expect(huds.at(-1)?.cue).toEqual({ text: 'Push the knee out (left)', severity: 'fault' });
+    expect(overlay.highlights).toEqual({ left_knee: '#ff4d4d', left_hip: '#ff4d4d' });
+    await push({ x: 0.65, y: 0.4 }, 1);
+    await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(deep(el, '[data-testid="rep-count"]')?.textContent?.replace(/\s+/g, '')).toBe('1/2');
+    expect(el.voice.lastSaid).toBeTruthy();
+    await push({ x: 0.5, y: 0.4 }, 2);
+    expect(overlay.highlights).toEqual({}); // cue gone, highlight cleared
+
+    // Rep 2, clean: the set completes by itself at the target.
+    await push({ x: 0.5, y: 0.8 }, 3);
+    await push({ x: 0.5, y: 0.4 }, 1);
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(el.screen).toBe('summary');
+    const summary = deep(el, 'set-summary-view')!;
+    await (summary as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(deep(el, '[data-testid="summary-reps"]')?.textContent).toBe('2');
+    expect(text(summary)).toContain('Knee caving in (left)');
+    expect(deep(el, '[data-testid="rep-chart"]')).not.toBeNull();
+
+    // Saved: the history lists it.
+    (deep(el, '[data-testid="nav-history"]') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    const hist = deep(el, 'history-view')!;
+    await (hist as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(hist.shadowRoot!.querySelectorAll('[data-testid="history-item"]').length).toBeGreaterThanOrEqual(1);
+    expect(text(hist)).toContain('2 reps');
+    el.remove();
+  });
+
+  it('frames arriving before a session starts do nothing and emit no cue', async () => {
+    const { el, huds } = await mount();
+    el.pushFrame(frame(0, { x: 0.9, y: 0.9 }));
+    await el.updateComplete;
+    expect(huds).toEqual([]);
+    expect(el.screen).toBe('pick');
+    el.remove();
+  });
+});
