@@ -5,6 +5,7 @@ import type { Side } from '../core/pose-frame';
 import { createRunner, resolveConfig, runExercise, type Runner, type RunResult } from './engine/run';
 import type { CameraView, ExerciseDefinition, ExerciseGroup } from './engine/types';
 import { lunge } from './exercises/lunge';
+import { sidePlank } from './exercises/side-plank';
 import { singleLegStand } from './exercises/single-leg-stand';
 import { squat } from './exercises/squat';
 // Gluteus-medius programme (issue 7, H5)

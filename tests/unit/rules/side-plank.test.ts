@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { bodyLineDeviationDeg, sidePlank, type SidePlankConfig } from '../../../src/rules/exercises/side-plank';
+import { runExercise, summarize } from '../../../src/rules/engine/run';
+import type { Side } from '../../../src/core/pose-frame';
+import { jointAngleDeg } from '../../../src/core/geometry';
+import type { Finding } from '../../../src/rules/engine/types';
+import { deepFreeze, seq, standingFront, withJoints, type J, type Joints } from './frame-builder';
+
+const S = { x: 250, y: 450 }, A = { x: 850, y: 550 };
+const len = Math.hypot(A.x - S.x, A.y - S.y);
+const d = { x: (A.x - S.x) / len, y: (A.y - S.y) / len };
+const n = { x: -d.y, y: d.x }; // normal pointing to larger y (toward the floor)
+const at = (p: { x: number; y: number }, along: number, across: number): J =>
+  ({ x: p.x + d.x * along + n.x * across, y: p.y + d.y * along + n.y * across });
+
+/** Hip offset along the floor normal that gives an exact signed deviation (deg). */
+function hipOffsetFor(devDeg: number): number {
+  let lo = -300, hi = 300;
+  for (let i = 0; i < 100; i++) {
+    const mid = (lo + hi) / 2;
+    if (bodyLineDeviationDeg(S, at(S, 200, mid), A) < devDeg) lo = mid; else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+interface PlankPose { devDeg?: number; bottom?: Side; raiseDeg?: number }
+
+/** Side plank facing the camera, head at image left; the bottom side's points are nearer the floor (larger y). */
+function plankPose({ devDeg = 0, bottom = 'left', raiseDeg = 0 }: PlankPose): Joints {
+  const top: Side = bottom === 'left' ? 'right' : 'left';
+  const off = devDeg === 0 ? 0 : hipOffsetFor(devDeg);
+  const H = at(S, 200, off);
+  const j: Joints = {
+    nose: at(S, -80, 0), left_eye: at(S, -85, 5), right_eye: at(S, -85, -5), left_ear: at(S, -75, 10), right_ear: at(S, -75, -10),
+    [`${bottom}_shoulder`]: at(S, 0, 70), [`${top}_shoulder`]: at(S, 0, -70),
+    [`${bottom}_elbow`]: at(S, 0, 170), [`${top}_elbow`]: at(S, 60, -60),
+    [`${bottom}_wrist`]: at(S, 80, 170), [`${top}_wrist`]: at(S, 120, -50),
+    [`${bottom}_hip`]: { x: H.x + n.x * 40, y: H.y + n.y * 40 }, [`${top}_hip`]: { x: H.x - n.x * 40, y: H.y - n.y * 40 },
+    [`${bottom}_knee`]: at(S, 400, 25), [`${top}_knee`]: at(S, 400, -25),
+    [`${bottom}_ankle`]: at(S, len, 15), [`${top}_ankle`]: at(S, len, -15),
+  };
+  if (raiseDeg) {
+    // Rotate the top leg about the mid-hip, away from the floor.
+    const r = (raiseDeg * Math.PI) / 180;
+    const rot = (p: J): J => {
+      const vx = p.x - H.x, vy = p.y - H.y;
+      return { x: H.x + vx * Math.cos(r) + vy * Math.sin(r), y: H.y - vx * Math.sin(r) + vy * Math.cos(r) };
+    };
+    j[`${top}_knee`] = rot(j[`${top}_knee`]!);
+    j[`${top}_ankle`] = rot(j[`${top}_ankle`]!);
+  }
+  return j;
+}
+
+const run = (frames: ReturnType<typeof seq>, cfg: Partial<SidePlankConfig> = {}) => {
+  const r = runExercise(sidePlank, frames, cfg);
+  return { ...r, sum: summarize(r.perFrame) };
+};
+const cueKeys = (fs: Finding[]) => [...new Set(fs.filter((f) => f.kind === 'cue').map((f) => `${f.code}:${f.side}`))].sort();
+const phases = (pieces: [number, PlankPose | Joints][]) => (t: number) => {
+  let cur: PlankPose | Joints = {};
+  for (const [from, p] of pieces) if (t >= from) cur = p;
+  return 'left_hip' in cur ? (cur as Joints) : plankPose(cur as PlankPose);
+};
+
+describe('side plank geometry', () => {
+  it('deviation is positive when the hip is below the line (sag), negative above (pike)', () => {
+    expect(bodyLineDeviationDeg({ x: 0, y: 0 }, { x: 50, y: 10 }, { x: 100, y: 0 })).toBeGreaterThan(0);
+    expect(bodyLineDeviationDeg({ x: 0, y: 0 }, { x: 50, y: -10 }, { x: 100, y: 0 })).toBeLessThan(0);
+    expect(bodyLineDeviationDeg(S, at(S, 200, hipOffsetFor(12)), A)).toBeCloseTo(12, 6);
+  });
+});
+
+describe('side plank hold', () => {
+  it('times a straight hold to the 30 s target on the bottom side, no cues', () => {
+    const r = run(seq(() => plankPose({ bottom: 'right' }), 10, 35_000));
+    expect(r.sum.holdEnds).toEqual([expect.objectContaining({ side: 'right', reason: 'target', elapsedMs: 30_000, timestampMs: 30_000 })]);
+    expect(r.sum.cues).toEqual([]);
+    expect(r.perFrame.at(-1)!.findings.find((f) => f.kind === 'phase')).toMatchObject({ phase: 'done' });
+  });
+
+  it('pins the 10 deg tolerance: 9.9 deg sag keeps the hold running, 10.1 flags HIP_SAG and ends it after the grace', () => {
+    const ok = run(seq(phases([[0, { devDeg: 0 }], [3000, { devDeg: 9.9 }]]), 30, 8000));
+    expect(ok.sum.holdEnds).toEqual([]);
+    expect(ok.sum.cues).toEqual([]);
+    expect(ok.state.hold.status).toBe('running');
+    const sag = run(seq(phases([[0, { devDeg: 0 }], [3000, { devDeg: 10.1 }]]), 30, 8000));
+    expect(cueKeys(sag.findings)).toEqual(['HIP_SAG:left']);
+    expect(sag.sum.holdEnds).toHaveLength(1);
+    expect(sag.sum.holdEnds[0]).toMatchObject({ reason: 'posture-lost', side: 'left' });
+    // Timed only while correct: ~3000 ms (0..2980), not the 1 s lapse.
+    expect(Math.abs(sag.sum.holdEnds[0]!.elapsedMs - 2980)).toBeLessThanOrEqual(34);
+    expect(sag.sum.holdEnds[0]!.metrics.peakSagDeg).toBeCloseTo(10.1, 6);
+  });
+
+  it('HIP_PIKE at -10.1 deg, not at -9.9', () => {
+    expect(cueKeys(run(seq(phases([[0, {}], [2000, { devDeg: -10.1 }]]), 30, 4000)).findings)).toEqual(['HIP_PIKE:left']);
+    expect(cueKeys(run(seq(phases([[0, {}], [2000, { devDeg: -9.9 }]]), 30, 4000)).findings)).toEqual([]);
+  });
+
+  it('a short lapse pauses the clock but the hold continues', () => {
+    const r = run(seq(phases([[0, {}], [3000, { devDeg: 15 }], [3600, {}]]), 30, 6000));
+    expect(r.sum.holdEnds).toEqual([]);
+    expect(cueKeys(r.findings)).toEqual(['HIP_SAG:left']);
+    expect(Math.abs(r.state.hold.elapsedMs - (6000 - 600))).toBeLessThanOrEqual(70);
+  });
+
+  it('hips on the floor while getting into position: no cue, the hold starts after the lift', () => {
+    const r = run(seq(phases([[0, { devDeg: 30 }], [2000, {}]]), 30, 5000));
+    expect(r.sum.cues).toEqual([]);
+    const firstRunning = r.findings.find((f) => f.kind === 'hold' && f.running);
+    expect(firstRunning!.timestampMs).toBeGreaterThanOrEqual(2500);
+    expect(Math.abs(r.state.hold.elapsedMs - 3000)).toBeLessThanOrEqual(34);
+  });
+
+  it('a standing person is not a plank (body line too steep): no hold', () => {
+    const r = run(seq(() => standingFront(), 30, 3000));
+    expect(r.findings.some((f) => f.kind === 'hold')).toBe(false);
+  });
+
+  it('feet cut off: the knees stand in (default), or NOT_VISIBLE and no hold without the fallback', () => {
+    const noFeet = (t: number) => {
+      const j = plankPose({});
+      return withJoints(j, { left_ankle: { ...j.left_ankle!, x: 1005 }, right_ankle: { ...j.right_ankle!, x: 1005 } });
+    };
+    const a = run(seq(noFeet, 30, 3000));
+    expect(a.state.hold.status).toBe('running');
+    const b = run(seq(noFeet, 30, 3000), { kneeFallback: false });
+    expect(b.findings.some((f) => f.kind === 'hold')).toBe(false);
+    expect(b.sum.visibilityFrames.NOT_VISIBLE).toBe(b.sum.frames);
+  });
+
+  it('no cue from invisible hips; the clock pauses while they are out of view', () => {
+    const hidden = (t: number) => {
+      const j = plankPose({ devDeg: t > 2000 ? 20 : 0 });
+      return t > 2000 && t < 2600 ? withJoints(j, { left_hip: { ...j.left_hip!, score: 0.1 }, right_hip: { ...j.right_hip!, score: 0.1 } }) : j;
+    };
+    const r = run(seq(hidden, 30, 2590));
+    expect(r.sum.cues).toEqual([]);
+    expect(r.sum.visibilityFrames.NOT_VISIBLE).toBeGreaterThan(10);
+  });
+});
+
+describe('side plank with top-leg raises', () => {
+  function raises(peakDeg: number, n: number) {
+    // 1.5 s plank, then n raises: 600 ms up, 300 ms at the top, 600 ms down, 500 ms rest.
+    return seq((t) => {
+      const u = t - 1500;
+      const p = u % 2000;
+      const f = u < 0 || u >= n * 2000 ? 0 : p < 600 ? p / 600 : p < 900 ? 1 : p < 1500 ? (1500 - p) / 600 : 0;
+      return plankPose({ raiseDeg: peakDeg * f });
+    }, 30, 1500 + n * 2000 + 500);
+  }
+
+  it('counts raises of the top leg; pins the 25 deg target', () => {
+    const r = run(raises(35, 3), { variant: 'leg-raises' });
+    expect(r.sum.reps).toMatchObject({ total: 3, right: 3 });
+    expect(r.sum.repFindings[0]!.metrics.peakRaiseDeg).toBeGreaterThan(35);
+    // The measured angle = the resting angle between the legs + the rotation of the top leg.
+    const p0 = plankPose({});
+    const hip = { x: (p0.left_hip!.x + p0.right_hip!.x) / 2, y: (p0.left_hip!.y + p0.right_hip!.y) / 2 };
+    const rest = jointAngleDeg(p0.right_ankle!, hip, p0.left_ankle!);
+    expect(rest).toBeLessThan(10);
+    expect(run(raises(25 - rest + 0.1, 2), { variant: 'leg-raises' }).sum.reps.total).toBe(2);
+    expect(run(raises(25 - rest - 0.1, 2), { variant: 'leg-raises' }).sum.reps.total).toBe(0);
+    // The hold keeps running through the raises (the body line uses the bottom leg).
+    expect(r.sum.holdEnds).toEqual([]);
+    expect(r.sum.cues).toEqual([]);
+  });
+
+  it('no raises counted in the plain hold variant', () => {
+    expect(run(raises(35, 2)).sum.reps.total).toBe(0);
+  });
+});
+
+describe('side plank purity', () => {
+  it('step does not mutate its inputs and is deterministic', () => {
+    const frames = seq(phases([[0, {}], [1500, { devDeg: 14 }], [2100, {}], [2400, { devDeg: -14 }], [3000, {}]]), 30, 5000).map(deepFreeze);
+    const cfg = deepFreeze(sidePlank.configSchema.parse({ variant: 'leg-raises' }));
+    let s = deepFreeze(sidePlank.initialState(cfg));
+    const out: Finding[][] = [];
+    for (const f of frames) { const r = sidePlank.step(s, f, cfg); out.push(r.findings); s = deepFreeze(r.state); }
+    expect(runExercise(sidePlank, frames, { variant: 'leg-raises' }).perFrame.map((p) => p.findings)).toEqual(out);
+    expect(cueKeys(out.flat())).toEqual(['HIP_PIKE:left', 'HIP_SAG:left']);
+  });
+});
