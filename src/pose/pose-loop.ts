@@ -42,8 +42,10 @@ export interface PoseLoopTrace {
   captureTimeMs: number | null;
   /** rVFC metadata.presentationTime (frame handed to the compositor), else null (rAF fallback). */
   presentationTimeMs: number | null;
-  /** The frame callback fired (rVFC/rAF `now`). */
+  /** The frame callback ran (performance.now() on entry; rVFC's own `now` is the rendering step's start). */
   callbackMs: number;
+  /** rVFC metadata.presentedFrames: frames the video element showed so far (gaps = camera frames not analysed). */
+  presentedFrames: number | null;
   detectStartMs: number;
   detectEndMs: number;
   /** onFrame returned: smoothing done and every listener (rules, session, requestUpdate) has run. */
@@ -54,7 +56,7 @@ export interface PoseLoopTrace {
 }
 type TraceSink = (t: PoseLoopTrace) => void;
 
-interface FrameMeta { mediaTime: number; captureTime?: number; presentationTime?: number }
+interface FrameMeta { mediaTime: number; captureTime?: number; presentationTime?: number; presentedFrames?: number }
 
 type VideoWithRvfc = HTMLVideoElement & {
   requestVideoFrameCallback?(cb: (now: number, meta: FrameMeta) => void): number;
@@ -125,6 +127,7 @@ export class PoseLoop {
   }
 
   private onVideoFrame(nowMs: number, mediaTimeMs: number, meta?: FrameMeta): void {
+    const calledMs = performance.now();
     this.handle = null;
     if (!this.running) return;
     this.schedule(); // ask for the next frame at once; it is dropped below if we are still busy
@@ -134,7 +137,7 @@ export class PoseLoop {
     // rAF fallback fires at display rate even when the video shows the same frame: skip repeats.
     if (!this.usesRvfc && this.opts.timeBase === 'media' && mediaTimeMs === this.lastMediaTimeMs) return;
     this.lastMediaTimeMs = mediaTimeMs;
-    void this.analyse(this.opts.timeBase === 'media' ? mediaTimeMs : nowMs, nowMs, meta);
+    void this.analyse(this.opts.timeBase === 'media' ? mediaTimeMs : nowMs, calledMs, meta);
   }
 
   private async analyse(timestampMs: number, callbackMs = performance.now(), meta?: FrameMeta): Promise<void> {
@@ -155,6 +158,7 @@ export class PoseLoop {
       if (typeof trace === 'function') {
         trace({
           captureTimeMs: meta?.captureTime ?? null, presentationTimeMs: meta?.presentationTime ?? null, callbackMs,
+          presentedFrames: meta?.presentedFrames ?? null,
           detectStartMs: t0, detectEndMs: t1, deliveredMs: performance.now(), hasPerson: raw.keypoints !== null,
           framesAnalysed: this.stats.framesAnalysed, framesDropped: this.stats.framesDropped,
         });
