@@ -150,6 +150,8 @@ export function summariseSet(set: LiveSet, options: SummariseOptions = {}): SetS
 }
 
 export interface RepChart {
+  /** The metric charted, without a side (`peakFppaDeg` for the pair peakFppaLeftDeg / peakFppaRightDeg). */
+  metric: string;
   /** Rep numbers 1..n (in order of completion). */
   x: number[];
   series: { key: string; side: FindingSide; values: (number | null)[] }[];
@@ -167,16 +169,17 @@ export function repChart(s: SetSummary): RepChart | null {
   const rk = base.replace(/(Deg|Ms|Ratio)?$/, (u) => `Right${u}`);
   const val = (k: string) => s.reps.map((r) => (Number.isFinite(r.metrics[k]) ? r.metrics[k]! : null));
   if (keys.has(lk) && keys.has(rk)) {
-    return { x, series: [{ key: lk, side: 'left', values: val(lk) }, { key: rk, side: 'right', values: val(rk) }] };
+    return { metric: base, x, series: [{ key: lk, side: 'left', values: val(lk) }, { key: rk, side: 'right', values: val(rk) }] };
   }
   const sides = new Set(s.reps.map((r) => r.side));
   if (sides.has('left') && sides.has('right')) {
     return {
+      metric: m,
       x,
       series: (['left', 'right'] as const).map((side) => ({
         key: m, side, values: s.reps.map((r) => (r.side === side && Number.isFinite(r.metrics[m]) ? r.metrics[m]! : null)),
       })),
     };
   }
-  return { x, series: [{ key: m, side: s.side ?? 'both', values: val(m) }] };
+  return { metric: m, x, series: [{ key: m, side: s.side ?? 'both', values: val(m) }] };
 }

@@ -54,7 +54,7 @@ export const HOW_TO: Record<string, HowTo> = {
     watches: ['Knee valgus: each knee moving inside the hip-ankle line (degrees, per rep).', 'Knees closer together than the ankles at the bottom.', 'Reps: down and back up counts one.'],
     cannotJudge: ['Depth and back angle are hard to see from the front.', 'Knees over toes is not judged (and is not a fault).', 'Foot rotation: the model has no toe points.'],
     targets: { sets: 3, reps: 10, holdS: null },
-    mainMetrics: ['peakFppaDeg', 'peakFppaLeftDeg', 'peakFppaRightDeg', 'peakValgusDeg'],
+    mainMetrics: ['peakFppaLeftDeg', 'peakFppaDeg'],
   },
   lunge: {
     pose: 'lunge-side',
@@ -85,6 +85,7 @@ export const HOW_TO: Record<string, HowTo> = {
     watches: ['How high the leg rises (degrees from the trunk line).', 'The pelvis rolling.'],
     cannotJudge: ['Leg rotation (toes up or forward): no toe points.', 'Small rolls of the pelvis towards or away from the camera.'],
     targets: { sets: 3, reps: 12, holdS: null },
+    mainMetrics: ['peakAbductionDeg'],
     sideMeaning: 'Top (working) leg',
   },
   clamshell: {
@@ -95,6 +96,7 @@ export const HOW_TO: Record<string, HowTo> = {
     watches: ['How far the knees open.', 'The pelvis rolling back.', 'The feet coming apart.'],
     cannotJudge: ['The exact rotation in degrees (the thighs point towards the camera).'],
     targets: { sets: 3, reps: 15, holdS: null },
+    mainMetrics: ['peakKneeOpeningRatio'],
     sideMeaning: 'Top (working) leg',
   },
   'glute-bridge': {
@@ -167,6 +169,7 @@ export const HOW_TO: Record<string, HowTo> = {
     watches: ['Pelvic tilt (degrees).', 'Bending the standing knee.', 'Trunk lean.'],
     cannotJudge: ['The true pelvic bone angle (the camera sees hip joint centres).'],
     targets: { sets: 3, reps: 12, holdS: null },
+    mainMetrics: ['peakHitchDeg', 'tiltRangeDeg'],
     sideMeaning: 'Standing leg',
   },
   'prone-hip-extension': {

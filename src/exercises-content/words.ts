@@ -39,6 +39,9 @@ const CUES: Record<string, CueWords> = {
   DEPTH_SHALLOW: { text: 'Go a bit deeper', fault: 'Shallow' },
   SHALLOW: { text: 'Go a bit deeper', fault: 'Shallow' },
   FOOT_DOWN: { text: 'Foot down', fault: 'Foot down' },
+  SHALLOW_REP: { text: 'Go a bit deeper', say: 'A little deeper next time', fault: 'Shallow rep' },
+  SIDE_MISMATCH: { text: 'Other side up', say: 'Lie on the other side, or change the side you picked', fault: 'Wrong side up' },
+  HIP_HIKE: { text: 'Keep the hips level', say: 'Do not hitch the hip', fault: 'Hip hitching up' },
 };
 
 const SIDE_SUFFIX = /_(LEFT|RIGHT|BOTH)$/;
@@ -86,11 +89,20 @@ const LABELS: Record<string, string> = {
   peakFppaDeg: 'Peak knee valgus (FPPA)', peakFppaLeftDeg: 'Peak knee valgus, left', peakFppaRightDeg: 'Peak knee valgus, right',
   peakPelvicDropDeg: 'Peak pelvic drop', meanPelvicDropDeg: 'Mean pelvic drop', peakTrunkLeanDeg: 'Peak trunk lean',
   reps: 'Reps', holdMs: 'Hold time', peakFppa: 'Peak knee valgus (FPPA)',
+  DEPTH_FRAC: 'Depth', DEPTH_RATIO: 'Depth', KNEE_BEND_RATIO: 'Knee bend', PELVIC_TILT_DEG: 'Pelvic tilt', PELVIC_DROP_DEG: 'Pelvic drop',
+  HIP_ABDUCTION_DEG: 'Leg out to the side', KNEE_OPENING_RATIO: 'Knee opening', PELVIS_ROLL_RATIO: 'Pelvis stacked (1 = square)',
+  BODY_LINE_DEVIATION_DEG: 'Body line off straight', LEG_RAISE_DEG: 'Top-leg raise', PEAK_DROP_DIFF_DEG: 'Drop difference L-R',
+  bottomFppaDeg: 'Knee valgus at the bottom', bottomFppaLeftDeg: 'Knee valgus at the bottom, left', bottomFppaRightDeg: 'Knee valgus at the bottom, right',
+  minKneeAnkleRatio: 'Knees / ankles width (min)', peakDepthFrac: 'Depth', peakDepthRatio: 'Depth', peakDropDeg: 'Peak pelvic drop',
+  meanDropDeg: 'Mean pelvic drop', peakAbductionDeg: 'Peak leg angle', peakKneeOpeningRatio: 'Knee opening', peakHitchDeg: 'Peak hip hitch',
+  peakHipHikeDeg: 'Peak hip hike', tiltRangeDeg: 'Pelvic tilt range', timeAtTopMs: 'Time at the top', maxKneeBendRatio: 'Knee bend',
+  minPelvisRollRatio: 'Pelvis stacked (min)', peakRaiseDeg: 'Top-leg raise', peakSagDeg: 'Peak hip sag', peakPikeDeg: 'Peak hip pike',
+  meanDeviationDeg: 'Mean line deviation',
 };
 
 /** Label for a measure code or metric key ("peakFppaLeftDeg" -> "Peak knee valgus, left"). */
 export function metricLabel(key: string): string {
-  return LABELS[key] ?? humanise(key.replace(/(Deg|Ms|Ratio|_DEG|_MS|_RATIO)$/, ''));
+  return LABELS[key] ?? humanise(key.replace(/(Deg|Ms|Ratio|Frac|_DEG|_MS|_RATIO|_FRAC)$/, ''));
 }
 
 /** Unit shown after a value, from the key's unit suffix or a finding's unit. */

@@ -9,6 +9,11 @@ import { loadCameraChoice, loadModelChoice, saveCameraChoice, saveModelChoice } 
 import { bannerFor } from './status-text';
 import './pose-overlay';
 import './status-banner';
+import { EXERCISES } from '../rules/registry';
+import type { StageHud } from './coach-stage-layer';
+import type { PoseOverlay } from './pose-overlay';
+import './coach-view';
+import './coach-stage-layer';
 
 const MODEL_LABELS: Record<ModelId, string> = { lightning: 'Lightning (fast)', thunder: 'Thunder (accurate)' };
 
@@ -43,6 +48,11 @@ export class AppRoot extends LitElement {
     .readout { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; font-size: 0.9rem; color: #b8c4d2; font-variant-numeric: tabular-nums; }
     .readout b { color: #e9eef4; font-weight: 600; }
     .fallback { font-size: 0.85rem; color: #ffd48a; }
+    /* Coaching beside the video on wide screens (cue and counters stay in view), below it on narrow ones. */
+    :host { max-width: 1400px; }
+    .layout { display: grid; gap: 0.75rem; align-items: start; }
+    .watch { display: flex; flex-direction: column; gap: 0.5rem; min-width: 0; }
+    @media (min-width: 1000px) { .layout { grid-template-columns: minmax(0, 3fr) minmax(22rem, 2fr); } }
   `;
 
   private readonly url = urlOptions();
@@ -66,9 +76,10 @@ export class AppRoot extends LitElement {
         ${this.renderControls()}
       </header>
       <status-banner .message=${bannerFor(this.pose.status, this.pose.visibility)}></status-banner>
-      ${this.renderStage()}
-      ${this.renderReadout()}
-      ${this.renderCoaching()}
+      <div class="layout">
+        <div class="watch">${this.renderStage()}${this.renderReadout()}</div>
+        <div class="coach">${this.renderCoaching()}</div>
+      </div>
     `;
   }
 
@@ -102,6 +113,7 @@ export class AppRoot extends LitElement {
       <video playsinline muted ?controls=${this.pose.sourceKind === 'file'}
         @loadedmetadata=${() => this.requestUpdate()} @resize=${() => this.requestUpdate()}></video>
       <pose-overlay .frame=${f} ?mirrored=${mirrored} score-threshold=${this.pose.scoreThreshold}></pose-overlay>
+      <coach-stage-layer .hud=${this.coachHud}></coach-stage-layer>
     </div>`;
   }
 
@@ -122,9 +134,14 @@ export class AppRoot extends LitElement {
     </div>` : nothing}`;
   }
 
-  /** Extension point for the coaching UI (exercise picker, cues, reps). Empty in the shell. */
+  /** The coaching UI (H4): picker, live set, summaries, history. It gets every pose frame and highlights joints. */
+  @state() private coachHud: StageHud | null = null;
+  @query('pose-overlay') private overlayEl!: PoseOverlay | null;
+
   protected renderCoaching(): unknown {
-    return nothing;
+    const model = `MoveNet ${this.pose.info.modelId === 'thunder' ? 'Thunder' : 'Lightning'}${this.pose.info.backend ? ` / ${this.pose.info.backend.backend}` : ''}`;
+    return html`<coach-view .exercises=${EXERCISES} .frameSource=${this.pose} .overlay=${this.overlayEl ?? null} model-label=${model}
+      @coach-hud=${(e: CustomEvent<StageHud | null>) => { this.coachHud = e.detail; }}></coach-view>`;
   }
 
   private chooseCamera = () => {

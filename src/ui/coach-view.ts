@@ -50,11 +50,11 @@ export class CoachView extends LitElement {
     .after { margin-top: 0.75rem; }
   `];
 
-  @property({ attribute: false }) exercises: ExerciseDefinition[] = [];
+  @property({ attribute: false }) exercises: readonly ExerciseDefinition[] = [];
   @property({ attribute: false }) frameSource: FrameSource | null = null;
   @property({ attribute: false }) overlay: JointHighlighter | null = null;
   /** e.g. "MoveNet Lightning / wasm", stored with each session. */
-  @property() modelLabel = '';
+  @property({ attribute: 'model-label' }) modelLabel = '';
 
   @state() screen: Screen = 'pick';
   @state() private session: CoachSession | null = null;

@@ -47,7 +47,7 @@ export class ExercisePicker extends LitElement {
     .actions { margin-top: 0.75rem; }
   `];
 
-  @property({ attribute: false }) exercises: ExerciseInfo[] = [];
+  @property({ attribute: false }) exercises: readonly ExerciseInfo[] = [];
   @state() selectedId: string | null = null;
   @state() private sets = 0;
   @state() private reps = 0;

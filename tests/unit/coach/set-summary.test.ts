@@ -81,7 +81,7 @@ import { repChart } from '../../../src/coach/set-summary';
 describe('repChart', () => {
   it('charts per-knee pairs when reps carry them', () => {
     const s = summariseSet(fold('squat', null, [[rep(1, 0, { peakFppaDeg: 9, peakFppaLeftDeg: 9, peakFppaRightDeg: 3 })], [rep(2, 0, { peakFppaDeg: 7, peakFppaLeftDeg: 5, peakFppaRightDeg: 7 })]]), { preferredMetrics: ['peakFppaDeg'] });
-    expect(repChart(s)).toEqual({ x: [1, 2], series: [{ key: 'peakFppaLeftDeg', side: 'left', values: [9, 5] }, { key: 'peakFppaRightDeg', side: 'right', values: [3, 7] }] });
+    expect(repChart(s)).toEqual({ metric: 'peakFppaDeg', x: [1, 2], series: [{ key: 'peakFppaLeftDeg', side: 'left', values: [9, 5] }, { key: 'peakFppaRightDeg', side: 'right', values: [3, 7] }] });
   });
   it('splits a sided metric by rep side with gaps', () => {
     const s = summariseSet(fold('lunge', null, [[rep(1, 0, { frontFppaDeg: 4 }, 'left')], [rep(1, 0, { frontFppaDeg: 6 }, 'right')]]));
