@@ -22,6 +22,8 @@ export type AnyExerciseDefinition = ExerciseDefinition<z.ZodType, any>;
 export const EXERCISES: readonly AnyExerciseDefinition[] = [
   singleLegStand,
   squat,
+  lunge,
+  sidePlank,
   // Gluteus-medius programme (issue 7)
   sideLyingHipAbduction,
   clamshell,

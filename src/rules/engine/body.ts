@@ -67,8 +67,10 @@ export function perSide<T>(fn: (side: Side) => T): Record<Side, T> {
 }
 
 /**
- * Stillness detector for setup ("stable start posture"): an anchor value that resets whenever the value moves more
- * than `tolerance` from it. Stable once the value has stayed within tolerance of the anchor for `ms`.
+ * Stillness detector for setup ("stable start posture"): an anchor point that resets whenever the point moves more
+ * than `tolerance` from it (per axis). Pass positions in px and a tolerance in px scaled by a body length on the
+ * same frame (e.g. 0.08 x torso px); do NOT divide absolute positions by the body length (a 1% change of the
+ * torso would then move x/torso by several percent of a torso and the person would never look still).
  */
 export interface StillnessState { anchorX: number; anchorY: number; sinceMs: number | null }
 export const INITIAL_STILLNESS: StillnessState = Object.freeze({ anchorX: Number.NaN, anchorY: Number.NaN, sinceMs: null }) as StillnessState;

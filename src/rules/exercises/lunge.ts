@@ -120,7 +120,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   const standing = heightTorso >= cfg.standingMinLegTorsoRatio
     && jointAngleDeg(L.hip, L.knee, L.ankle) >= cfg.standingMinKneeAngleDeg
     && jointAngleDeg(R.hip, R.knee, R.ankle) >= cfg.standingMinKneeAngleDeg;
-  const still = stepStillness(s.still, torso.midHip.x / torso.lengthPx, torso.midHip.y / torso.lengthPx, cfg.setupStillTorsoFrac, t);
+  const still = stepStillness(s.still, torso.midHip.x, torso.midHip.y, cfg.setupStillTorsoFrac * torso.lengthPx, t);
   const ref = nextStandingRef(s.reps.phase, standing, s.refHeightTorso, heightTorso);
   const drop = dropFrac(heightTorso, ref);
   const rc = stepRepCounter(s.reps, s.reps.phase === 'setup' ? (standing ? 0 : null) : drop, t, repCfg(cfg), stillForMs(still, t) > 0);

@@ -8,8 +8,16 @@
 //   (13.5 deg) and near the patellofemoral-pain mean; it clears below 10 deg (hysteresis). Valgus is judged only
 //   "at and around the bottom" (hip drop >= 10% of standing hip height): FPPA is defined at peak knee flexion and
 //   a straight leg shows only anatomy and keypoint noise.
-// - Scale-free alternative (NOTES): knee separation / ankle separation. < 1 = knees inside the ankles.
-//   KNEES_INSIDE_ANKLES at <= 0.85, clears above 0.95: our defaults (no published number).
+// - Body turned against the camera: when the knees travel forward in a squat seen from an angle, both knees shift
+//   the SAME way in the image, so one knee reads strongly "valgus" and the other strongly "varus" (seen on the real
+//   studio-squat fixture: +70 / -80 deg with the knees over the feet). Such anti-symmetric frames (one knee >= +15,
+//   the other <= -15 deg) are not judged for valgus (`rotationGuard`, our rule).
+// - Scale-free alternative (NOTES): knee separation / ankle separation. < 1 = knees inside the ankles. MoveNet puts
+//   the knees inside the ankles already when standing (0.6 on the real bodyweight-squat fixture, rising to 0.9 at the
+//   bottom as the knees track out), so an absolute cut-off flags healthy squats. KNEES_INSIDE_ANKLES therefore needs
+//   BOTH: ratio < 1 (knees inside the ankles, NOTES) and ratio <= 0.85 x the person's own standing ratio (knees
+//   came >= 15% closer together than when standing), around the bottom; it clears above 0.92 x standing. The 0.85
+//   and 0.92 are our defaults (no published number).
 // - Depth: in a front view the 2D knee angle hardly changes (the thigh points at the camera), so depth is the drop
 //   of the mid-hip toward the ankles as a fraction of the standing hip height (px, calibrated on the stable start
 //   posture and refreshed at every top). With a two-segment leg (thigh = shank), NOTES' rep thresholds map to:
@@ -54,8 +62,10 @@ export const squatConfigSchema = z.object({
   valgusMinDropFrac: z.number().min(0).max(1).default(0.1)
     .describe('Judge valgus only when the hip drop is >= this: around the bottom, where FPPA is defined. Our default.'),
   kneeAnkleRatioFault: z.number().min(0).default(0.85)
-    .describe('KNEES_INSIDE_ANKLES when knee separation / ankle separation <= this (around the bottom). Our default.'),
-  kneeAnkleRatioClear: z.number().min(0).default(0.95).describe('KNEES_INSIDE_ANKLES clears above this ratio. Our default.'),
+    .describe('KNEES_INSIDE_ANKLES when (knee sep / ankle sep) <= this x the standing value (and < 1), around the bottom. Our default.'),
+  kneeAnkleRatioClear: z.number().min(0).default(0.92).describe('KNEES_INSIDE_ANKLES clears above this x the standing value. Our default.'),
+  rotationGuard: z.boolean().default(true)
+    .describe('Do not judge valgus on frames where one knee reads >= +valgusFppaDeg and the other <= -valgusFppaDeg (body turned against the camera).'),
   minAnkleSepTorsoFrac: z.number().min(0).default(0.2)
     .describe('Skip the separation ratio when the ankles are closer than this many torso lengths (ratio too noisy). Our default.'),
   shallowMinDropFrac: z.number().min(0).max(1).default(0.12)
@@ -69,12 +79,12 @@ export const SQUAT_REQUIRED: readonly KeypointName[] = [
 ];
 
 interface RepAcc {
-  fppaL: Stat; fppaR: Stat; ratio: Stat; drop: Stat; faults: readonly string[];
+  fppaL: Stat; fppaR: Stat; ratio: Stat; relRatio: Stat; drop: Stat; faults: readonly string[];
   /** FPPA on the deepest frame of the rep (the literature's "at peak knee flexion"). */
   bottomFppaL: number; bottomFppaR: number;
 }
 const EMPTY_ACC: RepAcc = {
-  fppaL: EMPTY_STAT, fppaR: EMPTY_STAT, ratio: EMPTY_STAT, drop: EMPTY_STAT, faults: [],
+  fppaL: EMPTY_STAT, fppaR: EMPTY_STAT, ratio: EMPTY_STAT, relRatio: EMPTY_STAT, drop: EMPTY_STAT, faults: [],
   bottomFppaL: Number.NaN, bottomFppaR: Number.NaN,
 };
 
@@ -84,6 +94,8 @@ export interface SquatState {
   still: StillnessState;
   /** Standing hip height above the ankles, px (NaN until calibrated). */
   refHipHeightPx: number;
+  /** Knee/ankle separation ratio when standing (calibrated in setup; NaN until seen). */
+  standingKneeAnkleRatio: number;
   valgusL: PersistenceState;
   valgusR: PersistenceState;
   kneesIn: PersistenceState;
@@ -94,6 +106,7 @@ export interface SquatState {
 export function squatInitialState(): SquatState {
   return {
     view: INITIAL_VIEW_CHECK, reps: INITIAL_REP_COUNTER, still: INITIAL_STILLNESS, refHipHeightPx: Number.NaN,
+    standingKneeAnkleRatio: Number.NaN,
     valgusL: INITIAL_PERSISTENCE, valgusR: INITIAL_PERSISTENCE, kneesIn: INITIAL_PERSISTENCE, acc: EMPTY_ACC,
     shallowUntilMs: -Infinity,
   };
@@ -125,7 +138,7 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   const kneeL = jointAngleDeg(L.hip, L.knee, L.ankle), kneeR = jointAngleDeg(R.hip, R.knee, R.ankle);
   const standing = heightPx >= cfg.standingMinLegTorsoRatio * torso.lengthPx
     && kneeL >= cfg.standingMinKneeAngleDeg && kneeR >= cfg.standingMinKneeAngleDeg;
-  const still = stepStillness(s.still, torso.midHip.x / torso.lengthPx, torso.midHip.y / torso.lengthPx, cfg.setupStillTorsoFrac, t);
+  const still = stepStillness(s.still, torso.midHip.x, torso.midHip.y, cfg.setupStillTorsoFrac * torso.lengthPx, t);
 
   // Standing reference: follows the person during setup, then the highest hip seen at the top.
   let ref = nextStandingRef(s.reps.phase, standing, s.refHipHeightPx, heightPx);
@@ -146,22 +159,33 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   const ratio = ankleSep >= cfg.minAnkleSepTorsoFrac * torso.lengthPx ? separationRatio(L.knee, R.knee, L.ankle, R.ankle) : Number.NaN;
   const active = rc.state.phase !== 'setup';
   const nearBottom = active && drop >= cfg.valgusMinDropFrac;
+  // Standing separation ratio, calibrated (smoothed) while standing still in setup; kept for the set. Not updated
+  // at the top between reps: the first frames of a descent are still "top" and would pull it down.
+  let standingRatio = s.standingKneeAnkleRatio;
+  if (s.reps.phase === 'setup' && standing && !Number.isNaN(ratio)) {
+    standingRatio = Number.isNaN(standingRatio) ? ratio : 0.8 * standingRatio + 0.2 * ratio;
+  }
+  const relRatio = ratio / standingRatio;
   const timing = { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs };
-  const vSig = (v: number) => (nearBottom ? thresholdSignal(v, cfg.valgusFppaDeg, cfg.valgusClearFppaDeg) : 'clear');
+  const turned = cfg.rotationGuard && ((fppaL >= cfg.valgusFppaDeg && fppaR <= -cfg.valgusFppaDeg)
+    || (fppaR >= cfg.valgusFppaDeg && fppaL <= -cfg.valgusFppaDeg));
+  const vSig = (v: number) => (!nearBottom ? 'clear' : turned ? 'between' : thresholdSignal(v, cfg.valgusFppaDeg, cfg.valgusClearFppaDeg));
   const valgusL = stepPersistence(s.valgusL, vSig(fppaL), t, timing);
   const valgusR = stepPersistence(s.valgusR, vSig(fppaR), t, timing);
-  const kneesIn = stepPersistence(s.kneesIn,
-    nearBottom ? thresholdSignal(ratio, cfg.kneeAnkleRatioFault, cfg.kneeAnkleRatioClear) : 'clear', t, timing);
+  const inSig = !nearBottom ? 'clear'
+    : ratio >= 1 ? 'clear' : thresholdSignal(relRatio, cfg.kneeAnkleRatioFault, cfg.kneeAnkleRatioClear);
+  const kneesIn = stepPersistence(s.kneesIn, inSig, t, timing);
 
   const findings: Finding[] = [
     measure('FPPA_DEG', 'left', fppaL, 'deg', t),
     measure('FPPA_DEG', 'right', fppaR, 'deg', t),
   ];
   if (!Number.isNaN(ratio)) findings.push(measure('KNEE_ANKLE_RATIO', 'both', ratio, 'ratio', t));
+  if (!Number.isNaN(relRatio)) findings.push(measure('KNEE_ANKLE_RATIO_VS_STANDING', 'both', relRatio, 'ratio', t));
   if (!Number.isNaN(drop)) findings.push(measure('DEPTH_FRAC', 'both', drop, 'ratio', t));
   if (valgusL.active) findings.push(cue('KNEE_VALGUS', 'left', 'warning', t, ['left_hip', 'left_knee', 'left_ankle'], fppaL));
   if (valgusR.active) findings.push(cue('KNEE_VALGUS', 'right', 'warning', t, ['right_hip', 'right_knee', 'right_ankle'], fppaR));
-  if (kneesIn.active) findings.push(cue('KNEES_INSIDE_ANKLES', 'both', 'warning', t, ['left_knee', 'right_knee', 'left_ankle', 'right_ankle'], ratio));
+  if (kneesIn.active) findings.push(cue('KNEES_INSIDE_ANKLES', 'both', 'warning', t, ['left_knee', 'right_knee', 'left_ankle', 'right_ankle'], relRatio));
 
   // Per-rep accumulation while a rep is in progress (including the frame that ends it).
   let acc = s.acc;
@@ -179,6 +203,7 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
       fppaL: nearBottom ? addSample(acc.fppaL, fppaL) : acc.fppaL,
       fppaR: nearBottom ? addSample(acc.fppaR, fppaR) : acc.fppaR,
       ratio: nearBottom ? addSample(acc.ratio, ratio) : acc.ratio,
+      relRatio: nearBottom ? addSample(acc.relRatio, relRatio) : acc.relRatio,
       drop: addSample(acc.drop, drop),
       faults,
     };
@@ -191,7 +216,7 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
       metrics: finiteMetrics({
         peakFppaLeftDeg: statMax(acc.fppaL), peakFppaRightDeg: statMax(acc.fppaR),
         bottomFppaLeftDeg: acc.bottomFppaL, bottomFppaRightDeg: acc.bottomFppaR,
-        minKneeAnkleRatio: statMin(acc.ratio), peakDepthFrac: statMax(acc.drop),
+        minKneeAnkleRatio: statMin(acc.ratio), minKneeAnkleRatioVsStanding: statMin(acc.relRatio), peakDepthFrac: statMax(acc.drop),
       }),
       faults: [...acc.faults],
     });
@@ -207,7 +232,7 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   findings.push(phaseFinding(active ? 'active' : 'setup', t));
 
   return {
-    state: { view: gate.view, reps: rc.state, still, refHipHeightPx: ref, valgusL, valgusR, kneesIn, acc, shallowUntilMs },
+    state: { view: gate.view, reps: rc.state, still, refHipHeightPx: ref, standingKneeAnkleRatio: standingRatio, valgusL, valgusR, kneesIn, acc, shallowUntilMs },
     findings,
   };
 }
@@ -229,7 +254,7 @@ export const squat: ExerciseDefinition<typeof squatConfigSchema, SquatState> = {
   configSchema: squatConfigSchema,
   description: 'Two-leg squat facing the camera: counts reps, measures depth and warns when a knee caves in.',
   cueCodes: ['KNEE_VALGUS', 'KNEES_INSIDE_ANKLES', 'SHALLOW_REP'],
-  measureCodes: ['FPPA_DEG', 'KNEE_ANKLE_RATIO', 'DEPTH_FRAC'],
+  measureCodes: ['FPPA_DEG', 'KNEE_ANKLE_RATIO', 'KNEE_ANKLE_RATIO_VS_STANDING', 'DEPTH_FRAC'],
   initialState: () => squatInitialState(),
   step: squatStep,
 };
