@@ -1,0 +1,140 @@
+// `npm run bench`: measured speed of the rules, the detector (Node, wasm), the whole app in headless chromium, its
+// start-up, and the bundle size. Prints tables and writes bench/results.json and bench/results.md.
+// Not part of `npm test` (numbers, not pass/fail). The machine's load average is recorded beside every section:
+// on a shared 2-core box the detector numbers move a lot with it.
+//
+//   npm run bench                       all sections (about 3-4 minutes)
+//   npm run bench -- --only rules,node  some sections: rules, node, browser, bundle
+//   npm run bench -- --build            rebuild dist/ first (npx vite build)
+//   npm run bench -- --quick            fewer runs (smoke test of the bench itself)
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { benchBrowser, type BrowserRun } from './browser';
+import { bundleSizes } from './bundle';
+import { benchDetector, decodeFrames, type DetectorBench } from './node-detector';
+import { benchPipelineWithoutModel, benchRules, FRAME_BUDGET_US, type RuleBench } from './rules';
+import { dist, fmt, table } from './stats';
+
+const ROOT = join(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const arg = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const only = new Set((arg('--only') ?? 'rules,node,browser,bundle').split(','));
+const quick = args.includes('--quick');
+
+const load = () => loadavg().map((v) => v.toFixed(2)).join(' ');
+const md: string[] = [];
+const out = (s = '') => { console.log(s); md.push(s); };
+const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
+
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version },
+};
+
+out(`# Benchmarks (${results.date as string})`);
+out();
+out(`Machine: ${cpus().length} x ${cpus()[0]?.model ?? '?'}, Node ${process.version}. Load average (1/5/15 min) at start: ${load()}.`);
+out();
+
+if (only.has('rules')) {
+  const loadNow = load();
+  const rows: RuleBench[] = benchRules(quick ? 3000 : 20_000);
+  const pipe = benchPipelineWithoutModel(quick ? 3000 : 20_000);
+  results.rules = { load: loadNow, budgetUs: FRAME_BUDGET_US, exercises: rows, pipelineWithoutModel: pipe };
+  out(`## Rule evaluation per frame (Node, \`step\` alone; load ${loadNow})`);
+  out();
+  out(`Target: < 1 % of a 33 ms frame = 330 us. First pass over the frames is JIT warm-up and not counted.`);
+  out();
+  out(table(['exercise', 'frames used', 'steps', 'median us', 'p95 us', '% of 33 ms (median)'],
+    [
+      ...rows.map((r) => [r.exerciseId, r.frames, r.steps, fmt(r.us.median, 2), fmt(r.us.p95, 2), fmt(r.budgetPct, 3)]),
+      ['(all after the model: toPoseFrame + One Euro + squat rule + coaching fold)', 'real, all fixtures', pipe.steps,
+        fmt(pipe.us.median, 2), fmt(pipe.us.p95, 2), fmt((pipe.us.median / FRAME_BUDGET_US) * 100, 3)],
+    ]));
+  out();
+}
+
+if (only.has('node')) {
+  const loadNow = load();
+  const frames = await decodeFrames(undefined, 50);
+  const lightning = await benchDetector('lightning', frames, quick ? 20 : 150, 5);
+  const thunder = await benchDetector('thunder', frames, quick ? 8 : 50, 3);
+  const loadAfter = load();
+  results.detectorNode = { loadBefore: loadNow, loadAfter, runs: [lightning, thunder] };
+  out(`## Detector inference per frame, Node (load ${loadNow} -> ${loadAfter})`);
+  out();
+  out(`${lightning.backend}; real frames of ${lightning.clip} (${lightning.imageSize}), consecutive frames cycled; warm-up excluded.`);
+  out();
+  out(table(['model', 'runs', 'median ms', 'p95 ms', 'mean ms', 'first (warm-up) ms', 'model load ms', 'tensors leaked'],
+    [lightning, thunder].map((d: DetectorBench) => [d.modelId, d.ms.n, fmt(d.ms.median), fmt(d.ms.p95), fmt(d.ms.mean), fmt(d.firstMs, 0), fmt(d.loadMs, 0), d.tensorLeak])));
+  out();
+}
+
+if (only.has('bundle') || only.has('browser')) {
+  if (args.includes('--build') || !existsSync(join(ROOT, 'dist', 'index.html'))) {
+    console.log('building dist/ (npx vite build) ...');
+    execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
+}
+
+if (only.has('browser')) {
+  const loadNow = load();
+  const b = await benchBrowser({ rounds: quick ? 1 : 2, windowSec: quick ? 6 : 15, warmupSec: quick ? 2 : 4, exercise: 'squat', log: console.log });
+  const loadAfter = load();
+  // Medians of per-round medians (rounds alternate app/bare): robust to one noisy round.
+  const med = (runs: BrowserRun[], f: (r: BrowserRun) => number) => dist(runs.map(f)).median;
+  const row = (label: string, runs: BrowserRun[]) => [
+    label, fmt(med(runs, (r) => r.analysedPerSec)), fmt(med(runs, (r) => r.cameraFps)), fmt(med(runs, (r) => r.notAnalysedPct), 0),
+    fmt(med(runs, (r) => r.inferenceMs.median)), fmt(med(runs, (r) => r.inferenceMs.p95)),
+    fmt(med(runs, (r) => r.latencyMs.median)), fmt(med(runs, (r) => r.latencyMs.p95)),
+    fmt(med(runs, (r) => r.preDetectMs.median), 2), fmt(med(runs, (r) => r.deliverMs.median), 2), fmt(med(runs, (r) => r.renderMs.median), 2),
+    fmt(med(runs, (r) => r.appWorkMs.median), 2), Math.max(...runs.map((r) => r.maxInFlight)),
+  ];
+  const appWork = med(b.app, (r) => r.appWorkMs.median);
+  const bareWork = med(b.bare, (r) => r.appWorkMs.median);
+  const bareInf = med(b.bare, (r) => r.inferenceMs.median);
+  const appInf = med(b.app, (r) => r.inferenceMs.median);
+  const overheadPct = ((appWork - bareWork) / bareInf) * 100;
+  const fpsLossPct = (1 - med(b.app, (r) => r.analysedPerSec) / med(b.bare, (r) => r.analysedPerSec)) * 100;
+  results.browser = { loadBefore: loadNow, loadAfter, ...b, overheadPct, fpsLossPct };
+  out(`## End to end in headless chromium (fake camera: ${b.clip}.mp4 as 640 px y4m at 30 fps; load ${loadNow} -> ${loadAfter})`);
+  out();
+  out(`Backend forced to wasm (?backend=wasm; WebGL is software-only here). App page: ${b.app[0]?.coaching}. ` +
+    `${b.rounds} alternating rounds per page, ${fmt(b.app[0]?.windowSec ?? 0, 0)} s each after warm-up; the table shows the median over rounds of each round's value.`);
+  out();
+  out(table(['page', 'analysed/s', 'camera fps', '% camera frames not analysed', 'inference median ms', 'inference p95 ms',
+    'capture->cue median ms', 'capture->cue p95 ms', 'pre-detect ms', 'smooth+rules+session ms', 'render ms', 'app work/frame ms', 'max in flight'],
+  [row('app (full)', b.app), row('bare detector (bench/bare)', b.bare)]));
+  out();
+  out(`- capture->cue: rVFC metadata.captureTime of the frame -> first requestAnimationFrame after its findings were delivered (that frame paints them).`);
+  out(`- App overhead over bare inference: (app work/frame - bare work/frame) / bare inference median = ` +
+    `(${fmt(appWork, 2)} - ${fmt(bareWork, 2)}) / ${fmt(bareInf)} = **${fmt(overheadPct, 1)} %** (target < 5 %). ` +
+    `Inference median with the app ${fmt(appInf)} ms vs bare ${fmt(bareInf)} ms; analysed/s ${fmt(fpsLossPct, 1)} % lower with the app.`);
+  const startup = b.app.map((r) => r.firstPoseMs!).filter(Number.isFinite);
+  const fetched = b.app.map((r) => r.modelFetchedMs!).filter(Number.isFinite);
+  out();
+  out(`## Start-up (app, cold context, localhost)`);
+  out();
+  out(table(['measure', ...b.app.map((_, i) => `round ${i + 1}`)], [
+    ['page load -> Lightning weights downloaded (ms)', ...fetched.map((v) => fmt(v, 0))],
+    ['page load -> first pose delivered (ms)', ...startup.map((v) => fmt(v, 0))],
+  ]));
+  out();
+}
+
+if (only.has('bundle')) {
+  const { rows } = bundleSizes(join(ROOT, 'dist'));
+  results.bundle = rows;
+  out(`## Bundle (dist/)`);
+  out();
+  out(table(['part', 'files', 'size', 'gzip'], rows.map((r) => [r.kind, r.files, r.bytes > 2 * 1024 * 1024 ? mb(r.bytes) : kb(r.bytes), r.gzipBytes === null ? '-' : kb(r.gzipBytes)])));
+  out();
+}
+
+out(`Load average at the end: ${load()}.`);
+writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(join(ROOT, 'bench', 'results.md'), md.join('\n') + '\n');
+console.log('\nwrote bench/results.json and bench/results.md');
