@@ -10,9 +10,11 @@
 //   drop is more than error; clears below 3 deg. The measured angle is always reported, not only pass/fail.
 // - Compensation: trunk lean toward the stance side (mid-hip -> mid-shoulder line against vertical, positive toward
 //   the stance hip). TRUNK_LEAN at >= 10 deg is OUR default (no published 2D number), clears below 6 deg.
-// - The lifted leg is detected from the ankles: one ankle higher than the other by >= 8% of the stance leg's
-//   length (hip-knee + knee-ankle, px) for 300 ms = foot up (our defaults: clear of keypoint noise, far below a
-//   normal foot lift of 15-35%); back below 3% for 300 ms = foot down, which ends the trial.
+// - The lifted leg is detected from the ankles: one ankle higher than the other by >= 15% of the stance leg's
+//   length (hip-knee + knee-ankle, px) for 300 ms = foot up; back below 5% for 300 ms = foot down, which ends the
+//   trial. Our defaults: the test lifts the foot by flexing hip and knee (ankle up 20-45% of leg length), while a
+//   foot merely placed 30 cm forward already looks ~12% higher in a front view from 3 m (perspective), so the
+//   threshold sits above that and below a real lift.
 // All findings of a trial carry side = the STANCE (tested) leg, so left and right results compare directly.
 import { z } from 'zod';
 import { pelvicObliquityDeg, trunkLeanDeg } from '../../core/geometry';
@@ -31,9 +33,9 @@ export const singleLegStandConfigSchema = z.object({
   side: z.enum(['auto', 'left', 'right']).default('auto')
     .describe("Stance (tested) leg: 'auto' = whichever foot stays down; 'left'/'right' = only trials on that leg count."),
   targetMs: z.number().positive().default(30_000).describe('Trial length (ms). NOTES: the classic test holds up to 30 s.'),
-  liftOnFrac: z.number().min(0).max(1).default(0.08)
-    .describe('Foot up when its ankle is higher than the other by >= this fraction of the stance leg length. Our default.'),
-  liftOffFrac: z.number().min(0).max(1).default(0.03)
+  liftOnFrac: z.number().min(0).max(1).default(0.15)
+    .describe('Foot up when its ankle is higher than the other by >= this fraction of the stance leg length. Our default (above the ~12% a staggered stance shows, below a real lift).'),
+  liftOffFrac: z.number().min(0).max(1).default(0.05)
     .describe('Foot down when the ankle height difference is < this fraction (hysteresis). Our default.'),
   liftOnsetMs: z.number().min(0).default(300).describe('Foot must stay up this long (ms) to start a trial (counted into it). Our default.'),
   footDownMs: z.number().min(0).default(300).describe('Foot must stay down this long (ms) to end the trial. Our default.'),

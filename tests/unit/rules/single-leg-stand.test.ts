@@ -75,9 +75,21 @@ describe('single-leg stand: trial timing', () => {
     expect(r.sum.holdEnds[0]!.elapsedMs).toBeLessThan(8000 - 200 + 70);
   });
 
-  it('pins the lift threshold: raise 0.081 of leg length starts a trial, 0.079 does not', () => {
-    expect(run(trial({ lifted: 'left', raiseFrac: 0.081 }, 1000, 5000, 6000)).sum.holdEnds).toHaveLength(1);
-    expect(run(trial({ lifted: 'left', raiseFrac: 0.079 }, 1000, 5000, 6000)).sum.holdEnds).toHaveLength(0);
+  it('pins the lift threshold: raise 0.151 of leg length starts a trial, 0.149 does not', () => {
+    expect(run(trial({ lifted: 'left', raiseFrac: 0.151 }, 1000, 5000, 6000)).sum.holdEnds).toHaveLength(1);
+    expect(run(trial({ lifted: 'left', raiseFrac: 0.149 }, 1000, 5000, 6000)).sum.holdEnds).toHaveLength(0);
+  });
+
+  it('hysteresis: a foot sinking to 0.06 of leg length (between 0.05 and 0.15) is still up; 0.049 for 300 ms is down', () => {
+    const sink = (frac: number) => trial({ lifted: 'left' }, 1000, 8000, 9000, 30, (j, t) =>
+      t >= 3000 && t < 8000 ? standPose({ lifted: 'left', raiseFrac: frac }) : j);
+    const up = run(sink(0.06));
+    expect(up.sum.holdEnds).toHaveLength(1);
+    expect(up.sum.holdEnds[0]!.timestampMs).toBeGreaterThan(8000);
+    const down = run(sink(0.049));
+    expect(down.sum.holdEnds[0]).toMatchObject({ reason: 'foot-down' });
+    expect(down.sum.holdEnds[0]!.timestampMs).toBeGreaterThanOrEqual(3300);
+    expect(down.sum.holdEnds[0]!.timestampMs).toBeLessThan(3400);
   });
 
   it("config side 'right' ignores a stance on the left leg", () => {
