@@ -10,6 +10,8 @@ export interface DayTrend {
   /** Mean of the sets' main rep metric over all reps of the day, or null. */
   meanMainMetric: number | null;
   mainMetric: string | null;
+  /** True when the metric is a left/right pair (…Left…/…Right…) and each rep's value is its worse (larger) side. */
+  pairedSides: boolean;
   bestHoldMs: number | null;
 }
 
@@ -28,11 +30,19 @@ export function dailyTrends(records: readonly SessionRecord[], exerciseId: strin
   }
   return [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, rs]) => {
     const sets = rs.flatMap((r) => r.sets);
-    const mainMetric = sets.find((s) => s.mainMetric)?.mainMetric ?? null;
-    const vals = mainMetric ? sets.flatMap((s) => s.reps.map((rep) => rep.metrics[mainMetric])).filter((v): v is number => Number.isFinite(v)) : [];
+    const m = sets.find((s) => s.mainMetric)?.mainMetric ?? null;
+    // A per-side pair (peakFppaLeftDeg / peakFppaRightDeg) trends as the worse side of each rep.
+    const pair = m && /(Left|Right)/.test(m) ? [m.replace('Right', 'Left'), m.replace('Left', 'Right')] as const : null;
+    const mainMetric = pair ? m!.replace(/(Left|Right)/, '') : m;
+    const repValue = (metrics: Record<string, number>): number | undefined => {
+      if (!pair) return m ? metrics[m] : undefined;
+      const vs = [metrics[pair[0]], metrics[pair[1]]].filter((v): v is number => Number.isFinite(v));
+      return vs.length ? Math.max(...vs) : undefined;
+    };
+    const vals = sets.flatMap((s) => s.reps.map((rep) => repValue(rep.metrics))).filter((v): v is number => Number.isFinite(v));
     const holds = sets.flatMap((s) => s.holds.map((h) => h.elapsedMs));
     return {
-      day, sessions: rs.length, reps: sets.reduce((a, s) => a + s.repCount, 0), mainMetric,
+      day, sessions: rs.length, reps: sets.reduce((a, s) => a + s.repCount, 0), mainMetric, pairedSides: pair !== null,
       meanMainMetric: vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null,
       bestHoldMs: holds.length ? Math.max(...holds) : null,
     };

@@ -51,8 +51,11 @@ export class AppRoot extends LitElement {
     /* Coaching beside the video on wide screens (cue and counters stay in view), below it on narrow ones. */
     :host { max-width: 1400px; }
     .layout { display: grid; gap: 0.75rem; align-items: start; }
-    .watch { display: flex; flex-direction: column; gap: 0.5rem; min-width: 0; }
+    .watch, .coach { display: flex; flex-direction: column; gap: 0.5rem; min-width: 0; }
     @media (min-width: 1000px) { .layout { grid-template-columns: minmax(0, 3fr) minmax(22rem, 2fr); } }
+    /* Summaries, the single-leg report and history get the full width, above the video. */
+    .layout:has(coach-view[screen='summary'], coach-view[screen='history']) { grid-template-columns: minmax(0, 1fr); }
+    .layout:has(coach-view[screen='summary'], coach-view[screen='history']) .coach { order: -1; }
   `;
 
   private readonly url = urlOptions();

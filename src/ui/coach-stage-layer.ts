@@ -41,7 +41,7 @@ export class CoachStageLayer extends LitElement {
     if (!h) return nothing;
     const g = h.gate;
     if (g.status === 'waiting') {
-      return html`<div class="frame" data-testid="framing"></div><div class="msg" role="status">⬚ ${h.setupText}</div>`;
+      return html`<div class="frame" data-testid="framing"></div><div class="msg" role="status">${h.setupText}</div>`;
     }
     if (g.status === 'ready') return html`<div class="frame ready"></div><div class="msg" role="status">✓ Ready. Hold still…</div>`;
     if (g.status === 'countdown') {

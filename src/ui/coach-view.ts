@@ -56,7 +56,8 @@ export class CoachView extends LitElement {
   /** e.g. "MoveNet Lightning / wasm", stored with each session. */
   @property({ attribute: 'model-label' }) modelLabel = '';
 
-  @state() screen: Screen = 'pick';
+  /** Which screen shows. Reflected so the shell can give summaries and history the full width. */
+  @property({ reflect: true }) screen: Screen = 'pick';
   @state() private session: CoachSession | null = null;
   @state() private lastSummary: SetSummary | null = null;
   @state() private report: SingleLegReport | null = null;
@@ -243,8 +244,8 @@ export class CoachView extends LitElement {
   override render() {
     return html`
       <nav aria-label="Coach">
-        <button aria-current=${this.screen !== 'history' ? 'page' : 'false'} @click=${this.showTraining}>🏋 Train</button>
-        <button aria-current=${this.screen === 'history' ? 'page' : 'false'} @click=${this.showHistory} data-testid="nav-history">📈 History</button>
+        <button aria-current=${this.screen !== 'history' ? 'page' : 'false'} @click=${this.showTraining}>Train</button>
+        <button aria-current=${this.screen === 'history' ? 'page' : 'false'} @click=${this.showHistory} data-testid="nav-history">History</button>
       </nav>
       ${this.storeStatus.error && this.screen !== 'history' ? html`<p class="error" role="alert" data-testid="storage-error">⚠ ${this.storeStatus.error}</p>` : nothing}
       ${this.renderScreen()}`;

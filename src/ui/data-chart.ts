@@ -23,7 +23,7 @@ const canDraw = (() => {
 @customElement('data-chart')
 export class DataChart extends LitElement {
   static override styles = [unsafeCSS(uPlotCss), css`
-    :host { display: block; color: #e9eef4; }
+    :host { display: block; color: #e9eef4; min-width: 0; overflow: hidden; }
     figure { margin: 0; }
     figcaption { font-size: 0.95rem; margin-bottom: 0.25rem; color: #b8c4d2; }
     .plot { width: 100%; min-height: 10rem; }
@@ -111,17 +111,24 @@ export class DataChart extends LitElement {
     this.plot = null;
     if (this.x.length === 0) return;
     const bars = this.kind === 'bars';
+    // Counted x (rep 1, 2, 3): one tick per value, no 1.5.
+    const integerX = !this.timeX && this.x.length <= 30 && this.x.every((v) => Number.isInteger(v));
     const axis = { stroke: '#b8c4d2', grid: { stroke: '#2c3642', width: 1 }, ticks: { stroke: '#2c3642' } };
     const refLines = this.lines;
     const opts: uPlot.Options = {
       width: this.width(),
       height: this.height,
-      scales: { x: { time: this.timeX, ...(bars ? { range: (_u, min, max) => [min - 0.6, max + 0.6] as uPlot.Range.MinMax } : {}) } },
+      scales: { x: {
+        time: this.timeX,
+        // Bars need half a slot of room at each end; a day axis with one point needs a span to draw it in.
+        ...(bars ? { range: (_u, min, max) => [min - 0.6, max + 0.6] as uPlot.Range.MinMax }
+          : this.timeX ? { range: (_u, min, max) => [min - 86_400, max + 86_400] as uPlot.Range.MinMax } : {}),
+      } },
       axes: [
-        { ...axis, label: this.xLabel, ...(bars ? { splits: () => this.x } : {}) },
+        { ...axis, label: this.xLabel, ...(integerX ? { splits: () => this.x } : {}) },
         { ...axis, label: this.yLabel },
       ],
-      legend: { show: this.series.length > 1 || refLines.length > 0 },
+      legend: { show: this.series.length > 1 || refLines.length > 0, live: false },
       cursor: { show: false },
       series: [
         { label: this.xLabel },

@@ -5,7 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { dailyTrends } from '../coach/trends';
 import { toCsv, toJson } from '../storage/export';
 import type { SessionRecord } from '../storage/session-record';
-import { formatValue, metricLabel } from '../exercises-content/words';
+import { formatValue, metricLabel, unitOf } from '../exercises-content/words';
 import { baseStyles } from './theme';
 import './data-chart';
 
@@ -53,14 +53,14 @@ export class HistoryView extends LitElement {
     const metric = t.find((d) => d.mainMetric)?.mainMetric ?? null;
     const hasHold = t.some((d) => d.bestHoldMs !== null);
     const series = metric
-      ? [{ label: `Mean ${metricLabel(metric)}`, values: t.map((d) => d.meanMainMetric), colour: '#ffb020' }]
+      ? [{ label: `Mean ${metricLabel(metric).replace(/^Peak/, 'peak')}${t.some((d) => d.pairedSides) ? ', worse side' : ''}`, values: t.map((d) => d.meanMainMetric), colour: '#ffb020' }]
       : hasHold ? [{ label: 'Best hold (s)', values: t.map((d) => (d.bestHoldMs === null ? null : d.bestHoldMs / 1000)), colour: '#7ee2a8' }]
       : [{ label: 'Reps', values: t.map((d) => d.reps), colour: '#22c7ff' }];
     return html`<div class="card">
       <div class="row"><label>Trend for <select aria-label="Exercise for the trend" @change=${(e: Event) => { this.trendExercise = (e.target as HTMLSelectElement).value; }}>
         ${ids.map((i) => html`<option value=${i} ?selected=${i === id}>${this.records.find((r) => r.exerciseId === i)?.exerciseName ?? i}</option>`)}
       </select></label></div>
-      <data-chart kind="line" time-x caption=${`${name}: ${series[0]!.label} by day`} x-label="Day" y-label=${series[0]!.label}
+      <data-chart kind="line" time-x caption=${`${name}: ${series[0]!.label} by day`} x-label="Day" y-label=${metric ? unitOf(metric) || '' : hasHold ? 's' : 'reps'}
         .x=${x} .formatX=${(v: number) => new Date(v * 1000).toLocaleDateString()} .series=${series}></data-chart>
     </div>`;
   }
@@ -69,17 +69,16 @@ export class HistoryView extends LitElement {
     const reps = r.sets.reduce((a, s) => a + s.repCount, 0);
     const holds = r.sets.flatMap((s) => s.holds);
     const best = holds.length ? Math.max(...holds.map((h) => h.elapsedMs)) : null;
-    const metric = r.sets.find((s) => s.mainMetric)?.mainMetric;
     const unsaved = this.unsaved.includes(r.id);
     return html`<li class="card" data-testid="history-item" data-exercise=${r.exerciseId}>
       <span><span class="what">${r.exerciseName}</span>
         <span class="muted"> · ${new Date(r.startedAt).toLocaleString()} · ${r.sets.length} set${r.sets.length === 1 ? '' : 's'}
-        ${reps ? ` · ${reps} reps` : ''}${best !== null ? ` · best hold ${formatValue('holdMs', best)}` : ''}${metric ? ` · ${metricLabel(metric)}` : ''}</span>
+        ${reps ? ` · ${reps} reps` : ''}${best !== null ? ` · best hold ${formatValue('holdMs', best)}` : ''}</span>
         ${unsaved ? html` <span class="tag">not saved: memory only</span>` : nothing}</span>
       ${this.confirmId === r.id
         ? html`<span class="row"><button class="danger" @click=${() => this.deleteSession(r.id)} data-testid="confirm-delete">Delete for good</button>
             <button @click=${() => { this.confirmId = null; }}>Keep</button></span>`
-        : html`<button @click=${() => { this.confirmId = r.id; }} aria-label=${`Delete ${r.exerciseName} session of ${new Date(r.startedAt).toLocaleString()}`}>🗑 Delete</button>`}
+        : html`<button @click=${() => { this.confirmId = r.id; }} aria-label=${`Delete ${r.exerciseName} session of ${new Date(r.startedAt).toLocaleString()}`}>Delete</button>`}
     </li>`;
   }
 

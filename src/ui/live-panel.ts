@@ -52,11 +52,11 @@ export class LivePanel extends LitElement {
         <h2>${m.exerciseName}${m.sideLabel ? html` · <span data-testid="live-side">${m.sideLabel}</span>` : nothing}</h2>
         <span class="muted">Set ${m.setNo} of ${m.setCount}</span>
       </div>
-      <p class="muted" data-testid="live-status">${m.status === 'setup' ? '⏳ ' : '● '}${m.statusText}</p>
+      <p class="muted" data-testid="live-status">${m.status === 'setup' ? 'Set-up: ' : '● '}${m.statusText}</p>
       <div class="big">
         ${m.reps !== null ? html`<div class="stat"><div class="label">Reps</div>
           <div class="value" data-testid="rep-count">${m.reps}${m.repTarget !== null ? html`<small> / ${m.repTarget}</small>` : nothing}</div></div>` : nothing}
-        ${m.hold ? html`<div class="stat"><div class="label">Hold ${m.hold.running ? '▶ running' : '⏸ paused'}</div>
+        ${m.hold ? html`<div class="stat"><div class="label">Hold ${m.hold.running ? '▶ running' : '(paused)'}</div>
           <div class="value" data-testid="hold-time">${m.hold.elapsedS}<small> / ${m.hold.targetS} s</small></div></div>` : nothing}
       </div>
       <div class="cue ${m.cue ? m.cue.severity : 'none'}" role="status" aria-live="polite" data-testid="live-cue">
@@ -64,7 +64,7 @@ export class LivePanel extends LitElement {
       </div>
       ${m.measures.length ? html`<dl data-testid="measures">${m.measures.map((x) => html`<dt>${x.label}</dt><dd>${x.value}</dd>`)}</dl>` : nothing}
       <div class="row controls">
-        <button @click=${() => this.emit('say-count')} ?disabled=${!m.voiceAvailable || !m.voiceOn}>🔊 Say rep count</button>
+        <button @click=${() => this.emit('say-count')} ?disabled=${!m.voiceAvailable || !m.voiceOn}>Say rep count</button>
         <button class="primary" data-testid="end-set" @click=${() => this.emit('end-set')}>End set</button>
         <button @click=${() => this.emit('stop-session')}>Stop</button>
         <label class="switch"><input type="checkbox" .checked=${m.voiceOn} ?disabled=${!m.voiceAvailable}

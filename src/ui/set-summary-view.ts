@@ -2,10 +2,16 @@
 // left/right asymmetry. Renders a SetSummary (coach/set-summary.ts); words from exercises-content.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { repChart, type SetSummary } from '../coach/set-summary';
+import { repChart, type Asymmetry, type SetSummary } from '../coach/set-summary';
 import { faultName, formatValue, metricLabel, unitOf } from '../exercises-content/words';
 import { SIDE_COLOURS, baseStyles } from './theme';
 import './data-chart';
+
+/** Angles compare in degrees (a % of a near-zero angle means nothing); counts and times in %. */
+function diffText(a: Asymmetry): string {
+  if (unitOf(a.metric) === '°') return `${Math.abs(a.diff).toFixed(0)}° ${a.diff === 0 ? '' : a.diff > 0 ? 'more on the right' : 'more on the left'}`.trim();
+  return `${a.pct.toFixed(0)} %`;
+}
 
 const REASONS: Record<string, string> = { target: 'target reached', 'posture-lost': 'posture lost', 'foot-down': 'foot down', stopped: 'stopped by you' };
 
@@ -36,7 +42,7 @@ export class SetSummaryView extends LitElement {
         <span class="muted">${(s.durationMs / 1000).toFixed(0)} s${s.side ? ` · ${s.side} side` : ''}</span>
       </div>
       ${chart ? html`<data-chart kind=${chart.series.length === 1 ? 'bars' : 'line'} data-testid="rep-chart"
-          caption=${`${metricLabel(chart.metric)} per rep`} x-label="Rep" y-label=${`${metricLabel(chart.metric)}${unitOf(chart.metric) ? ` (${unitOf(chart.metric)})` : ''}`}
+          caption=${`${metricLabel(chart.metric)} per rep`} x-label="Rep" y-label=${unitOf(chart.metric) === '°' ? 'degrees' : unitOf(chart.metric)}
           .x=${chart.x} .series=${chart.series.map((c, i) => ({ label: c.side === 'both' ? metricLabel(c.key) : `${c.side}`, values: c.values, colour: SIDE_COLOURS[c.side], dash: i === 1 }))}></data-chart>` : nothing}
       <h3>Faults</h3>
       ${s.faults.length === 0 && s.repFaults.length === 0
@@ -49,7 +55,7 @@ export class SetSummaryView extends LitElement {
       ${s.asymmetry.length ? html`<h3>Left / right</h3>
         <table data-testid="asymmetry"><thead><tr><th scope="col">Measure</th><th scope="col" class="n">Left</th><th scope="col" class="n">Right</th><th scope="col" class="n">Difference</th></tr></thead>
         <tbody>${s.asymmetry.map((a) => html`<tr><td>${metricLabel(a.metric)}</td><td class="n">${formatValue(a.metric, a.left)}</td>
-          <td class="n">${formatValue(a.metric, a.right)}</td><td class="n">${a.pct.toFixed(0)} %</td></tr>`)}</tbody></table>` : nothing}
+          <td class="n">${formatValue(a.metric, a.right)}</td><td class="n">${diffText(a)}</td></tr>`)}</tbody></table>` : nothing}
       <slot></slot>
     </section>`;
   }

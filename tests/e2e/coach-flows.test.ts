@@ -138,15 +138,15 @@ describeBrowser('coaching flows in chromium', () => {
     await page.locator('input[name="hold"]').press('Tab');
     await page.locator('[data-testid="start"]').click();
 
-    // Push a trial: `stance` leg down, the other foot lifted for liftS seconds with the pelvis dropping to dropDeg.
-    const trial = (stance: 'left' | 'right', liftS: number, dropDeg: number, t0: number) => page.evaluate(({ stance, liftS, dropDeg, t0 }) => {
-      const cv = document.querySelector('app-root')!.shadowRoot!.querySelector('coach-view') as unknown as { pushFrame(f: unknown): void };
+    // Synthetic frames: a front-view figure standing on `stance`; when `lifted`, the other foot is up and the pelvis
+    // drops on the lifted side by min(dropDeg, 4 deg/s since liftStartMs). Returns the time after the last frame.
+    await page.evaluate(() => {
       const W = 640, H = 480;
       const names = ['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow',
         'left_wrist', 'right_wrist', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'];
-      // Front view, not mirrored: the person's left is on the image's right.
+      // Not mirrored: the person's left is on the image's right.
       const xOf = (side: 'left' | 'right', dx: number) => 0.5 + (side === 'left' ? dx : -dx);
-      const frame = (t: number, lifted: boolean, drop: number) => {
+      const frame = (t: number, stance: 'left' | 'right', lifted: boolean, drop: number) => {
         const lift = stance === 'left' ? 'right' : 'left';
         const k: Record<string, { x: number; y: number; score: number }> = {};
         for (const n of names) k[n] = { x: 0.5, y: 0.15, score: 0.9 };
@@ -159,24 +159,39 @@ describeBrowser('coaching flows in chromium', () => {
           k[`${s}_ankle`] = { x: xOf(s, 0.05), y: 0.88, score: 0.9 };
         }
         if (lifted) {
-          // Lifted side hip lower by the drop angle over the hip width (in px, then back to normalised y).
-          const hipW = 0.1 * W;
-          k[`${lift}_hip`]!.y += (Math.tan((drop * Math.PI) / 180) * hipW) / H;
+          k[`${lift}_hip`]!.y += (Math.tan((drop * Math.PI) / 180) * 0.1 * W) / H; // lifted-side hip lower by `drop` deg
           k[`${lift}_knee`]!.y = 0.66;
           k[`${lift}_ankle`]!.y = 0.74;
         }
         return { timestampMs: t, imageWidthPx: W, imageHeightPx: H, keypoints: k, poseScore: 0.9 };
       };
-      let t = t0;
-      const step = 1000 / 30;
-      for (; t < t0 + 5500; t += step) cv.pushFrame(frame(t, false, 0)); // set-up 1 s + countdown 3 s + standing
+      (window as unknown as { pushRange: unknown }).pushRange = (stance: 'left' | 'right', t0: number, t1: number, lifted: boolean, liftStartMs: number, dropDeg: number) => {
+        const cv = document.querySelector('app-root')!.shadowRoot!.querySelector('coach-view') as unknown as { pushFrame(f: unknown): void };
+        let t = t0;
+        for (; t < t1; t += 1000 / 30) cv.pushFrame(frame(t, stance, lifted, Math.min(dropDeg, ((t - liftStartMs) / 1000) * 4)));
+        return t;
+      };
+    });
+    const pushRange = (stance: 'left' | 'right', t0: number, t1: number, lifted: boolean, liftStartMs = 0, dropDeg = 0) =>
+      page.evaluate(({ a }) => (window as unknown as { pushRange: (...x: unknown[]) => number }).pushRange(...a), { a: [stance, t0, t1, lifted, liftStartMs, dropDeg] });
+    /** Stand 5.5 s (set-up 1 s + countdown 3 s + standing), lift for liftS with the drop, foot down 1 s. */
+    const trial = async (stance: 'left' | 'right', liftS: number, dropDeg: number, t0: number, onLift?: () => Promise<void>) => {
+      let t = await pushRange(stance, t0, t0 + 5500, false);
       const liftStart = t;
-      for (; t < liftStart + liftS * 1000; t += step) cv.pushFrame(frame(t, true, Math.min(dropDeg, ((t - liftStart) / 1000) * 4)));
-      for (let i = 0; i < 30; i++, t += step) cv.pushFrame(frame(t, false, 0)); // foot down
-      return t;
-    }, { stance, liftS, dropDeg, t0 });
+      if (onLift) {
+        t = await pushRange(stance, t, liftStart + 3000, true, liftStart, dropDeg);
+        await onLift();
+      }
+      t = await pushRange(stance, t, liftStart + liftS * 1000, true, liftStart, dropDeg);
+      return pushRange(stance, t, t + 1000, false);
+    };
 
-    let t = await trial('left', 6, 9, 0);
+    let t = await trial('left', 6, 9, 0, async () => {
+      // Mid-trial: the pelvis has dropped past the flag: the big cue over the video and the running hold timer.
+      await expect.poll(() => page.locator('[data-testid="stage-cue"]').textContent(), { timeout: 5000 }).toContain('Keep the hips level');
+      expect(await page.locator('[data-testid="hold-time"]').textContent()).toMatch(/^[23]\.\d/);
+      await shoot(page, 'single-leg-live');
+    });
     await waitFor(page, 'the left-leg report', (s) => s.screen === 'summary' && s.summaries === 1, 10_000);
     expect(await page.locator('[data-testid="verdict-left"]').textContent()).toContain('dropped');
     await page.locator('[data-testid="next-set"]').click();

@@ -103,3 +103,16 @@ describe('dailyTrends', () => {
     expect(dailyTrends([record('a', '2026-11-20T10:00:00')], 'lunge')).toEqual([]);
   });
 });
+
+describe('dailyTrends with per-side metrics', () => {
+  it('trends a left/right pair as the worse side of each rep', () => {
+    const r = record('p', '2026-11-20T10:00:00');
+    r.sets[0]!.mainMetric = 'peakFppaLeftDeg';
+    r.sets[0]!.reps = [
+      { index: 1, side: 'both', timestampMs: 0, durationMs: 2000, metrics: { peakFppaLeftDeg: 4, peakFppaRightDeg: 10 }, faults: [] },
+      { index: 2, side: 'both', timestampMs: 0, durationMs: 2000, metrics: { peakFppaLeftDeg: 8, peakFppaRightDeg: 2 }, faults: [] },
+    ];
+    const [d] = dailyTrends([r], 'squat');
+    expect(d).toMatchObject({ mainMetric: 'peakFppaDeg', pairedSides: true, meanMainMetric: 9 });
+  });
+});
