@@ -15,6 +15,7 @@ import { singleLegSquat } from './exercises/single-leg-squat';
 import { lateralStepUp } from './exercises/lateral-step-up';
 import { standingHipAbduction } from './exercises/standing-hip-abduction';
 import { hipHitch } from './exercises/hip-hitch';
+import { gluteBridge } from './exercises/glute-bridge';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyExerciseDefinition = ExerciseDefinition<z.ZodType, any>;
@@ -31,6 +32,7 @@ export const EXERCISES: readonly AnyExerciseDefinition[] = [
   lateralStepUp,
   standingHipAbduction,
   hipHitch,
+  gluteBridge,
 ];
 
 export interface ExerciseInfo { id: string; name: string; group: ExerciseGroup; view: CameraView; sided: boolean; description?: string }

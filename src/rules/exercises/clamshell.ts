@@ -1,13 +1,14 @@
 // Clamshell (issue 7). Biomechanics: lying on one side, hips ~45 deg and knees ~90 deg bent, feet together; the top
 // knee opens toward the ceiling (hip external rotation + abduction) while the feet stay together and the pelvis
 // stays stacked. Camera: facing the front of the lying body ('front' view), as for side-lying abduction.
-// Rep metric: knee opening = knee-to-knee separation across the body / the hip-to-hip separation of the start
-// position (side-lying.ts frame), 1 = thighs parallel. Open >= 1.6, closed <= 1.25: our defaults from a simple
-// model (hip joint centres ~17 cm apart, the top knee ~30 cm from the hip-foot axis: a 30 deg opening lifts it
-// ~15 cm -> 1.9; 1.6 ~ 20 deg), no literature number for 2D.
-// Faults: PELVIS_ROLL (side-lying.ts, our default 0.80), FEET_APART (ankle separation across the body > 1.0 hip
-// separations: the feet should stay together, our default).
-// Not visible: the rotation in degrees (the thighs point toward the camera and are foreshortened).
+// Rep metric: knee gap = knee-to-knee separation across the body (side-lying.ts frame) in torso lengths
+// (mid-shoulder to mid-hip). Closed, the knees sit about one hip width apart or less (0.2-0.3 torso on the real
+// side-lying clip); a 30 deg opening lifts the top knee by ~0.3-0.4 torso (knee ~30 cm from the hip-foot axis,
+// torso ~50 cm). Open >= 0.5, closed <= 0.35: our defaults from that model, no literature number for 2D.
+// Normalised by the torso, not by the hip separation: MoveNet's hip separation lying down is unstable (side-lying.ts).
+// Faults: FEET_APART (ankles more than 0.4 torso apart across the body; the feet should stay together, our
+// default); PELVIS_ROLL only if `pelvisRollCheck` (off by default, see side-lying.ts).
+// Not visible: the rotation in degrees (the thighs point toward the camera and are foreshortened), and pelvis roll.
 import { z } from 'zod';
 import { midpoint } from '../../core/geometry';
 import { otherSide } from '../../core/pose-frame';
@@ -15,23 +16,24 @@ import { SIDE_JOINTS } from '../engine/body';
 import { inStartZone } from '../engine/rep-counter';
 import { defineRepExercise, noEvaluation, programmeBaseShape, repMax, repMin, type FaultCheck, type MeasureOut } from './programme-kit';
 import {
-  acrossBody, hipSepBaseline, INITIAL_SIDE_LYING_AUX, pelvisRollRatio, sideLyingFrame, sideLyingRequired,
+  acrossBody, INITIAL_SIDE_LYING_AUX, pelvisRollRatio, sideLyingFrame, sideLyingRequired,
   sideLyingShape, stepHipSepBaseline, trunkFromHorizontalDeg, type SideLyingAux,
 } from './side-lying';
 
 export const clamshellConfigSchema = z.object({
   ...programmeBaseShape,
   ...sideLyingShape,
-  openRatio: z.number().min(1).max(5).default(1.6)
-    .describe('The clam counts as open at this knee separation / start hip separation. Our default (~20 deg of opening, see file header).'),
-  closedRatio: z.number().min(0).max(3).default(1.25)
-    .describe('Knees back together below this ratio (rep ends). Our default: hysteresis band 1.25-1.6.'),
-  feetApartRatio: z.number().min(0).max(5).default(1.0)
-    .describe('FEET_APART when the ankles are further apart across the body than this many start hip separations. Our default: feet touching sit well under 1.'),
+  openTorso: z.number().min(0.1).max(2).default(0.5)
+    .describe('The clam counts as open at this knee gap across the body, torso lengths. Our default (see file header).'),
+  closedTorso: z.number().min(0).max(2).default(0.35)
+    .describe('Knees back together below this gap, torso lengths (rep ends). Our default.'),
+  feetApartTorso: z.number().min(0).max(2).default(0.4)
+    .describe('FEET_APART when the ankles are further apart across the body than this, torso lengths. Our default: feet together sit near 0.1-0.2.'),
+  feetApartClearTorso: z.number().min(0).max(2).default(0.3).describe('FEET_APART clears below this. Our default.'),
 });
 export type ClamshellConfig = z.infer<typeof clamshellConfigSchema>;
 
-const thresholds = (c: ClamshellConfig) => ({ startThreshold: c.closedRatio, targetThreshold: c.openRatio });
+const thresholds = (c: ClamshellConfig) => ({ startThreshold: c.closedTorso, targetThreshold: c.openTorso });
 
 export const clamshell = defineRepExercise<ClamshellConfig, SideLyingAux>({
   id: 'clamshell',
@@ -43,8 +45,8 @@ export const clamshell = defineRepExercise<ClamshellConfig, SideLyingAux>({
     + 'the feet touching and lift the top knee toward the ceiling, then lower it slowly. Keep the hips stacked: do '
     + 'not let the top hip roll back. Pick the top leg as the working side.',
   limitations: [
-    'The opening is reported as a ratio of knee to hip separation, not in degrees: the thighs point toward the camera and are foreshortened.',
-    'Pelvis roll is seen only as the hip line shortening; rolling back and forward look the same, and rolls under ~30 deg are not flagged.',
+    'The opening is reported as the knee gap in torso lengths, not in degrees: the thighs point toward the camera and are foreshortened.',
+    'Pelvis roll is not judged by default: the pose model\'s hip points are too unstable lying down (it can be switched on).',
   ],
   configSchema: clamshellConfigSchema,
   required: (c) => sideLyingRequired(c.side, 'both-knees'),
@@ -56,31 +58,29 @@ export const clamshell = defineRepExercise<ClamshellConfig, SideLyingAux>({
     const f = sideLyingFrame(midpoint(ctx.pt(top.shoulder)!, ctx.pt(bottom.shoulder)!), midpoint(hip, otherHip));
     if (!f || trunkFromHorizontalDeg(f) > c.maxTrunkFromHorizontalDeg) return noEvaluation(aux);
     const hipSep = acrossBody(f, hip, otherHip);
-    const kneeSep = acrossBody(f, ctx.pt(top.knee)!, ctx.pt(bottom.knee)!);
-    // Until the start position has been measured, the current hip separation stands in for the baseline.
-    const ref = (b: number) => (b > 0 ? b : hipSep);
-    const openingNow = kneeSep / ref(hipSepBaseline(aux));
-    const next = stepHipSepBaseline(aux, hipSep, ctx.phase === 'setup', inStartZone(openingNow, thresholds(c)));
-    const opening = kneeSep / ref(hipSepBaseline(next));
-    const roll = pelvisRollRatio(next, hipSep);
+    const gap = acrossBody(f, ctx.pt(top.knee)!, ctx.pt(bottom.knee)!);
+    const next = stepHipSepBaseline(aux, hipSep, ctx.phase === 'setup', inStartZone(gap, thresholds(c)));
     const ta = ctx.pt(top.ankle), ba = ctx.pt(bottom.ankle);
-    const feet = ta && ba ? Math.abs(acrossBody(f, ta, ba)) / ref(hipSepBaseline(next)) : Number.NaN;
+    const feet = ta && ba ? Math.abs(acrossBody(f, ta, ba)) : Number.NaN;
     const faults: FaultCheck[] = [
-      { code: 'PELVIS_ROLL', side: c.side, severity: 'warning', value: roll, faultAt: c.pelvisRollFaultRatio, clearAt: c.pelvisRollClearRatio, joints: [top.hip, bottom.hip] },
-      { code: 'FEET_APART', side: c.side, severity: 'warning', value: feet, faultAt: c.feetApartRatio, clearAt: c.feetApartRatio * 0.8, joints: [top.ankle, bottom.ankle] },
+      { code: 'FEET_APART', side: c.side, severity: 'warning', value: feet, faultAt: c.feetApartTorso, clearAt: c.feetApartClearTorso, joints: [top.ankle, bottom.ankle] },
       { code: 'SIDE_MISMATCH', side: c.side, severity: 'info', value: hipSep, faultAt: -c.sideMismatchTorso, clearAt: c.sideMismatchTorso, joints: [top.hip, bottom.hip] },
     ];
-    const measures: MeasureOut[] = [
-      { code: 'KNEE_OPENING_RATIO', side: c.side, value: opening, unit: 'ratio' },
-      { code: 'PELVIS_ROLL_RATIO', side: c.side, value: roll, unit: 'ratio' },
-    ];
-    return { primary: opening, measures, faults, samples: { opening, roll }, aux: next };
+    const measures: MeasureOut[] = [{ code: 'KNEE_GAP_TORSO', side: c.side, value: gap, unit: 'ratio' }];
+    const samples: Record<string, number> = { gap };
+    if (c.pelvisRollCheck) {
+      const roll = pelvisRollRatio(next, hipSep);
+      faults.push({ code: 'PELVIS_ROLL', side: c.side, severity: 'warning', value: roll, faultAt: c.pelvisRollFaultRatio, clearAt: c.pelvisRollClearRatio, joints: [top.hip, bottom.hip] });
+      measures.push({ code: 'PELVIS_ROLL_RATIO', side: c.side, value: roll, unit: 'ratio' });
+      samples.roll = roll;
+    }
+    return { primary: gap, measures, faults, samples, aux: next };
   },
   repMetrics: (st, { timeAtTargetMs }) => ({
-    peakKneeOpeningRatio: repMax(st, 'opening'),
+    peakKneeGapTorso: repMax(st, 'gap'),
     minPelvisRollRatio: repMin(st, 'roll'),
     timeAtTopMs: timeAtTargetMs,
   }),
   cueCodes: ['PELVIS_ROLL', 'FEET_APART', 'SIDE_MISMATCH'],
-  measureCodes: ['KNEE_OPENING_RATIO', 'PELVIS_ROLL_RATIO'],
+  measureCodes: ['KNEE_GAP_TORSO', 'PELVIS_ROLL_RATIO'],
 }, ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', 'left_knee', 'right_knee']);

@@ -65,6 +65,8 @@ export interface Evaluation<A> {
   /** Values gathered into per-rep statistics (key -> Stat). */
   samples: Record<string, number>;
   aux: A;
+  /** Joints the exercise needed but could not see (e.g. neither side complete): reported as NOT_VISIBLE. */
+  missing?: KeypointName[];
 }
 
 export interface EvalContext<C> {
@@ -90,8 +92,8 @@ export interface RepExerciseSpec<C extends KitConfig, A> {
   /** What a single 2D camera cannot judge in this exercise (shown with the how-to). */
   limitations: readonly string[];
   configSchema: z.ZodType<C>;
-  /** Keypoints that must be visible on every frame for this config (the working side's joints). */
-  required(config: C): readonly KeypointName[];
+  /** Keypoints that must be visible on this frame (the working side's joints; may pick the better-seen side). */
+  required(config: C, frame: PoseFrame): readonly KeypointName[];
   repThresholds(config: C): { startThreshold: number; targetThreshold: number };
   initialAux(config: C): A;
   evaluate(ctx: EvalContext<C>, aux: A): Evaluation<A>;
@@ -139,7 +141,7 @@ export function stepRepExercise<C extends KitConfig, A>(
   const t = frame.timestampMs;
   const findings: Finding[] = [];
   const repCfg = repCounterConfig(config, spec.repThresholds(config));
-  const gate = gateFrame(frame, spec.required(config), spec.view, s.view, config);
+  const gate = gateFrame(frame, spec.required(config, frame), spec.view, s.view, config);
   if (!gate.ok) {
     // Not judgeable: the rep counter sees "no value" (drops the rep after maxGapMs), faults reset.
     const rep = stepRepCounter(s.rep, null, t, repCfg);
@@ -148,6 +150,11 @@ export function stepRepExercise<C extends KitConfig, A>(
   }
   const pt = (name: KeypointName) => visiblePx(frame, name, config);
   const ev = spec.evaluate({ frame, config, torso: gate.torso, pt, phase: s.rep.phase }, s.aux);
+  if (ev.missing && ev.missing.length > 0) {
+    const rep = stepRepCounter(s.rep, null, t, repCfg);
+    findings.push({ kind: 'visibility', code: 'NOT_VISIBLE', missing: ev.missing, timestampMs: t });
+    return { state: { ...s, view: gate.view, rep: rep.state, faults: {}, lastMs: t, aux: ev.aux }, findings };
+  }
   const rep = stepRepCounter(s.rep, ev.primary, t, repCfg);
 
   let stats = s.stats;
@@ -246,3 +253,28 @@ export const repMean = (st: Readonly<Record<string, Stat>>, key: string): number
 
 /** Nothing measurable on this frame (e.g. not in the exercise's posture): the rep counter sees `null`. */
 export const noEvaluation = <A>(aux: A): Evaluation<A> => ({ primary: null, measures: [], faults: [], samples: {}, aux });
+
+// ------------------------------------------------------------------ side view: pick the side the camera sees
+
+export type SideJointName = 'shoulder' | 'hip' | 'knee' | 'ankle' | 'elbow' | 'wrist';
+
+/**
+ * In a side view one side is near the camera and the other hidden behind the body. The side whose `joints` are
+ * all visible with the higher minimum score, or null if neither side is complete.
+ */
+export function nearSide(frame: PoseFrame, joints: readonly SideJointName[], vis: { minKeypointScore: number; frameMarginFrac: number }): Side | null {
+  let best: Side | null = null, bestScore = -1;
+  for (const side of ['left', 'right'] as const) {
+    let min = Infinity;
+    for (const j of joints) {
+      const name = `${side}_${j}` as KeypointName;
+      if (!visiblePx(frame, name, vis)) { min = -1; break; }
+      min = Math.min(min, frame.keypoints![name].score);
+    }
+    if (min > bestScore) { bestScore = min; best = min >= 0 ? side : best; }
+  }
+  return best;
+}
+
+/** Keypoint names of `joints` on `side`. */
+export const sideNames = (side: Side, joints: readonly SideJointName[]): KeypointName[] => joints.map((j) => `${side}_${j}` as KeypointName);

@@ -12,8 +12,10 @@ export interface SideLyingOpts {
   abductionDeg?: number;
   /** Hip separation across the body as a fraction of the start value (pelvis roll = acos). */
   hipSepFrac?: number;
-  /** Clamshell: knees bent; top knee lifted so that knee separation / hip separation = this. */
-  kneeOpening?: number;
+  /** Clamshell: knees bent; top knee this many torso lengths (200 px) above the bottom knee. */
+  kneeGapTorso?: number;
+  /** Top leg length as a fraction of 400 px (leg swinging out of the image plane). */
+  legFrac?: number;
   /** Which anatomical side is on top. */
   top?: 'left' | 'right';
   /** Rotate the whole body in the image by this angle (deg) about the hip. */
@@ -33,17 +35,18 @@ export function sideLying(o: SideLyingOpts = {}): Joints {
     [k(topS, 'shoulder')]: { x: 300, y: 430 }, [k(botS, 'shoulder')]: { x: 300, y: 570 },
     [k(topS, 'hip')]: topHip, [k(botS, 'hip')]: botHip,
   };
-  if (o.kneeOpening !== undefined) {
+  if (o.kneeGapTorso !== undefined) {
     // Clamshell: hips flexed (thighs toward the feet-and-down in the image), knees bent, feet together behind.
     const botKnee = { x: 650, y: botHip.y + 40 };
     j[k(botS, 'knee')] = botKnee;
-    j[k(topS, 'knee')] = { x: 650, y: botKnee.y - 70 * o.kneeOpening };
+    j[k(topS, 'knee')] = { x: 650, y: botKnee.y - 200 * o.kneeGapTorso };
     j[k(botS, 'ankle')] = { x: 560, y: botHip.y + 120 };
     j[k(topS, 'ankle')] = { x: 560, y: botHip.y + 100 };
   } else {
     const a = -(o.abductionDeg ?? 0); // image angle: 0 = along +x (feet), negative = up
-    j[k(topS, 'knee')] = at(topHip, 200, a);
-    j[k(topS, 'ankle')] = at(topHip, 400, a);
+    const L = 400 * (o.legFrac ?? 1);
+    j[k(topS, 'knee')] = at(topHip, L / 2, a);
+    j[k(topS, 'ankle')] = at(topHip, L, a);
     j[k(botS, 'knee')] = { x: 680, y: 600 };
     j[k(botS, 'ankle')] = { x: 860, y: 560 };
   }
@@ -132,5 +135,38 @@ export function oneLeg(o: OneLegOpts = {}): Joints {
     left_shoulder: { x: ms.x + 70, y: ms.y }, right_shoulder: { x: ms.x - 70, y: ms.y },
     [k(st, 'hip')]: stanceHip, [k(st, 'knee')]: stanceKnee, [k(st, 'ankle')]: stanceAnkle,
     [k(fr, 'hip')]: freeHip, [k(fr, 'knee')]: freeKnee, [k(fr, 'ankle')]: freeAnkle,
+  };
+}
+
+/** Bisection for a monotone function: x in [lo, hi] with f(x) = target. */
+export function solve(f: (x: number) => number, target: number, lo: number, hi: number): number {
+  let a = lo, b = hi;
+  const inc = f(hi) > f(lo);
+  for (let i = 0; i < 80; i++) {
+    const m = (a + b) / 2;
+    if ((f(m) < target) === inc) a = m; else b = m;
+  }
+  return (a + b) / 2;
+}
+
+/** Supine, side view (head image left), knees bent. Hip placed so 180 - shoulder-hip-knee = `hipLineDeg` (+ = hips low). */
+export function bridge(hipLineDeg: number, o: { kneeAngleDeg?: number } = {}): Joints {
+  const S = { x: 300, y: 700 }, K = { x: 700, y: 560 };
+  const lineY = (x: number) => S.y + ((x - S.x) / (K.x - S.x)) * (K.y - S.y);
+  const dev = (h: number) => {
+    const H = { x: 550, y: lineY(550) + h };
+    const v1 = { x: S.x - H.x, y: S.y - H.y }, v2 = { x: K.x - H.x, y: K.y - H.y };
+    const a = Math.acos((v1.x * v2.x + v1.y * v2.y) / (Math.hypot(v1.x, v1.y) * Math.hypot(v2.x, v2.y))) * 180 / Math.PI;
+    return h >= 0 ? 180 - a : -(180 - a);
+  };
+  const h = solve(dev, hipLineDeg, -150, 150);
+  const H = { x: 550, y: lineY(550) + h };
+  const A = { x: 720, y: 760 };
+  return {
+    nose: { x: 230, y: 670 },
+    left_shoulder: { ...S, score: 0.9 }, right_shoulder: { x: S.x + 5, y: S.y - 5, score: 0.5 },
+    left_hip: { ...H, score: 0.9 }, right_hip: { x: H.x + 5, y: H.y - 5, score: 0.5 },
+    left_knee: { ...K, score: 0.9 }, right_knee: { x: K.x + 5, y: K.y - 5, score: 0.5 },
+    left_ankle: { ...A, score: 0.9 }, right_ankle: { x: A.x + 5, y: A.y - 5, score: 0.5 },
   };
 }

@@ -34,13 +34,25 @@ describe('side-lying hip abduction', () => {
     expect(summarize(runExercise(def, right, { side: 'right' }).perFrame).reps.right).toBe(2);
   });
 
-  it('pins PELVIS_ROLL: hip line shortened to 0.78 of the start cues, 0.82 does not', () => {
+  it('pins LEG_OUT_OF_PLANE: leg shortened to 0.73 of its length at the top cues, 0.77 does not', () => {
+    const swing = (frac: number) => profile(repKnots(0, 35, 2), (v) => sideLying({ abductionDeg: v, legFrac: 1 - ((1 - frac) * v) / 35 }));
+    const bad = summarize(runExercise(def, swing(0.73), { side: 'left' }).perFrame);
+    expect(bad.cues.map((c) => c.code)).toEqual(['LEG_OUT_OF_PLANE', 'LEG_OUT_OF_PLANE']);
+    expect(bad.repFindings[0]!.faults).toEqual(['LEG_OUT_OF_PLANE']);
+    expect(bad.repFindings[0]!.metrics.minLegInPlaneRatio).toBeCloseTo(0.73, 2);
+    const ok = summarize(runExercise(def, swing(0.77), { side: 'left' }).perFrame);
+    expect(ok.cues).toEqual([]);
+    expect(ok.reps.total).toBe(2);
+  });
+
+  it('PELVIS_ROLL is off by default; switched on it pins 0.80 of the start hip separation', () => {
     const roll = (frac: number) => profile(repKnots(0, 35, 2), (v, t) => sideLying({ abductionDeg: v, hipSepFrac: t > 1600 ? interp([[1600, 1], [2200, frac]], t) : 1 }));
-    const bad = summarize(runExercise(def, roll(0.78), { side: 'left' }).perFrame);
+    expect(summarize(runExercise(def, roll(0.5), { side: 'left' }).perFrame).cues).toEqual([]);
+    const bad = summarize(runExercise(def, roll(0.78), { side: 'left', pelvisRollCheck: true }).perFrame);
     expect(bad.cues.map((c) => c.code)).toContain('PELVIS_ROLL');
     expect(bad.repFindings[0]!.faults).toContain('PELVIS_ROLL');
     expect(bad.repFindings[0]!.metrics.minPelvisRollRatio).toBeCloseTo(0.78, 2);
-    const ok = summarize(runExercise(def, roll(0.82), { side: 'left' }).perFrame);
+    const ok = summarize(runExercise(def, roll(0.82), { side: 'left', pelvisRollCheck: true }).perFrame);
     expect(ok.cues.filter((c) => c.code === 'PELVIS_ROLL')).toEqual([]);
     expect(ok.reps.total).toBe(2);
   });
