@@ -40,7 +40,8 @@ function modelsPlugin(): Plugin {
 
 /**
  * Content-Security-Policy of the built page: nothing but our own origin. 'wasm-unsafe-eval' lets the tfjs wasm
- * backend compile its module; blob: media for local video files. Dev is left without it (vite injects inline
+ * backend compile its module; blob: media for local video files. No blob: scripts: the wasm backend runs
+ * single-threaded (see src/pose/backend.ts), so it starts no blob workers. Dev is left without it (vite injects inline
  * styles and a websocket for HMR).
  */
 const CSP = [
@@ -50,7 +51,7 @@ const CSP = [
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -72,7 +72,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveDir(dir = DIST_DIR): Promise<StaticServer> {
+export interface ServeOptions {
+  /** Send COOP/COEP headers so the page is cross-origin isolated (SharedArrayBuffer, threaded wasm). */
+  crossOriginIsolated?: boolean;
+}
+
+export async function serveDir(dir = DIST_DIR, opts: ServeOptions = {}): Promise<StaticServer> {
   if (!existsSync(join(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html missing: build first (npm test does; alone: npx vite build)`);
   }
@@ -89,6 +94,9 @@ export async function serveDir(dir = DIST_DIR): Promise<StaticServer> {
       'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
       'Content-Length': statSync(file).size,
       'Cache-Control': 'no-store',
+      ...(opts.crossOriginIsolated
+        ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }
+        : {}),
     });
     createReadStream(file).pipe(res);
   });
@@ -227,7 +235,8 @@ export function snapshot(page: Page): Promise<AppSnapshot> {
       info: { backend: { backend: string; detail: string } | null; modelId: string; timeToFirstPoseMs: number | null };
     };
     const root = document.querySelector('app-root') as (HTMLElement & { pose: Ctl }) | null;
-    if (!root) throw new Error('no <app-root> on the page');
+    // (Seen when dist/ was being rebuilt under a running test: the server answered 404 for the page.)
+    if (!root) throw new Error(`no <app-root> on ${location.href}: ${document.body?.textContent?.slice(0, 200) ?? ''}`);
     const ctl = root.pose;
     const overlay = root.shadowRoot?.querySelector('pose-overlay') as HTMLElement | null;
     const banner = root.shadowRoot?.querySelector('status-banner') as HTMLElement | null;

@@ -98,3 +98,31 @@ describeBrowser('app lifecycle in chromium (fake camera)', () => {
     await w.context.close();
   }, BROWSER_TEST_TIMEOUT_MS);
 });
+
+describeBrowser('app on a cross-origin isolated page (COOP/COEP)', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveDir(undefined, { crossOriginIsolated: true });
+    browser = await launchChromium({ fakeCameraY4m: clipToY4m('bodyweight-squat') });
+  }, BROWSER_SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  // Threaded tfjs-wasm breaks in the minified build and then never finishes starting; an isolated deployment
+  // must still get a working (single-threaded) wasm backend.
+  it('still runs the wasm backend and finds the person', async () => {
+    const w = await openWatchedPage(browser, server.origin);
+    await w.page.goto(`${server.url}?backend=wasm`);
+    expect(await w.page.evaluate(() => crossOriginIsolated)).toBe(true);
+    const s = await waitForPose(w.page, { minKeypoints: 13 });
+    expect(s.backend).toBe('wasm');
+    expect(s.backendDetail).toContain('single thread');
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  }, BROWSER_TEST_TIMEOUT_MS);
+});
