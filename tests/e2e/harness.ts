@@ -160,15 +160,18 @@ export interface LaunchOptions {
   fakeCameraY4m?: string;
   /** Fake camera but the permission prompt is denied. */
   denyCamera?: boolean;
+  /** Several fake cameras (Chromium's test pattern unless fakeCameraY4m is given), e.g. for the camera picker. */
+  fakeDeviceCount?: number;
   extraArgs?: string[];
 }
 
 export async function launchChromium(opts: LaunchOptions = {}): Promise<Browser> {
   const args = [...CHROMIUM_FLAGS];
-  if (opts.fakeCameraY4m || opts.denyCamera) args.push('--use-fake-device-for-media-stream');
+  const fake = opts.fakeCameraY4m || opts.denyCamera || opts.fakeDeviceCount;
+  if (fake) args.push(`--use-fake-device-for-media-stream${opts.fakeDeviceCount ? `=device-count=${opts.fakeDeviceCount}` : ''}`);
   if (opts.fakeCameraY4m) args.push(`--use-file-for-fake-video-capture=${opts.fakeCameraY4m}`);
   if (opts.denyCamera) args.push('--deny-permission-prompts');
-  else if (opts.fakeCameraY4m) args.push('--use-fake-ui-for-media-stream');
+  else if (fake) args.push('--use-fake-ui-for-media-stream');
   args.push(...(opts.extraArgs ?? []));
   // playwright-core launches with a fresh temporary --user-data-dir and --headless.
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });

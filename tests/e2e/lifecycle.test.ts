@@ -126,3 +126,36 @@ describeBrowser('app on a cross-origin isolated page (COOP/COEP)', () => {
     await w.context.close();
   }, BROWSER_TEST_TIMEOUT_MS);
 });
+
+describeBrowser('app with two cameras', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveDir();
+    browser = await launchChromium({ fakeDeviceCount: 2 });
+  }, BROWSER_SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('offers a camera picker, switches camera, and remembers the choice', async () => {
+    const w = await openWatchedPage(browser, server.origin);
+    await w.page.goto(server.url);
+    const picker = w.page.locator('select[aria-label="Camera"]');
+    await picker.waitFor({ timeout: 60_000 });
+    const labels = await picker.locator('option').allTextContents();
+    expect(labels).toEqual(['fake_device_0', 'fake_device_1']);
+    const label = () => w.page.evaluate(() => (document.querySelector('app-root') as unknown as { pose: { info: { sourceLabel: string } } }).pose.info.sourceLabel);
+    await expect.poll(label, { timeout: 30_000 }).toBe('fake_device_0');
+    await picker.selectOption({ label: 'fake_device_1' });
+    await expect.poll(label, { timeout: 30_000 }).toBe('fake_device_1');
+    // The test pattern has no person: the pipeline runs and says so.
+    await waitForBanner(w.page, 'no-person', 60_000);
+    await w.page.reload();
+    await expect.poll(label, { timeout: 30_000 }).toBe('fake_device_1');
+    await w.context.close();
+  }, BROWSER_TEST_TIMEOUT_MS);
+});
