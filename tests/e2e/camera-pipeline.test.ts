@@ -63,6 +63,12 @@ describeBrowser('app in chromium, fake camera fed bodyweight-squat', () => {
     expect(server.requested.some((p) => p.endsWith('.wasm')) || after.backend !== 'wasm').toBe(true);
     expect(w.pageErrors).toEqual([]);
     expect(w.consoleErrors.filter((m) => /Content Security Policy|Refused to/i.test(m))).toEqual([]);
+
+    // The built page's CSP is a second fence: even a stray fetch to a model hub cannot leave the machine.
+    const csp = await w.page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+    expect(csp).toContain("connect-src 'self'");
+    const stray = await w.page.evaluate(() => fetch('https://tfhub.dev/google/tfjs-model/movenet/singlepose/lightning/4').then(() => 'sent', (e) => String(e)));
+    expect(stray).not.toBe('sent');
     await w.context.close();
   }, BROWSER_TEST_TIMEOUT_MS);
 
