@@ -248,6 +248,7 @@ export class CoachView extends LitElement {
         <button aria-current=${this.screen === 'history' ? 'page' : 'false'} @click=${this.showHistory} data-testid="nav-history">History</button>
       </nav>
       ${this.storeStatus.error && this.screen !== 'history' ? html`<p class="error" role="alert" data-testid="storage-error">⚠ ${this.storeStatus.error}</p>` : nothing}
+      ${this.voice.error ? html`<p class="error" role="alert">⚠ ${this.voice.error}</p>` : nothing}
       ${this.renderScreen()}`;
   }
 

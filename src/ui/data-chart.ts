@@ -122,7 +122,7 @@ export class DataChart extends LitElement {
         time: this.timeX,
         // Bars need half a slot of room at each end; a day axis with one point needs a span to draw it in.
         ...(bars ? { range: (_u, min, max) => [min - 0.6, max + 0.6] as uPlot.Range.MinMax }
-          : this.timeX ? { range: (_u, min, max) => [min - 86_400, max + 86_400] as uPlot.Range.MinMax } : {}),
+          : this.timeX ? { auto: false, range: [Math.min(...this.x) - 86_400, Math.max(...this.x) + 86_400] as uPlot.Range.MinMax } : {}),
       } },
       axes: [
         { ...axis, label: this.xLabel, ...(integerX ? { splits: () => this.x } : {}) },

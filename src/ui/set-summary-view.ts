@@ -9,7 +9,7 @@ import './data-chart';
 
 /** Angles compare in degrees (a % of a near-zero angle means nothing); counts and times in %. */
 function diffText(a: Asymmetry): string {
-  if (unitOf(a.metric) === '°') return `${Math.abs(a.diff).toFixed(0)}° ${a.diff === 0 ? '' : a.diff > 0 ? 'more on the right' : 'more on the left'}`.trim();
+  if (unitOf(a.metric) === '°') return `${a.diff > 0 ? '+' : a.diff < 0 ? '−' : ''}${Math.abs(a.diff).toFixed(0)}°`;
   return `${a.pct.toFixed(0)} %`;
 }
 
@@ -53,7 +53,7 @@ export class SetSummaryView extends LitElement {
           ${s.repFaults.filter((r) => !s.faults.some((f) => f.code === r.code)).map((r) => html`<tr><td>⚠ ${faultName(r.code)}</td><td class="n">–</td><td class="n">${r.count}</td></tr>`)}
           </tbody></table>`}
       ${s.asymmetry.length ? html`<h3>Left / right</h3>
-        <table data-testid="asymmetry"><thead><tr><th scope="col">Measure</th><th scope="col" class="n">Left</th><th scope="col" class="n">Right</th><th scope="col" class="n">Difference</th></tr></thead>
+        <table data-testid="asymmetry"><thead><tr><th scope="col">Measure</th><th scope="col" class="n">Left</th><th scope="col" class="n">Right</th><th scope="col" class="n">Right − left</th></tr></thead>
         <tbody>${s.asymmetry.map((a) => html`<tr><td>${metricLabel(a.metric)}</td><td class="n">${formatValue(a.metric, a.left)}</td>
           <td class="n">${formatValue(a.metric, a.right)}</td><td class="n">${diffText(a)}</td></tr>`)}</tbody></table>` : nothing}
       <slot></slot>

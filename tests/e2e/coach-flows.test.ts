@@ -5,6 +5,7 @@
 //     by synthetic keypoint frames (a front-view stick figure with a known pelvic drop) pushed into <coach-view>,
 //     with the camera off (?autostart=0). It checks the UI flow and the report, not the model.
 // Screenshots of each screen at 1280 and 360 px go to test-results/coach-*.png.
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
@@ -138,53 +139,8 @@ describeBrowser('coaching flows in chromium', () => {
     await page.locator('input[name="hold"]').press('Tab');
     await page.locator('[data-testid="start"]').click();
 
-    // Synthetic frames: a front-view figure standing on `stance`; when `lifted`, the other foot is up and the pelvis
-    // drops on the lifted side by min(dropDeg, 4 deg/s since liftStartMs). Returns the time after the last frame.
-    await page.evaluate(() => {
-      const W = 640, H = 480;
-      const names = ['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow',
-        'left_wrist', 'right_wrist', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'];
-      // Not mirrored: the person's left is on the image's right.
-      const xOf = (side: 'left' | 'right', dx: number) => 0.5 + (side === 'left' ? dx : -dx);
-      const frame = (t: number, stance: 'left' | 'right', lifted: boolean, drop: number) => {
-        const lift = stance === 'left' ? 'right' : 'left';
-        const k: Record<string, { x: number; y: number; score: number }> = {};
-        for (const n of names) k[n] = { x: 0.5, y: 0.15, score: 0.9 };
-        for (const s of ['left', 'right'] as const) {
-          k[`${s}_shoulder`] = { x: xOf(s, 0.08), y: 0.3, score: 0.9 };
-          k[`${s}_elbow`] = { x: xOf(s, 0.1), y: 0.42, score: 0.9 };
-          k[`${s}_wrist`] = { x: xOf(s, 0.1), y: 0.52, score: 0.9 };
-          k[`${s}_hip`] = { x: xOf(s, 0.05), y: 0.52, score: 0.9 };
-          k[`${s}_knee`] = { x: xOf(s, 0.05), y: 0.7, score: 0.9 };
-          k[`${s}_ankle`] = { x: xOf(s, 0.05), y: 0.88, score: 0.9 };
-        }
-        if (lifted) {
-          k[`${lift}_hip`]!.y += (Math.tan((drop * Math.PI) / 180) * 0.1 * W) / H; // lifted-side hip lower by `drop` deg
-          k[`${lift}_knee`]!.y = 0.66;
-          k[`${lift}_ankle`]!.y = 0.74;
-        }
-        return { timestampMs: t, imageWidthPx: W, imageHeightPx: H, keypoints: k, poseScore: 0.9 };
-      };
-      (window as unknown as { pushRange: unknown }).pushRange = (stance: 'left' | 'right', t0: number, t1: number, lifted: boolean, liftStartMs: number, dropDeg: number) => {
-        const cv = document.querySelector('app-root')!.shadowRoot!.querySelector('coach-view') as unknown as { pushFrame(f: unknown): void };
-        let t = t0;
-        for (; t < t1; t += 1000 / 30) cv.pushFrame(frame(t, stance, lifted, Math.min(dropDeg, ((t - liftStartMs) / 1000) * 4)));
-        return t;
-      };
-    });
-    const pushRange = (stance: 'left' | 'right', t0: number, t1: number, lifted: boolean, liftStartMs = 0, dropDeg = 0) =>
-      page.evaluate(({ a }) => (window as unknown as { pushRange: (...x: unknown[]) => number }).pushRange(...a), { a: [stance, t0, t1, lifted, liftStartMs, dropDeg] });
-    /** Stand 5.5 s (set-up 1 s + countdown 3 s + standing), lift for liftS with the drop, foot down 1 s. */
-    const trial = async (stance: 'left' | 'right', liftS: number, dropDeg: number, t0: number, onLift?: () => Promise<void>) => {
-      let t = await pushRange(stance, t0, t0 + 5500, false);
-      const liftStart = t;
-      if (onLift) {
-        t = await pushRange(stance, t, liftStart + 3000, true, liftStart, dropDeg);
-        await onLift();
-      }
-      t = await pushRange(stance, t, liftStart + liftS * 1000, true, liftStart, dropDeg);
-      return pushRange(stance, t, t + 1000, false);
-    };
+    const trial = syntheticTrials(page);
+    await installSynthetic(page);
 
     let t = await trial('left', 6, 9, 0, async () => {
       // Mid-trial: the pelvis has dropped past the flag: the big cue over the video and the running hold timer.
@@ -213,4 +169,117 @@ describeBrowser('coaching flows in chromium', () => {
     expect(w.pageErrors).toEqual([]);
     await w.context.close();
   }, FLOW_TIMEOUT_MS);
+
+  it('without IndexedDB: the failure is shown, the set stays in memory, exports (JSON, CSV) and deletes; keyboard only', async () => {
+    const w = await openWatchedPage(browser, server.origin);
+    const { page } = w;
+    // A browser with no IndexedDB (some private modes): remove it before the app loads.
+    await page.addInitScript(() => { Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }); });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}?autostart=0`);
+    await expect.poll(() => page.locator('[data-testid="storage-error"]').textContent(), { timeout: 10_000 }).toContain('memory only');
+
+    // Keyboard only: Enter on the exercise, type the hold time, pick the side with arrows, submit with Enter.
+    await page.locator('[data-exercise="single-leg-stand"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('input[name="hold"]').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('5');
+    await page.locator('input[name="side"][value="left"]').focus();
+    await page.keyboard.press('Space');
+    await page.locator('[data-testid="start"]').focus();
+    await page.keyboard.press('Enter');
+    await waitFor(page, 'the live screen', (s) => s.screen === 'live', 5000);
+
+    const trial = syntheticTrials(page);
+    await installSynthetic(page);
+    await trial('left', 7, 2, 0);
+    const done = await waitFor(page, 'the report', (s) => s.screen === 'summary', 10_000);
+    expect(done.summaries).toBe(1);
+    expect(await page.locator('[data-testid="hold-left"]').textContent()).toContain('5.0 s / 5 s');
+
+    await page.locator('[data-testid="nav-history"]').focus();
+    await page.keyboard.press('Enter');
+    const item = page.locator('[data-testid="history-item"]');
+    await expect.poll(() => item.count(), { timeout: 5000 }).toBe(1);
+    expect(await item.textContent()).toContain('not saved: memory only');
+    expect(await page.locator('history-view [data-testid="storage-error"]').textContent()).toContain('memory only');
+    await shoot(page, 'history-no-storage');
+
+    const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-json"]').click()]);
+    const body = JSON.parse(await readFile((await json.path())!, 'utf8'));
+    expect(body.format).toBe('hip-trainer-sessions');
+    expect(body.sessions).toHaveLength(1);
+    expect(body.sessions[0].exerciseId).toBe('single-leg-stand');
+    expect(body.sessions[0].sets[0].holds[0]).toMatchObject({ side: 'left', reason: 'target' });
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-csv"]').click()]);
+    const lines = (await readFile((await csv.path())!, 'utf8')).trim().split('\r\n');
+    expect(lines[0]).toMatch(/^session_id,started_at,exercise,set,set_side,row,index,side,duration_ms,reason,faults,/);
+    expect(lines[1]).toContain(',single-leg-stand,1,left,hold,,left,');
+
+    await item.getByRole('button', { name: /Delete/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="confirm-delete"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => item.count(), { timeout: 5000 }).toBe(0);
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  }, FLOW_TIMEOUT_MS);
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Synthetic single-leg stand frames (no real clip of the test exists)
+
+/** Installs window.pushRange in the page: frames of a front-view figure standing on `stance`; when `lifted`, the other
+ * foot is up and the pelvis drops on the lifted side by min(dropDeg, 4 deg/s since liftStartMs). */
+async function installSynthetic(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const W = 640, H = 480;
+    const names = ['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder', 'left_elbow', 'right_elbow',
+      'left_wrist', 'right_wrist', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'];
+    // Not mirrored: the person's left is on the image's right.
+    const xOf = (side: 'left' | 'right', dx: number) => 0.5 + (side === 'left' ? dx : -dx);
+    const frame = (t: number, stance: 'left' | 'right', lifted: boolean, drop: number) => {
+      const lift = stance === 'left' ? 'right' : 'left';
+      const k: Record<string, { x: number; y: number; score: number }> = {};
+      for (const n of names) k[n] = { x: 0.5, y: 0.15, score: 0.9 };
+      for (const s of ['left', 'right'] as const) {
+        k[`${s}_shoulder`] = { x: xOf(s, 0.08), y: 0.3, score: 0.9 };
+        k[`${s}_elbow`] = { x: xOf(s, 0.1), y: 0.42, score: 0.9 };
+        k[`${s}_wrist`] = { x: xOf(s, 0.1), y: 0.52, score: 0.9 };
+        k[`${s}_hip`] = { x: xOf(s, 0.05), y: 0.52, score: 0.9 };
+        k[`${s}_knee`] = { x: xOf(s, 0.05), y: 0.7, score: 0.9 };
+        k[`${s}_ankle`] = { x: xOf(s, 0.05), y: 0.88, score: 0.9 };
+      }
+      if (lifted) {
+        k[`${lift}_hip`]!.y += (Math.tan((drop * Math.PI) / 180) * 0.1 * W) / H; // lifted-side hip lower by `drop` deg
+        k[`${lift}_knee`]!.y = 0.66;
+        k[`${lift}_ankle`]!.y = 0.74;
+      }
+      return { timestampMs: t, imageWidthPx: W, imageHeightPx: H, keypoints: k, poseScore: 0.9 };
+    };
+    (window as unknown as { pushRange: unknown }).pushRange = (stance: 'left' | 'right', t0: number, t1: number, lifted: boolean, liftStartMs: number, dropDeg: number) => {
+      const cv = document.querySelector('app-root')!.shadowRoot!.querySelector('coach-view') as unknown as { pushFrame(f: unknown): void };
+      let t = t0;
+      for (; t < t1; t += 1000 / 30) cv.pushFrame(frame(t, stance, lifted, Math.min(dropDeg, ((t - liftStartMs) / 1000) * 4)));
+      return t;
+    };
+  });
+}
+
+function syntheticTrials(page: Page) {
+  const pushRange = (stance: 'left' | 'right', t0: number, t1: number, lifted: boolean, liftStartMs = 0, dropDeg = 0) =>
+    page.evaluate(({ a }) => (window as unknown as { pushRange: (...x: unknown[]) => number }).pushRange(...a), { a: [stance, t0, t1, lifted, liftStartMs, dropDeg] });
+  /** Stand 5.5 s (set-up 1 s + countdown 3 s + standing), lift for liftS with the drop, foot down 1 s. */
+  const trial = async (stance: 'left' | 'right', liftS: number, dropDeg: number, t0: number, onLift?: () => Promise<void>) => {
+    let t = await pushRange(stance, t0, t0 + 5500, false);
+    const liftStart = t;
+    if (onLift) {
+      t = await pushRange(stance, t, liftStart + 3000, true, liftStart, dropDeg);
+      await onLift();
+    }
+    t = await pushRange(stance, t, liftStart + liftS * 1000, true, liftStart, dropDeg);
+    return pushRange(stance, t, t + 1000, false);
+  };
+  return trial;
+}
