@@ -16,6 +16,8 @@ import { lateralStepUp } from './exercises/lateral-step-up';
 import { standingHipAbduction } from './exercises/standing-hip-abduction';
 import { hipHitch } from './exercises/hip-hitch';
 import { gluteBridge } from './exercises/glute-bridge';
+import { singleLegDeadlift } from './exercises/single-leg-deadlift';
+import { proneHipExtension } from './exercises/prone-hip-extension';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyExerciseDefinition = ExerciseDefinition<z.ZodType, any>;
@@ -33,6 +35,8 @@ export const EXERCISES: readonly AnyExerciseDefinition[] = [
   standingHipAbduction,
   hipHitch,
   gluteBridge,
+  singleLegDeadlift,
+  proneHipExtension,
 ];
 
 export interface ExerciseInfo { id: string; name: string; group: ExerciseGroup; view: CameraView; sided: boolean; description?: string }

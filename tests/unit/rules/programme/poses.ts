@@ -170,3 +170,39 @@ export function bridge(hipLineDeg: number, o: { kneeAngleDeg?: number } = {}): J
     left_ankle: { ...A, score: 0.9 }, right_ankle: { x: A.x + 5, y: A.y - 5, score: 0.5 },
   };
 }
+
+/** Side view facing image right, standing on the `stance` leg; trunk hinged `hingeDeg` from vertical. */
+export function deadlift(o: { hingeDeg: number; kneeDeg?: number; openTorso?: number; stance?: 'left' | 'right'; freeHipScore?: number }): Joints {
+  const st = o.stance ?? 'left', fr: 'left' | 'right' = st === 'left' ? 'right' : 'left';
+  const hip = { x: 500, y: 500 }, ankle = { x: 500, y: 900 };
+  const off = 200 * Math.tan(rad((180 - (o.kneeDeg ?? 170)) / 2));
+  const knee = { x: 500 + off, y: 700 };
+  const t = rad(o.hingeDeg);
+  const sh = { x: hip.x + 200 * Math.sin(t), y: hip.y - 200 * Math.cos(t) };
+  const freeHip = { x: 498, y: 500 - (o.openTorso ?? 0) * 200, score: o.freeHipScore ?? 0.8 };
+  const freeAnkle = { x: freeHip.x - 400 * Math.sin(t), y: freeHip.y + 400 * Math.cos(t) };
+  return {
+    nose: { x: sh.x + 40, y: sh.y - 30 },
+    left_shoulder: sh, right_shoulder: { x: sh.x - 2, y: sh.y },
+    [k(st, 'hip')]: hip, [k(st, 'knee')]: knee, [k(st, 'ankle')]: ankle,
+    [k(fr, 'hip')]: freeHip, [k(fr, 'knee')]: { x: (freeHip.x + freeAnkle.x) / 2, y: (freeHip.y + freeAnkle.y) / 2 }, [k(fr, 'ankle')]: freeAnkle,
+  };
+}
+
+/** Prone, side view, head image left. Working thigh lifted `extDeg` above its rest angle (-5 deg), knee angle `kneeDeg`. */
+export function prone(o: { extDeg: number; kneeDeg?: number; trunkLiftDeg?: number; side?: 'left' | 'right' }): Joints {
+  const s = o.side ?? 'left', other: 'left' | 'right' = s === 'left' ? 'right' : 'left';
+  const hip = { x: 550, y: 700 };
+  const tl = rad(o.trunkLiftDeg ?? 0);
+  const sh = { x: hip.x - 250 * Math.cos(tl), y: hip.y - 250 * Math.sin(tl) };
+  const a = rad(-5 + o.extDeg); // thigh angle above horizontal (toward the feet, +x)
+  const knee = { x: hip.x + 220 * Math.cos(a), y: hip.y - 220 * Math.sin(a) };
+  const b = a + rad(180 - (o.kneeDeg ?? 90)); // shank turns up by (180 - knee angle)
+  const ankle = { x: knee.x + 200 * Math.cos(b), y: knee.y - 200 * Math.sin(b) };
+  return {
+    nose: { x: sh.x - 60, y: sh.y + 10 },
+    left_shoulder: sh, right_shoulder: { x: sh.x + 2, y: sh.y },
+    [k(s, 'hip')]: hip, [k(s, 'knee')]: knee, [k(s, 'ankle')]: ankle,
+    [k(other, 'hip')]: { x: hip.x + 2, y: hip.y }, [k(other, 'knee')]: { x: hip.x + 220, y: 712 }, [k(other, 'ankle')]: { x: hip.x + 420, y: 715 },
+  };
+}
