@@ -125,7 +125,9 @@ export class DataChart extends LitElement {
           : this.timeX ? { auto: false, range: [Math.min(...this.x) - 86_400, Math.max(...this.x) + 86_400] as uPlot.Range.MinMax } : {}),
       } },
       axes: [
-        { ...axis, label: this.xLabel, ...(integerX ? { splits: () => this.x } : {}) },
+        { ...axis, label: this.xLabel, ...(integerX ? { splits: () => this.x } : {}),
+          // Day axis: one tick per day with data, shown as a date.
+          ...(this.timeX ? { splits: () => this.x, values: (_u: uPlot, vs: number[]) => vs.map((v) => new Date(v * 1000).toLocaleDateString()), space: 70 } : {}) },
         { ...axis, label: this.yLabel },
       ],
       legend: { show: this.series.length > 1 || refLines.length > 0, live: false },

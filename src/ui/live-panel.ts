@@ -52,7 +52,7 @@ export class LivePanel extends LitElement {
         <h2>${m.exerciseName}${m.sideLabel ? html` · <span data-testid="live-side">${m.sideLabel}</span>` : nothing}</h2>
         <span class="muted">Set ${m.setNo} of ${m.setCount}</span>
       </div>
-      <p class="muted" data-testid="live-status">${m.status === 'setup' ? 'Set-up: ' : '● '}${m.statusText}</p>
+      <p class="muted" data-testid="live-status">${m.status === 'setup' ? 'Getting ready: counting starts when you are in the frame' : `● ${m.statusText}`}</p>
       <div class="big">
         ${m.reps !== null ? html`<div class="stat"><div class="label">Reps</div>
           <div class="value" data-testid="rep-count">${m.reps}${m.repTarget !== null ? html`<small> / ${m.repTarget}</small>` : nothing}</div></div>` : nothing}
@@ -60,7 +60,7 @@ export class LivePanel extends LitElement {
           <div class="value" data-testid="hold-time">${m.hold.elapsedS}<small> / ${m.hold.targetS} s</small></div></div>` : nothing}
       </div>
       <div class="cue ${m.cue ? m.cue.severity : 'none'}" role="status" aria-live="polite" data-testid="live-cue">
-        ${m.cue ? html`${m.cue.severity === 'fault' ? '⚠ ' : '! '}${m.cue.text}` : m.status === 'counting' ? '✓ Form looks good' : '…'}
+        ${m.cue ? html`${m.cue.severity === 'fault' ? '⚠ ' : '! '}${m.cue.text}` : m.status === 'counting' ? '✓ Form looks good' : m.statusText}
       </div>
       ${m.measures.length ? html`<dl data-testid="measures">${m.measures.map((x) => html`<dt>${x.label}</dt><dd>${x.value}</dd>`)}</dl>` : nothing}
       <div class="row controls">

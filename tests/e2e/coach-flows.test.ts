@@ -142,7 +142,14 @@ describeBrowser('coaching flows in chromium', () => {
     const trial = syntheticTrials(page);
     await installSynthetic(page);
 
-    let t = await trial('left', 6, 9, 0, async () => {
+    // Set-up guidance first: feet out of the picture -> the framing outline and "step back", no countdown.
+    await trial.pushRange('left', 0, 2000, false, 0, 0, true);
+    await expect.poll(() => page.locator('coach-stage-layer [role="status"]').textContent(), { timeout: 5000 }).toContain('feet must be in the picture');
+    expect(await page.locator('[data-testid="framing"]').count()).toBe(1);
+    expect((await coachState(page)).gate).toBe('waiting');
+    await shoot(page, 'setup-not-visible');
+
+    let t = await trial('left', 6, 9, 2100, async () => {
       // Mid-trial: the pelvis has dropped past the flag: the big cue over the video and the running hold timer.
       await expect.poll(() => page.locator('[data-testid="stage-cue"]').textContent(), { timeout: 5000 }).toContain('Keep the hips level');
       expect(await page.locator('[data-testid="hold-time"]').textContent()).toMatch(/^[23]\.\d/);
@@ -239,7 +246,7 @@ async function installSynthetic(page: Page): Promise<void> {
       'left_wrist', 'right_wrist', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'];
     // Not mirrored: the person's left is on the image's right.
     const xOf = (side: 'left' | 'right', dx: number) => 0.5 + (side === 'left' ? dx : -dx);
-    const frame = (t: number, stance: 'left' | 'right', lifted: boolean, drop: number) => {
+    const frame = (t: number, stance: 'left' | 'right', lifted: boolean, drop: number, feetOut = false) => {
       const lift = stance === 'left' ? 'right' : 'left';
       const k: Record<string, { x: number; y: number; score: number }> = {};
       for (const n of names) k[n] = { x: 0.5, y: 0.15, score: 0.9 };
@@ -256,20 +263,22 @@ async function installSynthetic(page: Page): Promise<void> {
         k[`${lift}_knee`]!.y = 0.66;
         k[`${lift}_ankle`]!.y = 0.74;
       }
+      // Feet cut off by the bottom of the picture: the model's ankle scores collapse.
+      if (feetOut) { k.left_ankle!.score = 0.05; k.right_ankle!.score = 0.05; }
       return { timestampMs: t, imageWidthPx: W, imageHeightPx: H, keypoints: k, poseScore: 0.9 };
     };
-    (window as unknown as { pushRange: unknown }).pushRange = (stance: 'left' | 'right', t0: number, t1: number, lifted: boolean, liftStartMs: number, dropDeg: number) => {
+    (window as unknown as { pushRange: unknown }).pushRange = (stance: 'left' | 'right', t0: number, t1: number, lifted: boolean, liftStartMs: number, dropDeg: number, feetOut = false) => {
       const cv = document.querySelector('app-root')!.shadowRoot!.querySelector('coach-view') as unknown as { pushFrame(f: unknown): void };
       let t = t0;
-      for (; t < t1; t += 1000 / 30) cv.pushFrame(frame(t, stance, lifted, Math.min(dropDeg, ((t - liftStartMs) / 1000) * 4)));
+      for (; t < t1; t += 1000 / 30) cv.pushFrame(frame(t, stance, lifted, Math.min(dropDeg, ((t - liftStartMs) / 1000) * 4), feetOut));
       return t;
     };
   });
 }
 
 function syntheticTrials(page: Page) {
-  const pushRange = (stance: 'left' | 'right', t0: number, t1: number, lifted: boolean, liftStartMs = 0, dropDeg = 0) =>
-    page.evaluate(({ a }) => (window as unknown as { pushRange: (...x: unknown[]) => number }).pushRange(...a), { a: [stance, t0, t1, lifted, liftStartMs, dropDeg] });
+  const pushRange = (stance: 'left' | 'right', t0: number, t1: number, lifted: boolean, liftStartMs = 0, dropDeg = 0, feetOut = false) =>
+    page.evaluate(({ a }) => (window as unknown as { pushRange: (...x: unknown[]) => number }).pushRange(...a), { a: [stance, t0, t1, lifted, liftStartMs, dropDeg, feetOut] });
   /** Stand 5.5 s (set-up 1 s + countdown 3 s + standing), lift for liftS with the drop, foot down 1 s. */
   const trial = async (stance: 'left' | 'right', liftS: number, dropDeg: number, t0: number, onLift?: () => Promise<void>) => {
     let t = await pushRange(stance, t0, t0 + 5500, false);
@@ -281,5 +290,5 @@ function syntheticTrials(page: Page) {
     t = await pushRange(stance, t, liftStart + liftS * 1000, true, liftStart, dropDeg);
     return pushRange(stance, t, t + 1000, false);
   };
-  return trial;
+  return Object.assign(trial, { pushRange });
 }
