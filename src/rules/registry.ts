@@ -18,6 +18,8 @@ import { hipHitch } from './exercises/hip-hitch';
 import { gluteBridge } from './exercises/glute-bridge';
 import { singleLegDeadlift } from './exercises/single-leg-deadlift';
 import { proneHipExtension } from './exercises/prone-hip-extension';
+import { quadrupedHipAbduction } from './exercises/quadruped-hip-abduction';
+import { seatedSideFootRaise } from './exercises/seated-side-foot-raise';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyExerciseDefinition = ExerciseDefinition<z.ZodType, any>;
@@ -37,6 +39,8 @@ export const EXERCISES: readonly AnyExerciseDefinition[] = [
   gluteBridge,
   singleLegDeadlift,
   proneHipExtension,
+  quadrupedHipAbduction,
+  seatedSideFootRaise,
 ];
 
 export interface ExerciseInfo { id: string; name: string; group: ExerciseGroup; view: CameraView; sided: boolean; description?: string }

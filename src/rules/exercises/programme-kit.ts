@@ -99,6 +99,8 @@ export interface RepExerciseSpec<C extends KitConfig, A> {
   evaluate(ctx: EvalContext<C>, aux: A): Evaluation<A>;
   /** Per-rep metrics from the rep's statistics (keys carry units). */
   repMetrics(stats: Readonly<Record<string, Stat>>, ctx: RepMetricContext<C, A>): Record<string, number>;
+  /** Side of rep findings; default: config.side if sided, else 'both'. */
+  repSide?(config: C): FindingSide;
   /** Rep-level faults judged from the finished rep's metrics (e.g. 'HINGE_SHALLOW'). */
   repFaults?(metrics: Record<string, number>, config: C): string[];
   cueCodes: readonly string[];
@@ -194,7 +196,7 @@ export function stepRepExercise<C extends KitConfig, A>(
     const metrics = finiteMetrics(spec.repMetrics(stats, { config, durationMs: ev0.durationMs, timeAtTargetMs, aux: ev.aux }));
     const extra = spec.repFaults?.(metrics, config) ?? [];
     findings.push({
-      kind: 'rep', side: spec.sided ? config.side : 'both', index: ev0.index, timestampMs: t,
+      kind: 'rep', side: spec.repSide?.(config) ?? (spec.sided ? config.side : 'both'), index: ev0.index, timestampMs: t,
       durationMs: ev0.durationMs, metrics, faults: [...repFaults, ...extra.filter((c) => !repFaults.includes(c))],
     });
     stats = {}; repFaults = []; timeAtTargetMs = 0;

@@ -206,3 +206,32 @@ export function prone(o: { extDeg: number; kneeDeg?: number; trunkLiftDeg?: numb
     [k(other, 'hip')]: { x: hip.x + 2, y: hip.y }, [k(other, 'knee')]: { x: hip.x + 220, y: 712 }, [k(other, 'ankle')]: { x: hip.x + 420, y: 715 },
   };
 }
+
+/** On all fours seen from behind (person's left on image LEFT). Lifted thigh `angleDeg` out from vertical. */
+export function quadruped(o: { angleDeg: number; side?: 'left' | 'right'; tiltDeg?: number }): Joints {
+  const s = o.side ?? 'left', other: 'left' | 'right' = s === 'left' ? 'right' : 'left';
+  const sx = s === 'left' ? 460 : 540, ox = s === 'left' ? 540 : 460, out = s === 'left' ? -1 : 1;
+  const hip = { x: sx, y: 400 - 80 * Math.tan(rad(o.tiltDeg ?? 0)) }; // working hip raised by the tilt
+  const a = rad(o.angleDeg);
+  const knee = { x: hip.x + out * 200 * Math.sin(a), y: hip.y + 200 * Math.cos(a) };
+  return {
+    left_shoulder: { x: 440, y: 300 }, right_shoulder: { x: 560, y: 300 },
+    [k(s, 'hip')]: hip, [k(other, 'hip')]: { x: ox, y: 400 },
+    [k(s, 'knee')]: knee, [k(other, 'knee')]: { x: ox, y: 600 },
+    [k(s, 'ankle')]: { x: knee.x, y: knee.y + 30 }, [k(other, 'ankle')]: { x: ox, y: 630 },
+  };
+}
+
+/** Seated facing the camera, knees together, shanks swung out by left/right deg. */
+export function seated(o: { leftDeg: number; rightDeg: number; kneeGapPx?: number }): Joints {
+  const g = (o.kneeGapPx ?? 50) / 2;
+  const lk = { x: 500 + g, y: 600 }, rk = { x: 500 - g, y: 600 };
+  return {
+    left_shoulder: { x: 570, y: 250 }, right_shoulder: { x: 430, y: 250 },
+    left_hip: { x: 540, y: 450 }, right_hip: { x: 460, y: 450 },
+    left_knee: lk, right_knee: rk,
+    // person's left = image right: outward = +x for the left leg
+    left_ankle: { x: lk.x + 200 * Math.sin(rad(o.leftDeg)), y: lk.y + 200 * Math.cos(rad(o.leftDeg)) },
+    right_ankle: { x: rk.x - 200 * Math.sin(rad(o.rightDeg)), y: rk.y + 200 * Math.cos(rad(o.rightDeg)) },
+  };
+}

@@ -1,0 +1,74 @@
+// 4-point (quadruped) hip abduction (issue 7). Biomechanics: on hands and knees with a neutral spine, one leg is
+// lifted out to the side (knee bent) toward parallel with the floor, held 5-10 s, and lowered, with the body still
+// (seeds: "keep your body still"; the hard part is not shifting the weight). Camera: behind the person, square to
+// the frontal plane (the 'front' view check: shoulder width / torso length is large from behind as from the front).
+// `side` = the lifted leg.
+// Rep metric: thigh (hip -> knee) angle from straight down, deg, + outward (away from the other hip). On all fours
+// the thigh hangs vertical (0); parallel to the floor is 90. Up >= 45 deg, down <= 15 deg: our defaults (half-way to
+// the seeds' "parallel with the ground"; 15 deg keeps clear of the resting thigh's tilt).
+// Per rep: peak angle and the time held at the top; HOLD_SHORT (rep fault) when the top hold is under 5 s (seeds:
+// hold 5-10 s).
+// Fault: PELVIS_TILT, the hip-to-hip line >= 10 deg from horizontal (the pelvis hitched or dropped to fake range;
+// clears < 6; our default as the single-leg stand's trunk-lean threshold; no literature number for this view).
+import { z } from 'zod';
+import { inclineFromHorizontalDeg } from '../../core/geometry';
+import { otherSide } from '../../core/pose-frame';
+import { SIDE_JOINTS } from '../engine/body';
+import { defineRepExercise, programmeBaseShape, repMax } from './programme-kit';
+
+const DEG = 180 / Math.PI;
+
+export const quadrupedHipAbductionConfigSchema = z.object({
+  ...programmeBaseShape,
+  upDeg: z.number().min(10).max(100).default(45).describe('Leg lifted: thigh >= this far out from vertical, deg. Our default.'),
+  downDeg: z.number().min(0).max(60).default(15).describe('Leg down: thigh <= this, deg (rep ends). Our default.'),
+  holdTargetMs: z.number().min(0).max(60_000).default(5000).describe('HOLD_SHORT when the time at the top of a rep is under this, ms. Seeds: hold 5-10 s.'),
+  pelvisTiltDeg: z.number().min(0).max(45).default(10).describe('PELVIS_TILT when the hip line is this far from horizontal, deg. Our default.'),
+  pelvisTiltClearDeg: z.number().min(0).max(45).default(6).describe('PELVIS_TILT clears below this, deg. Our default.'),
+});
+export type QuadrupedHipAbductionConfig = z.infer<typeof quadrupedHipAbductionConfigSchema>;
+
+interface Aux { topSinceMs: number | null }
+
+export const quadrupedHipAbduction = defineRepExercise<QuadrupedHipAbductionConfig, Aux>({
+  id: 'quadruped-hip-abduction',
+  name: '4-point hip abduction',
+  view: 'front',
+  sided: true,
+  description: 'On hands and knees, lift one bent leg out to the side, hold, and lower it with the body still.',
+  howTo: 'Kneel on all fours with your back to the camera, hands under the shoulders, knees under the hips, spine '
+    + 'neutral. Keep the knee bent and lift the working leg out to the side toward parallel with the floor, hold it '
+    + 'there for 5-10 seconds, and lower slowly. Keep the pelvis level and do not shift your weight. Pick the lifting leg as the working side.',
+  limitations: [
+    'Spine position and weight shifting forward or back are not visible from behind; only the pelvis tilting sideways is judged.',
+  ],
+  configSchema: quadrupedHipAbductionConfigSchema,
+  required: (c) => { const s = SIDE_JOINTS[c.side], o = SIDE_JOINTS[otherSide(c.side)]; return [s.hip, o.hip, s.knee]; },
+  repThresholds: (c) => ({ startThreshold: c.downDeg, targetThreshold: c.upDeg }),
+  initialAux: () => ({ topSinceMs: null }),
+  evaluate(ctx, aux) {
+    const c = ctx.config, s = SIDE_JOINTS[c.side], o = SIDE_JOINTS[otherSide(c.side)];
+    const hip = ctx.pt(s.hip)!, knee = ctx.pt(s.knee)!, otherHip = ctx.pt(o.hip)!;
+    const outward = Math.sign(hip.x - otherHip.x) || 1;
+    const angle = Math.atan2(outward * (knee.x - hip.x), knee.y - hip.y) * DEG;
+    const tilt = Math.abs(inclineFromHorizontalDeg(otherHip, hip));
+    const t = ctx.frame.timestampMs;
+    const top = angle >= c.upDeg;
+    const next: Aux = { topSinceMs: top ? (aux.topSinceMs ?? t) : null };
+    return {
+      primary: angle,
+      measures: [
+        { code: 'HIP_ABDUCTION_DEG', side: c.side, value: angle, unit: 'deg' },
+        { code: 'PELVIS_TILT_DEG', side: c.side, value: tilt, unit: 'deg' },
+        ...(next.topSinceMs !== null ? [{ code: 'TOP_HOLD_MS', side: c.side, value: t - next.topSinceMs, unit: 'ms' as const }] : []),
+      ],
+      faults: [{ code: 'PELVIS_TILT', side: c.side, severity: 'warning', value: tilt, faultAt: c.pelvisTiltDeg, clearAt: c.pelvisTiltClearDeg, joints: [s.hip, o.hip] }],
+      samples: { angle, tilt },
+      aux: next,
+    };
+  },
+  repMetrics: (st, { timeAtTargetMs }) => ({ peakAbductionDeg: repMax(st, 'angle'), topHoldMs: timeAtTargetMs, peakPelvisTiltDeg: repMax(st, 'tilt') }),
+  repFaults: (m, c) => ((m.topHoldMs ?? 0) < c.holdTargetMs ? ['HOLD_SHORT'] : []),
+  cueCodes: ['PELVIS_TILT', 'HOLD_SHORT'],
+  measureCodes: ['HIP_ABDUCTION_DEG', 'PELVIS_TILT_DEG', 'TOP_HOLD_MS'],
+}, ['left_hip', 'right_hip', 'left_knee', 'right_knee']);
