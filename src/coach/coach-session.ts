@@ -47,6 +47,7 @@ export class CoachSession {
   setDone = false;
   private runner: Runner<unknown>;
   private lastCountdown: number | null = null;
+  private lastMs: number | null = null;
 
   constructor(
     readonly exercise: ExerciseDefinition,
@@ -70,8 +71,14 @@ export class CoachSession {
   push(frame: PoseFrame): { findings: Finding[]; events: CoachEvent[] } {
     if (this.setDone) return { findings: [], events: [] };
     const events: CoachEvent[] = [];
-    const findings = this.runner.push(frame);
     const t = frame.timestampMs;
+    if (this.lastMs !== null && t < this.lastMs) {
+      // Time went back (a video file rewound or looped): the rule starts afresh; before "go" so does the set-up.
+      this.runner.reset();
+      if (this.gate.status !== 'counting') this.gate = initialSetupGate();
+    }
+    this.lastMs = t;
+    const findings = this.runner.push(frame);
     const before = this.gate.status;
     this.gate = stepSetupGate(this.gate, findings, t, this.gateConfig);
     if (this.gate.status === 'countdown') {
@@ -129,6 +136,7 @@ export class CoachSession {
     this.setDone = false;
     this.gate = initialSetupGate();
     this.lastCountdown = null;
+    this.lastMs = null;
     this.runner = this.makeRunner();
     this.live = createLiveSet(this.exercise.id, this.side);
     return true;

@@ -64,6 +64,7 @@ export class CoachView extends LitElement {
   @state() private history: { records: SessionRecord[]; unsaved: string[]; invalid: number } = { records: [], unsaved: [], invalid: 0 };
   @state() private storeStatus: StoreStatus = { persistent: false, error: null };
   @state() private tick = 0;
+  @state() private coachError: string | null = null;
 
   readonly voice = new Voice();
   private store: SessionStore | null = null;
@@ -102,7 +103,18 @@ export class CoachView extends LitElement {
     this.lastFrameMs = frame.timestampMs;
     const s = this.session;
     if (this.screen !== 'live' || !s) return;
-    const { events } = s.push(frame);
+    let events: CoachEvent[];
+    try {
+      events = s.push(frame).events;
+    } catch (e) {
+      // A rule that throws must not break the pose pipeline that calls us: stop coaching and say why.
+      this.coachError = `Coaching stopped: ${e instanceof Error ? e.message : String(e)}`;
+      this.session = null;
+      this.screen = 'pick';
+      this.updateHighlights();
+      this.emitHud();
+      return;
+    }
     for (const e of events) this.onEvent(e, frame.timestampMs);
     this.updateHighlights();
     this.emitHud();
@@ -164,6 +176,7 @@ export class CoachView extends LitElement {
   /** Start a session (also used by tests). */
   startSession(def: ExerciseDefinition, plan: SessionPlan): void {
     const how = howToFor(def);
+    this.coachError = null;
     this.session = new CoachSession(def, plan, {
       preferredMetrics: how.mainMetrics ?? [],
       keepSeries: isSingleLegTest(def) ? new RegExp(`${PELVIC_SERIES.source}|${TRUNK_SERIES.source}`, 'i') : undefined,
@@ -249,6 +262,7 @@ export class CoachView extends LitElement {
       </nav>
       ${this.storeStatus.error && this.screen !== 'history' ? html`<p class="error" role="alert" data-testid="storage-error">⚠ ${this.storeStatus.error}</p>` : nothing}
       ${this.voice.error ? html`<p class="error" role="alert">⚠ ${this.voice.error}</p>` : nothing}
+      ${this.coachError ? html`<p class="error" role="alert" data-testid="coach-error">⚠ ${this.coachError}</p>` : nothing}
       ${this.renderScreen()}`;
   }
 

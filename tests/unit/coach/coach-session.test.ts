@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { CoachSession, ruleConfig, ruleDefault } from '../../../src/coach/coach-session';
+import { getExercise } from '../../../src/rules/registry';
+import { frame, toyExercise } from '../ui/toy-exercise';
+
+const fast = { stableMs: 200, countdownMs: 300 };
+function drive(s: CoachSession, from: number, to: number, knee: { x: number; y: number } | null) {
+  const events = [];
+  for (let t = from; t < to; t += 100) events.push(...s.push(frame(t, knee)).events);
+  return events;
+}
+
+describe('CoachSession', () => {
+  it('records nothing before "go", then counts to the target and completes the set by itself', () => {
+    const s = new CoachSession(toyExercise, { sets: [null, null], reps: 2, holdMs: null }, {}, fast);
+    // A "rep" during the set-up is not counted: the rule is restarted at go.
+    const ev = [...drive(s, 0, 200, { x: 0.5, y: 0.9 }), ...drive(s, 200, 400, { x: 0.5, y: 0.3 })];
+    expect(ev.some((e) => e.type === 'rep')).toBe(false);
+    ev.push(...drive(s, 400, 1000, { x: 0.5, y: 0.3 }));
+    expect(ev.filter((e) => e.type === 'countdown').map((e) => (e as { seconds: number }).seconds)).toEqual([1]);
+    expect(ev.some((e) => e.type === 'go')).toBe(true);
+    ev.push(...drive(s, 1000, 1300, { x: 0.7, y: 0.9 }), ...drive(s, 1300, 1400, { x: 0.7, y: 0.3 }));
+    ev.push(...drive(s, 1400, 1600, { x: 0.5, y: 0.9 }), ...drive(s, 1600, 1700, { x: 0.5, y: 0.3 }));
+    expect(ev.filter((e) => e.type === 'cue-on')).toHaveLength(1);
+    const done = ev.find((e) => e.type === 'set-complete') as { summary: { repCount: number; repFaults: unknown[] } } | undefined;
+    expect(done?.summary.repCount).toBe(2);
+    expect(done?.summary.repFaults).toEqual([{ code: 'KNEE_VALGUS', count: 1 }]);
+    expect(s.finished).toBe(false);
+    expect(s.push(frame(1800, { x: 0.5, y: 0.9 })).findings).toEqual([]); // ignored until the next set
+    expect(s.nextSet()).toBe(true);
+    expect(s.gate.status).toBe('waiting');
+    expect(s.live.reps).toEqual([]);
+  });
+
+  it('survives time going backwards (a video rewound) instead of throwing', () => {
+    const s = new CoachSession(toyExercise, { sets: [null], reps: 5, holdMs: null }, {}, fast);
+    drive(s, 0, 2000, { x: 0.5, y: 0.3 });
+    expect(() => drive(s, 0, 500, { x: 0.5, y: 0.3 })).not.toThrow();
+  });
+
+  it('passes the working side and hold target to a real rule whose schema has them', () => {
+    const slst = getExercise('single-leg-stand');
+    expect(ruleConfig(slst, 'right', 12_000)).toEqual({ side: 'right', targetMs: 12_000 });
+    expect(ruleConfig(getExercise('squat'), null, null)).toEqual({});
+    expect(ruleDefault(slst, /^pelvicDropDeg$/)).toBe(5);
+  });
+});
