@@ -115,7 +115,7 @@ export class AppRoot extends LitElement {
     return html`<div class="stage ${mirrored ? 'mirrored' : ''}" style="aspect-ratio: ${w} / ${h}; --aspect: ${w / h}">
       <video playsinline muted ?controls=${this.pose.sourceKind === 'file'}
         @loadedmetadata=${() => this.requestUpdate()} @resize=${() => this.requestUpdate()}></video>
-      <pose-overlay .frame=${f} ?mirrored=${mirrored} score-threshold=${this.pose.scoreThreshold}></pose-overlay>
+      <pose-overlay .frame=${f} .source=${this.pose} ?mirrored=${mirrored} score-threshold=${this.pose.scoreThreshold}></pose-overlay>
       <coach-stage-layer .hud=${this.coachHud}></coach-stage-layer>
     </div>`;
   }

@@ -6,6 +6,11 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { KEYPOINT_NAMES, type KeypointName, type PoseFrame } from '../core/pose-frame';
 
+/** Anything that hands out frames, e.g. PoseController. */
+export interface FrameSubscribable {
+  onFrame(listener: (frame: PoseFrame) => void): () => void;
+}
+
 /** COCO / MoveNet skeleton. */
 export const SKELETON_BONES: ReadonlyArray<readonly [KeypointName, KeypointName]> = [
   ['nose', 'left_eye'], ['nose', 'right_eye'], ['left_eye', 'left_ear'], ['right_eye', 'right_ear'],
@@ -28,6 +33,11 @@ export class PoseOverlay extends LitElement {
   `;
 
   @property({ attribute: false }) frame: PoseFrame | null = null;
+  /**
+   * Optional frame source (e.g. the PoseController): the overlay subscribes and draws every frame itself, so the
+   * host does not have to re-render at camera rate. `frame` may still be set directly (null clears).
+   */
+  @property({ attribute: false }) source: FrameSubscribable | null = null;
   /** Mirror the drawing like a selfie preview (webcam). The frame's coordinates themselves are never mirrored. */
   @property({ type: Boolean, reflect: true }) mirrored = false;
   /** Keypoint score below which a joint is not drawn. MoveNet demo default 0.3 (NOTES.md). */
@@ -49,12 +59,31 @@ export class PoseOverlay extends LitElement {
     this.highlights = next;
   }
 
+  private unsubscribe: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
   override render() {
     return html`<canvas part="canvas"></canvas>`;
   }
 
-  protected override updated(_changed: PropertyValues): void {
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('source')) this.subscribe();
     this.draw();
+  }
+
+  private subscribe(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = this.source && this.isConnected ? this.source.onFrame((f) => { this.frame = f; }) : null;
   }
 
   private draw(): void {

@@ -29,7 +29,9 @@ export class StatusBanner extends LitElement {
     progress { width: 100%; height: 0.5rem; }
   `;
 
-  @property({ attribute: false }) message: BannerMessage | null = null;
+  /** Compared by value: the host builds a fresh object on each render, which alone must not re-render the banner. */
+  @property({ attribute: false, hasChanged: (a: BannerMessage | null, b: BannerMessage | null) => JSON.stringify(a) !== JSON.stringify(b) })
+  message: BannerMessage | null = null;
 
   protected override updated(): void {
     // Test/styling hook on the host: which message is shown.

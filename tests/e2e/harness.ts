@@ -2,7 +2,8 @@
 // camera, launch Debian's chromium via playwright-core, watch every request, read the app's state.
 // `npm test` builds dist/ before vitest runs; when running one e2e file alone, run `npx vite build` first.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
@@ -75,13 +76,42 @@ export interface StaticServer {
 export interface ServeOptions {
   /** Send COOP/COEP headers so the page is cross-origin isolated (SharedArrayBuffer, threaded wasm). */
   crossOriginIsolated?: boolean;
+  /**
+   * Serve a private copy of `dir` (default true): in a shared working tree another `vite build` may empty dist/
+   * while a browser test is running. The copy (~20 MB) is removed on close.
+   */
+  snapshot?: boolean;
+}
+
+/** Copies a complete build (index.html and every asset it references present) to a private folder. */
+async function snapshotBuild(dir: string): Promise<string> {
+  const started = Date.now();
+  const referenced = (d: string): string[] | null => {
+    const index = join(d, 'index.html');
+    if (!existsSync(index)) return null;
+    const refs = [...readFileSync(index, 'utf8').matchAll(/(?:src|href)="\/([^"]+)"/g)].map((m) => m[1]!);
+    return refs.every((r) => existsSync(join(d, r))) && existsSync(join(d, 'models')) ? refs : null;
+  };
+  for (;;) {
+    if (referenced(dir)) {
+      const copy = mkdtempSync(join(tmpdir(), 'dist-'));
+      try {
+        cpSync(dir, copy, { recursive: true });
+        if (referenced(copy)) return copy;
+      } catch { /* dist/ is being rewritten: try again */ }
+      rmSync(copy, { recursive: true, force: true });
+    }
+    const waited = Date.now() - started;
+    if ((!existsSync(dir) && waited > 5_000) || waited > 60_000) {
+      throw new Error(`${dir} holds no complete build: build first (npm test does; alone: npx vite build)`);
+    }
+    await new Promise((ok) => setTimeout(ok, 500));
+  }
 }
 
 export async function serveDir(dir = DIST_DIR, opts: ServeOptions = {}): Promise<StaticServer> {
-  if (!existsSync(join(dir, 'index.html'))) {
-    throw new Error(`${dir}/index.html missing: build first (npm test does; alone: npx vite build)`);
-  }
-  const root = resolve(dir);
+  const copy = opts.snapshot === false ? null : await snapshotBuild(dir);
+  const root = resolve(copy ?? dir);
   const requested: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -107,7 +137,13 @@ export async function serveDir(dir = DIST_DIR, opts: ServeOptions = {}): Promise
     url: `${origin}/`,
     origin,
     requested,
-    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+    close: () => new Promise<void>((ok) => {
+      server.closeAllConnections();
+      server.close(() => {
+        if (copy) rmSync(copy, { recursive: true, force: true });
+        ok();
+      });
+    }),
   };
 }
 

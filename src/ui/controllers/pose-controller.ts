@@ -23,6 +23,11 @@ export type FrameListener = (frame: PoseFrame, stats: PoseLoopStats) => void;
 
 /** A visibility state must hold this many consecutive frames before the banner changes (avoids flicker). Our default. */
 const VISIBILITY_STABLE_FRAMES = 5;
+/**
+ * The host re-renders for the speed readout at most this often; every frame would re-render the whole shell for
+ * numbers nobody can read at 30 Hz. The overlay draws every frame itself (pose-overlay `.source`). Our default.
+ */
+const READOUT_INTERVAL_MS = 250;
 
 export class PoseController implements ReactiveController {
   status: PipelineStatus = { kind: 'idle' };
@@ -39,6 +44,7 @@ export class PoseController implements ReactiveController {
   private pendingVisibility: BodyVisibility | null = null;
   private pendingCount = 0;
   private cameraId: string | null;
+  private lastHostUpdateMs = -Infinity;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly options: PoseControllerOptions) {
     this.scoreThreshold = options.scoreThreshold ?? DEFAULT_SCORE_THRESHOLD;
@@ -107,6 +113,8 @@ export class PoseController implements ReactiveController {
   }
 
   private onPoseFrame(frame: PoseFrame, stats: PoseLoopStats): void {
+    const prev = this.frame;
+    const prevVisibility = this.visibility;
     this.frame = frame;
     this.stats = stats;
     const v = bodyVisibility(frame, this.scoreThreshold);
@@ -114,6 +122,14 @@ export class PoseController implements ReactiveController {
     else { this.pendingVisibility = v; this.pendingCount = 1; }
     if (this.visibility === null || this.visibility.kind === v.kind || this.pendingCount >= VISIBILITY_STABLE_FRAMES) this.visibility = v;
     for (const l of this.listeners) l(frame, stats);
-    this.host.requestUpdate();
+    const now = performance.now();
+    const shellChanged = !prev || prev.imageWidthPx !== frame.imageWidthPx || prev.imageHeightPx !== frame.imageHeightPx ||
+      prevVisibility?.kind !== this.visibility?.kind || missingKey(prevVisibility) !== missingKey(this.visibility);
+    if (shellChanged || now - this.lastHostUpdateMs >= READOUT_INTERVAL_MS) {
+      this.lastHostUpdateMs = now;
+      this.host.requestUpdate();
+    }
   }
 }
+
+const missingKey = (v: BodyVisibility | null) => (v?.kind === 'partial' ? v.missing.join() : '');
