@@ -68,20 +68,22 @@ async function main() {
   const everyMs = Number(values['every-ms']), cols = Number(values.cols), minScore = Number(values['min-score']);
 
   // (1) frame sheet with skeletons
-  if (video && video !== '-') {
+  if (video) {
+    // With a video: skeleton over the decoded frames. With "-": skeleton on grey (synthetic fixtures).
     const picked: Canvas[] = [];
     const labels: string[] = [];
     let next = 0;
     let fi = 0;
-    for await (const raw of decodeVideo(video)) {
-      const f = fx.frames[fi++];
-      if (!f || raw.timestampMs + 1e-6 < next) continue;
+    const pick = (f: PoseFrame | undefined, data: Uint8Array | null) => {
+      if (!f || f.timestampMs + 1e-6 < next) return;
       next += everyMs;
-      const c = new Canvas(raw.widthPx, raw.heightPx, raw.data);
+      const c = new Canvas(f.imageWidthPx, f.imageHeightPx, data ?? new Uint8Array(f.imageWidthPx * f.imageHeightPx * 3).fill(60));
       drawSkeleton(c, f, minScore);
       picked.push(c);
       labels.push(`${(f.timestampMs / 1000).toFixed(2)}s`);
-    }
+    };
+    if (video === '-') for (const f of fx.frames) pick(f, null);
+    else for await (const raw of decodeVideo(video)) pick(fx.frames[fi++], raw.data);
     const tileW = 320, first = picked[0]!;
     const tileH = Math.round((first.h * tileW) / first.w / 2) * 2;
     const rows = Math.ceil(picked.length / cols);
