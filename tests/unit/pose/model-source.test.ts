@@ -16,7 +16,9 @@ function serve(routes: Record<string, Route>) {
     const name = url.split('/').pop()!;
     const r = routes[name];
     if (!r) return new Response('not found', { status: 404, statusText: 'Not Found' });
-    const body = typeof r.body === 'string' ? new TextEncoder().encode(r.body) : r.body ?? new Uint8Array();
+    const src = typeof r.body === 'string' ? new TextEncoder().encode(r.body) : r.body ?? new Uint8Array();
+    const body = new Uint8Array(src.byteLength);
+    body.set(src);
     return new Response(body, {
       status: r.status ?? 200,
       headers: { 'content-type': r.type ?? 'application/octet-stream', 'content-length': String(body.byteLength) },
