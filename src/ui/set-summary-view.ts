@@ -23,7 +23,8 @@ export class SetSummaryView extends LitElement {
     .num { font-size: 2.4rem; font-weight: 800; font-variant-numeric: tabular-nums; }
     table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
     th, td { text-align: left; padding: 0.25rem 0.5rem 0.25rem 0; border-bottom: 1px solid #2c3642; }
-    td.n { text-align: right; }
+    th.n, td.n { text-align: right; }
+    section { max-width: 60rem; }
     data-chart { margin: 0.5rem 0; }
   `];
 
