@@ -20,6 +20,8 @@ import { singleLegDeadlift } from './exercises/single-leg-deadlift';
 import { proneHipExtension } from './exercises/prone-hip-extension';
 import { quadrupedHipAbduction } from './exercises/quadruped-hip-abduction';
 import { seatedSideFootRaise } from './exercises/seated-side-foot-raise';
+import { proneStraddleHold } from './exercises/prone-straddle-hold';
+import { wallClamshell } from './exercises/wall-clamshell';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyExerciseDefinition = ExerciseDefinition<z.ZodType, any>;
@@ -41,6 +43,8 @@ export const EXERCISES: readonly AnyExerciseDefinition[] = [
   proneHipExtension,
   quadrupedHipAbduction,
   seatedSideFootRaise,
+  proneStraddleHold,
+  wallClamshell,
 ];
 
 export interface ExerciseInfo { id: string; name: string; group: ExerciseGroup; view: CameraView; sided: boolean; description?: string }

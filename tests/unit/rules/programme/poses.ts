@@ -235,3 +235,21 @@ export function seated(o: { leftDeg: number; rightDeg: number; kneeGapPx?: numbe
     right_ankle: { x: rk.x - 200 * Math.sin(rad(o.rightDeg)), y: rk.y + 200 * Math.cos(rad(o.rightDeg)) },
   };
 }
+
+/** Prone, side view, head image left; both straight legs lifted `elevDeg` above the trunk line (near side = left). */
+export function proneLegs(elevDeg: number, o: { kneeDeg?: number } = {}): Joints {
+  const hip = { x: 550, y: 700 }, sh = { x: 300, y: 700 };
+  const a = rad(elevDeg);
+  const ankle = { x: hip.x + 400 * Math.cos(a), y: hip.y - 400 * Math.sin(a) };
+  // knee bent: push the knee down off the hip-ankle line to get the wanted angle
+  const off = 200 * Math.tan(rad((180 - (o.kneeDeg ?? 180)) / 2));
+  const mid = { x: (hip.x + ankle.x) / 2, y: (hip.y + ankle.y) / 2 };
+  const knee = { x: mid.x + off * Math.sin(a), y: mid.y + off * Math.cos(a) };
+  return {
+    nose: { x: 240, y: 700 },
+    left_shoulder: sh, right_shoulder: { x: sh.x + 2, y: sh.y, score: 0.5 },
+    left_hip: hip, right_hip: { x: hip.x + 2, y: hip.y, score: 0.5 },
+    left_knee: knee, right_knee: { x: knee.x + 2, y: knee.y, score: 0.5 },
+    left_ankle: ankle, right_ankle: { x: ankle.x + 2, y: ankle.y, score: 0.5 },
+  };
+}

@@ -1,0 +1,86 @@
+// Prone straddle hold and multi-angle wall clamshell (timed holds on the engine's hold timer).
+import { describe, expect, it } from 'vitest';
+import { runExercise, summarize } from '../../../../src/rules/engine/run';
+import { proneStraddleHold as straddle } from '../../../../src/rules/exercises/prone-straddle-hold';
+import { wallClamshell as wall } from '../../../../src/rules/exercises/wall-clamshell';
+import type { Finding } from '../../../../src/rules/engine/types';
+import { deepFreeze } from '../frame-builder';
+import { oneLeg, profile, proneLegs } from './poses';
+
+const holdEnds = (fs: Finding[]) => fs.filter((f): f is Extract<Finding, { kind: 'hold-end' }> => f.kind === 'hold-end');
+
+describe('prone straddle hold', () => {
+  const lift = (elev: number, holdMs: number, o: { kneeDeg?: number } = {}) =>
+    profile([[0, 0], [1000, 0], [1500, elev], [1500 + holdMs, elev], [2000 + holdMs, 0], [3000 + holdMs, 0]], (v) => proneLegs(v, o));
+
+  it('times the hold while the legs are lifted and ends at the target', () => {
+    const r = runExercise(straddle, lift(12, 25_000), { targetMs: 20_000 });
+    const ends = holdEnds(r.findings);
+    expect(ends).toHaveLength(1);
+    expect(ends[0]).toMatchObject({ reason: 'target', elapsedMs: 20_000, side: 'both' });
+    expect(summarize(r.perFrame).cues).toEqual([]);
+  });
+
+  it('pins the lifted threshold (6 deg): 7 runs the clock, 5 does not', () => {
+    const running = (elev: number) => runExercise(straddle, lift(elev, 5000), {}).findings.some((f) => f.kind === 'hold' && f.running);
+    expect(running(7)).toBe(true);
+    expect(running(5)).toBe(false);
+  });
+
+  it('ends with posture-lost when the legs come down before the target, and re-arms for the next hold', () => {
+    const frames = profile([[0, 0], [1000, 0], [1300, 12], [6300, 12], [6500, 0], [8000, 0], [8300, 12], [11300, 12], [11500, 0], [13000, 0]], (v) => proneLegs(v));
+    const ends = holdEnds(runExercise(straddle, frames, {}).findings);
+    expect(ends.map((e) => e.reason)).toEqual(['posture-lost', 'posture-lost']);
+    expect(ends[0]!.elapsedMs).toBeGreaterThan(4800);
+    expect(ends[0]!.elapsedMs).toBeLessThan(5600);
+  });
+
+  it('pins KNEES_BENDING (150 deg) during the hold', () => {
+    expect(summarize(runExercise(straddle, lift(12, 4000, { kneeDeg: 148 }), {}).perFrame).cues.map((c) => c.code)).toContain('KNEES_BENDING');
+    expect(summarize(runExercise(straddle, lift(12, 4000, { kneeDeg: 152 }), {}).perFrame).cues).toEqual([]);
+  });
+});
+
+describe('multi-angle wall clamshell', () => {
+  // stance = left; the right (wall-side) foot lifts: free leg 250 px (up) or 400 px (down).
+  const holds = (n: number, holdMs: number, o: { drop?: number } = {}) => {
+    const k: Array<[number, number]> = [[0, 0], [800, 0]];
+    let t = 800;
+    for (let i = 0; i < n; i++) k.push([t += 200, 1], [t += holdMs, 1], [t += 200, 0], [t += 1000, 0]);
+    return profile(k, (v) => oneLeg({ stance: 'left', freeLegPx: 400 - 150 * v, dropDeg: (o.drop ?? 0) * v }));
+  };
+  const cfg = { side: 'left', holdsPerAngle: 2, targetMs: 5000 };
+
+  it('times holds, walks through the three foot angles and finishes', () => {
+    const r = runExercise(wall, holds(7, 5600), cfg);
+    const ends = holdEnds(r.findings);
+    expect(ends).toHaveLength(6);
+    expect(ends.every((e) => e.reason === 'target' && e.elapsedMs === 5000 && e.side === 'left')).toBe(true);
+    expect(ends.map((e) => e.metrics.angleStage)).toEqual([0, 0, 1, 1, 2, 2]);
+    expect(r.findings.some((f) => f.kind === 'phase' && f.phase === 'done')).toBe(true);
+    expect(summarize(r.perFrame).cues).toEqual([]);
+  });
+
+  it('a foot put down early ends the hold as foot-down', () => {
+    const ends = holdEnds(runExercise(wall, holds(1, 3000), cfg).findings);
+    expect(ends).toHaveLength(1);
+    expect(ends[0]!.reason).toBe('foot-down');
+    expect(ends[0]!.elapsedMs).toBeGreaterThan(2800);
+  });
+
+  it('pins the foot-up threshold (8 % of the standing leg) and PELVIC_DROP (5 deg)', () => {
+    const frames = (frac: number) => profile([[0, 0], [800, 0], [1000, 1], [4000, 1]], (v) => oneLeg({ stance: 'left', freeLegPx: 400 - v * 400 * frac, freeAnkleDy: 0 }));
+    // free hip at 500 -> ankle at 900 - 400*frac: lift = frac (standing leg 400 px)
+    expect(runExercise(wall, frames(0.09), cfg).findings.some((f) => f.kind === 'hold' && f.running)).toBe(true);
+    expect(runExercise(wall, frames(0.07), cfg).findings.some((f) => f.kind === 'hold')).toBe(false);
+    const codes = (d: number) => summarize(runExercise(wall, holds(1, 5600, { drop: d }), cfg).perFrame).cues.map((c) => c.code);
+    expect(codes(6)).toContain('PELVIC_DROP');
+    expect(codes(4)).not.toContain('PELVIC_DROP');
+  });
+
+  it('both are pure and deterministic', () => {
+    const a = deepFreeze(holds(2, 5600)), b = deepFreeze(profile([[0, 0], [1000, 12], [4000, 12]], (v) => proneLegs(v)));
+    expect(runExercise(wall, a, cfg).findings).toEqual(runExercise(wall, a, cfg).findings);
+    expect(runExercise(straddle, b, {}).findings).toEqual(runExercise(straddle, b, {}).findings);
+  });
+});
