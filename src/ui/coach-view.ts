@@ -331,7 +331,8 @@ export class CoachView extends LitElement {
       setCount: s.plan.sets.length,
       sideLabel: s.side ? `${sideWord(s.side)} ${howToFor(s.exercise).sideMeaning?.toLowerCase() ?? 'side'}` : null,
       status: counting ? 'counting' : 'setup',
-      statusText: counting ? (s.live.visibility ? visibilityWords(s.live.visibility.code, s.exercise.view, s.live.visibility.missing) : 'Counting') :
+      statusText: counting ? (s.live.visibility ? visibilityWords(s.live.visibility.code, s.exercise.view, s.live.visibility.missing)
+        : s.live.phase === 'setup' ? 'Hold the start position still: counting begins then' : 'Counting') :
         s.gate.status === 'countdown' ? `Starting in ${Math.ceil(s.gate.remainingMs / 1000)}…` :
         s.gate.status === 'ready' ? 'Ready: hold still' : hud?.setupText ?? '',
       reps: isHoldPlan && s.live.reps.length === 0 ? null : s.repsThisSide(),
