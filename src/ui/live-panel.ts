@@ -60,7 +60,7 @@ export class LivePanel extends LitElement {
           <div class="value" data-testid="hold-time">${m.hold.elapsedS}<small> / ${m.hold.targetS} s</small></div></div>` : nothing}
       </div>
       <div class="cue ${m.cue ? m.cue.severity : 'none'}" role="status" aria-live="polite" data-testid="live-cue">
-        ${m.cue ? html`${m.cue.severity === 'fault' ? '⚠ ' : '! '}${m.cue.text}` : m.status === 'counting' ? '✓ Form looks good' : m.statusText}
+        ${m.cue ? html`${m.cue.severity === 'fault' ? '⚠ ' : '! '}${m.cue.text}` : m.status === 'counting' && m.statusText === 'Counting' ? '✓ Form looks good' : m.statusText}
       </div>
       ${m.measures.length ? html`<dl data-testid="measures">${m.measures.map((x) => html`<dt>${x.label}</dt><dd>${x.value}</dd>`)}</dl>` : nothing}
       <div class="row controls">
