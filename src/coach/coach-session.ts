@@ -16,6 +16,8 @@ export interface SessionPlan {
   reps: number | null;
   /** Hold target per set (ms); null = the rule's default. */
   holdMs: number | null;
+  /** Holds in one set, for exercises whose rule repeats the hold (e.g. the wall clamshell); null or absent = 1. */
+  holds?: number | null;
 }
 
 export type CoachEvent =
@@ -115,7 +117,9 @@ export class CoachSession {
   }
 
   private isComplete(findings: readonly Finding[]): boolean {
-    if (findings.some((f) => f.kind === 'hold-end')) return true;
+    // The rule says it is done (e.g. all holds of a multi-hold exercise), or enough holds have ended.
+    if (findings.some((f) => f.kind === 'phase' && f.phase === 'done')) return true;
+    if (findings.some((f) => f.kind === 'hold-end') && this.live.holdEnds.length >= (this.plan.holds ?? 1)) return true;
     if (this.plan.reps !== null && this.repsThisSide() >= this.plan.reps) return true;
     return false;
   }

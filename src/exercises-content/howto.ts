@@ -14,6 +14,8 @@ export interface Targets {
   reps: number | null;
   /** Hold target per set in seconds, or null. */
   holdS: number | null;
+  /** Holds in one set for exercises that repeat the hold (default 1). */
+  holds?: number;
 }
 
 export interface HowTo {
@@ -224,11 +226,11 @@ export const HOW_TO: Record<string, HowTo> = {
   'wall-clamshell': {
     pose: 'single-leg-front',
     summary: 'Standing side-on to a wall, press the inside knee into the wall with that foot lifted, and hold.',
-    setup: ['Stand side-on to a wall, the leg nearest the wall bent with the knee against the wall.', 'Press the knee into the wall and stand tall on the outside leg.', 'Hold 5-10 s; keep the pelvis level.'],
+    setup: ['Stand side-on to a wall, the leg nearest the wall bent with the knee against the wall.', 'Press the knee into the wall and stand tall on the outside leg.', 'Hold 5-10 s, put the foot down, repeat: 3 holds at each of three foot angles (the app says when to change).'],
     camera: FRONT,
     watches: ['The wall-side foot staying lifted.', 'Pelvic drop on the standing side.'],
     cannotJudge: ['How hard you press.'],
-    targets: { sets: 3, reps: null, holdS: 8 },
+    targets: { sets: 1, reps: null, holdS: 8, holds: 9 },
     sideMeaning: 'Standing leg',
   },
 };

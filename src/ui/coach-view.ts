@@ -341,6 +341,8 @@ export class CoachView extends LitElement {
         elapsedS: ((hold?.elapsedMs ?? 0) / 1000).toFixed(1),
         targetS: (((hold?.targetMs ?? s.plan.holdMs) ?? 0) / 1000).toFixed(0),
         running: hold?.running ?? false,
+        holdNo: (s.plan.holds ?? 1) > 1 ? Math.min(s.live.holdEnds.length + 1, s.plan.holds!) : null,
+        holdCount: (s.plan.holds ?? 1) > 1 ? s.plan.holds! : null,
       } : null,
       measures: Object.values(s.live.measures).slice(0, 4).map((m) => ({
         label: `${metricLabel(m.code)}${m.side !== 'both' ? ` (${m.side})` : ''}`, value: formatValue(m.code, m.value, m.unit),

@@ -52,6 +52,7 @@ export class ExercisePicker extends LitElement {
   @state() private sets = 0;
   @state() private reps = 0;
   @state() private holdS = 0;
+  @state() private holds = 1;
   @state() private side: SideChoice = 'left';
 
   override render() {
@@ -73,7 +74,7 @@ export class ExercisePicker extends LitElement {
             return html`<li><button data-exercise=${e.id} @click=${() => this.select(e)}>
               <exercise-figure .pose=${h.pose}></exercise-figure>
               <span><span class="name">${e.name}</span>
-                <span class="meta">${VIEW_LABELS[e.view]}${e.sided ? ' · left/right' : ''} · ${t.reps !== null ? `${t.sets} × ${t.reps} reps` : `${t.sets} × ${t.holdS} s`}</span></span>
+                <span class="meta">${VIEW_LABELS[e.view]}${e.sided ? ' · left/right' : ''} · ${t.reps !== null ? `${t.sets} × ${t.reps} reps` : `${t.sets} × ${(t.holds ?? 1) > 1 ? `${t.holds} holds of ` : ''}${t.holdS} s`}</span></span>
             </button></li>`;
           })}</ul>
         </section>`;
@@ -85,6 +86,7 @@ export class ExercisePicker extends LitElement {
     this.sets = t.sets;
     this.reps = t.reps ?? 0;
     this.holdS = t.holdS ?? 0;
+    this.holds = t.holds ?? 1;
     this.side = e.sided && e.group === 'test' ? 'both' : 'left';
     this.selectedId = e.id;
   }
@@ -106,7 +108,8 @@ export class ExercisePicker extends LitElement {
           <legend>Target</legend>
           <label>Sets <input type="number" name="sets" min="1" max="10" .value=${String(this.sets)} @change=${(ev: Event) => { this.sets = num(ev, 1, 10); }} /></label>
           ${isHold
-            ? html`<label>Hold (s) <input type="number" name="hold" min="5" max="180" .value=${String(this.holdS)} @change=${(ev: Event) => { this.holdS = num(ev, 5, 180); }} /></label>`
+            ? html`<label>Hold (s) <input type="number" name="hold" min="5" max="180" .value=${String(this.holdS)} @change=${(ev: Event) => { this.holdS = num(ev, 5, 180); }} /></label>
+              <label>Holds per set <input type="number" name="holds" min="1" max="20" .value=${String(this.holds)} @change=${(ev: Event) => { this.holds = num(ev, 1, 20); }} /></label>`
             : html`<label>Reps <input type="number" name="reps" min="1" max="50" .value=${String(this.reps)} @change=${(ev: Event) => { this.reps = num(ev, 1, 50); }} /></label>`}
         </fieldset>
         ${e.sided ? html`<fieldset>
@@ -128,6 +131,7 @@ export class ExercisePicker extends LitElement {
       sets: planSides(e.sided, this.side, this.sets),
       reps: isHold ? null : this.reps,
       holdMs: isHold ? this.holdS * 1000 : null,
+      holds: isHold ? this.holds : null,
     };
     this.dispatchEvent(new CustomEvent<StartSessionDetail>('start-session', { detail: { exerciseId: e.id, plan }, bubbles: true, composed: true }));
   };

@@ -14,7 +14,7 @@ export interface LivePanelModel {
   statusText: string;
   reps: number | null;
   repTarget: number | null;
-  hold: { elapsedS: string; targetS: string; running: boolean } | null;
+  hold: { elapsedS: string; targetS: string; running: boolean; holdNo: number | null; holdCount: number | null } | null;
   measures: { label: string; value: string }[];
   cue: { text: string; severity: Severity } | null;
   voiceAvailable: boolean;
@@ -56,7 +56,7 @@ export class LivePanel extends LitElement {
       <div class="big">
         ${m.reps !== null ? html`<div class="stat"><div class="label">Reps</div>
           <div class="value" data-testid="rep-count">${m.reps}${m.repTarget !== null ? html`<small> / ${m.repTarget}</small>` : nothing}</div></div>` : nothing}
-        ${m.hold ? html`<div class="stat"><div class="label">Hold ${m.hold.running ? '▶ running' : '(paused)'}</div>
+        ${m.hold ? html`<div class="stat"><div class="label">Hold${m.hold.holdCount ? ` ${m.hold.holdNo} of ${m.hold.holdCount}` : ''} ${m.hold.running ? '▶ running' : '(paused)'}</div>
           <div class="value" data-testid="hold-time">${m.hold.elapsedS}<small> / ${m.hold.targetS} s</small></div></div>` : nothing}
       </div>
       <div class="cue ${m.cue ? m.cue.severity : 'none'}" role="status" aria-live="polite" data-testid="live-cue">

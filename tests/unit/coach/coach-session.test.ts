@@ -45,3 +45,36 @@ describe('CoachSession', () => {
     expect(ruleDefault(slst, /^pelvicDropDeg$/)).toBe(5);
   });
 });
+
+describe('CoachSession with repeated holds', () => {
+  // A hold rule that ends a hold every time the knee drops below y 0.8 after being up, and says 'done' after 3.
+  const holdToy = {
+    ...toyExercise, id: 'wall-clamshell', group: 'hold' as const,
+    initialState: () => ({ down: false, reps: 0, downAt: 0 }),
+    step(state: { down: boolean; reps: number; downAt: number }, f: ReturnType<typeof frame>) {
+      const t = f.timestampMs;
+      const y = f.keypoints?.left_knee.y ?? 0;
+      const findings: import('../../../src/rules/engine/types').Finding[] = [];
+      let s = state;
+      if (!s.down && y > 0.7) s = { ...s, down: true, downAt: t };
+      else if (s.down && y < 0.5) {
+        s = { ...s, down: false, reps: s.reps + 1 };
+        findings.push({ kind: 'hold-end', side: 'left', elapsedMs: t - state.downAt, reason: 'foot-down', timestampMs: t, metrics: {} });
+        if (s.reps === 3) findings.push({ kind: 'phase', phase: 'done', timestampMs: t });
+      }
+      return { state: s, findings };
+    },
+  };
+  const cycle = (s: CoachSession, t0: number) => [...drive(s, t0, t0 + 300, { x: 0.5, y: 0.9 }), ...drive(s, t0 + 300, t0 + 400, { x: 0.5, y: 0.3 })];
+
+  it('ends the set after the planned number of holds, or when the rule says done', () => {
+    const s = new CoachSession(holdToy as never, { sets: [null], reps: null, holdMs: 8000, holds: 2 }, {}, fast);
+    drive(s, 0, 700, { x: 0.5, y: 0.3 });
+    expect(cycle(s, 700).some((e) => e.type === 'set-complete')).toBe(false);
+    expect(cycle(s, 1100).some((e) => e.type === 'set-complete')).toBe(true);
+    const d = new CoachSession(holdToy as never, { sets: [null], reps: null, holdMs: 8000, holds: 10 }, {}, fast);
+    drive(d, 0, 700, { x: 0.5, y: 0.3 });
+    const ev = [...cycle(d, 700), ...cycle(d, 1100), ...cycle(d, 1500)];
+    expect(ev.filter((e) => e.type === 'set-complete')).toHaveLength(1); // 'done' after 3, before 10
+  });
+});

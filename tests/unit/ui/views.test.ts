@@ -41,7 +41,7 @@ describe('<exercise-picker>', () => {
     let detail: StartSessionDetail | null = null;
     el.addEventListener('start-session', (e) => { detail = e.detail; });
     (el.shadowRoot!.querySelector('[data-testid="start"]') as HTMLButtonElement).click();
-    expect(detail).toEqual({ exerciseId: 'single-leg-stand', plan: { sets: ['left', 'right'], reps: null, holdMs: 30000 } });
+    expect(detail).toEqual({ exerciseId: 'single-leg-stand', plan: { sets: ['left', 'right'], reps: null, holdMs: 30000, holds: 1 } });
     el.remove();
   });
   it('gives an exercise without its own text a generic card from its definition', async () => {
