@@ -99,27 +99,39 @@ export class PoseSource {
     const gen = this.begin('camera');
     this.restart = () => this.startCamera(deviceId);
     const video = this.requireVideo();
-    const [cam, det] = await Promise.allSettled([openCamera({ deviceId }), this.ensureDetector(gen)]);
-    if (gen !== this.generation) {
-      if (cam.status === 'fulfilled') cam.value.stop();
+    // Model and camera start together; the picture is shown as soon as the camera is ready (the user sees
+    // themselves while the model is still loading), inference starts once both are.
+    const detector = this.ensureDetector(gen);
+    detector.catch(() => undefined); // handled below; avoids an unhandled rejection if the camera fails first
+    let cam: CameraSession;
+    try {
+      cam = await openCamera({ deviceId });
+    } catch (e) {
+      if (gen === this.generation) this.fail(e);
       return;
     }
-    if (cam.status === 'rejected') return this.fail(cam.reason);
-    this.camera = cam.value;
-    this.camera.onEnded((err) => { if (gen === this.generation) { this.halt(); this.fail(err); } });
-    video.srcObject = cam.value.stream;
+    if (gen !== this.generation) { cam.stop(); return; }
+    this.camera = cam;
+    cam.onEnded((err) => { if (gen === this.generation) { this.halt(); this.fail(err); } });
+    video.srcObject = cam.stream;
     video.muted = true;
     video.playsInline = true;
-    this.publish({ sourceLabel: cam.value.label || 'Camera' });
+    this.publish({ sourceLabel: cam.label || 'Camera' });
     try {
       await video.play();
     } catch (e) {
       if (gen === this.generation) this.fail(new CameraError('unknown', `The camera picture could not be shown: ${message(e)}`));
       return;
     }
-    if (det.status === 'rejected') return this.fail(det.reason);
+    let det: PoseDetector;
+    try {
+      det = await detector;
+    } catch (e) {
+      if (gen === this.generation) this.fail(e);
+      return;
+    }
     if (gen !== this.generation) return;
-    this.run(det.value, 'clock', 'camera');
+    this.run(det, 'clock', 'camera');
   }
 
   async startFile(file: File): Promise<void> {

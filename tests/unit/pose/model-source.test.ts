@@ -45,6 +45,8 @@ describe('modelIOHandler', () => {
     const bytes = Array.isArray(wd) ? wd.reduce((n, b) => n + b.byteLength, 0) : wd.byteLength;
     expect(bytes).toBe(realBin().byteLength);
     expect(progress.at(-1)).toBe(1);
+    // The JSON alone must not look like a finished download (it is 3 % of the bytes).
+    expect(progress.filter((p) => p > 0)[0]).toBeLessThanOrEqual(0.05);
     expect(progress.every((p, i) => i === 0 || p >= progress[i - 1]!)).toBe(true);
   });
 
