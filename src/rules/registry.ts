@@ -22,6 +22,7 @@ import { quadrupedHipAbduction } from './exercises/quadruped-hip-abduction';
 import { seatedSideFootRaise } from './exercises/seated-side-foot-raise';
 import { proneStraddleHold } from './exercises/prone-straddle-hold';
 import { wallClamshell } from './exercises/wall-clamshell';
+import { standingHipCircumduction } from './exercises/standing-hip-circumduction';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyExerciseDefinition = ExerciseDefinition<z.ZodType, any>;
@@ -45,6 +46,7 @@ export const EXERCISES: readonly AnyExerciseDefinition[] = [
   seatedSideFootRaise,
   proneStraddleHold,
   wallClamshell,
+  standingHipCircumduction,
 ];
 
 export interface ExerciseInfo { id: string; name: string; group: ExerciseGroup; view: CameraView; sided: boolean; description?: string }

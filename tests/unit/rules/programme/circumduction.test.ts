@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { runExercise, summarize } from '../../../../src/rules/engine/run';
+import { standingHipCircumduction as def } from '../../../../src/rules/exercises/standing-hip-circumduction';
+import { deepFreeze, seq } from '../frame-builder';
+import { oneLeg } from './poses';
+
+/**
+ * Circling right foot (stance left): `turns` circles of radius R px around the foot's resting point (a cone about
+ * the hanging leg), periodMs each, after 1.5 s still; the radius grows from 0 over the first quarter circle.
+ */
+const circles = (R: number, turns: number, o: { periodMs?: number; dir?: 1 | -1; noisePx?: number; leanDeg?: number } = {}) => {
+  const period = o.periodMs ?? 2000, lead = 1500, dir = o.dir ?? 1;
+  let seed = 7;
+  const rnd = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647 - 0.5; };
+  return seq((t) => {
+    const turnsDone = t < lead ? 0 : Math.min(turns, (t - lead) / period);
+    const ph = turnsDone * 2 * Math.PI * dir;
+    const r = R * Math.min(1, turnsDone / 0.25);
+    const n = o.noisePx ?? 0;
+    return oneLeg({ stance: 'left', freeLegPx: 300, freeAnkleDx: r * Math.cos(ph) + n * rnd(), freeAnkleDy: r * Math.sin(ph) + n * rnd(), leanDeg: o.leanDeg });
+  }, 30, lead + period * turns + 600);
+};
+const run = (frames: ReturnType<typeof circles>) => summarize(runExercise(def, frames, { side: 'right' }).perFrame);
+
+describe('standing hip circumduction', () => {
+  it('counts full circles with their direction (either way round)', () => {
+    const cw = run(circles(60, 3));
+    expect(cw.reps).toMatchObject({ total: 3, right: 3 });
+    expect(cw.repFindings.every((r) => r.metrics.direction === 1)).toBe(true);
+    const ccw = run(circles(60, 2, { dir: -1 }));
+    expect(ccw.reps.total).toBe(2);
+    expect(ccw.repFindings.every((r) => r.metrics.direction === -1)).toBe(true);
+    expect(cw.cues).toEqual([]);
+  });
+
+  it('does not count an unfinished circle, a tiny circle (below 0.06 leg lengths), or a still foot with jitter', () => {
+    expect(run(circles(60, 0.8)).reps.total).toBe(0);
+    expect(run(circles(15, 3)).reps.total).toBe(0);
+    expect(run(circles(0, 4, { noisePx: 8 })).reps.total).toBe(0);
+  });
+
+  it('keeps counting through keypoint noise on a real-size circle', () => {
+    expect(run(circles(60, 3, { noisePx: 6 })).reps.total).toBe(3);
+  });
+
+  it('pins TRUNK_LEAN toward the standing side (10 deg)', () => {
+    expect(run(circles(60, 2, { leanDeg: 11 })).cues.map((c) => c.code)).toContain('TRUNK_LEAN');
+    expect(run(circles(60, 2, { leanDeg: 9 })).cues).toEqual([]);
+  });
+
+  it('drops the circle in progress when the foot leaves the view; pure and deterministic', () => {
+    const frames = circles(60, 2).map((f) => (f.timestampMs > 2000 && f.timestampMs < 2600 ? { ...f, keypoints: { ...f.keypoints!, right_ankle: { ...f.keypoints!.right_ankle, score: 0.05 } } } : f));
+    const s = run(frames);
+    expect(s.visibilityFrames.NOT_VISIBLE).toBeGreaterThan(10);
+    expect(s.reps.total).toBeLessThan(2);
+    const fr = deepFreeze(circles(60, 2));
+    expect(runExercise(def, fr, { side: 'right' }).findings).toEqual(runExercise(def, fr, { side: 'right' }).findings);
+  });
+});
