@@ -31,6 +31,8 @@ export interface HowTo {
   mainMetrics?: string[];
   /** What the working side means, for the left/right choice. */
   sideMeaning?: string;
+  /** What starts the count once the set is live (shown while the rule waits for the start position). */
+  startHint?: string;
 }
 
 const FRONT = 'Camera in front of you at hip height, 2-3 m away, square to your body. Your whole body, head to feet, must be in the picture.';
@@ -47,6 +49,7 @@ export const HOW_TO: Record<string, HowTo> = {
     cannotJudge: ['The camera sees hip joint centres, not the pelvic bones: the angle is an estimate.', 'There is no validated camera cut-off for a "positive" test. This is a screening aid, not a diagnosis.'],
     targets: { sets: 1, reps: null, holdS: 30 },
     sideMeaning: 'Standing leg',
+    startHint: 'Lift the other foot to start the timer',
   },
   squat: {
     pose: 'squat-front',
@@ -78,6 +81,7 @@ export const HOW_TO: Record<string, HowTo> = {
     cannotJudge: ['Rotation of the trunk forwards or backwards.', 'Whether the shoulder is set well.'],
     targets: { sets: 3, reps: null, holdS: 30 },
     sideMeaning: 'Side on the floor',
+    startHint: 'Lift your hips into a straight line to start the timer',
   },
   'side-lying-hip-abduction': {
     pose: 'side-lying',
@@ -202,6 +206,7 @@ export const HOW_TO: Record<string, HowTo> = {
     watches: ['Legs staying off the floor; the timer runs only then.'],
     cannotJudge: ['How far apart the legs are (that is depth for a side camera).'],
     targets: { sets: 3, reps: null, holdS: 20 },
+    startHint: 'Lift both legs to start the timer',
   },
   'standing-hip-circumduction': {
     pose: 'stand-front',
@@ -231,6 +236,7 @@ export const HOW_TO: Record<string, HowTo> = {
     watches: ['The wall-side foot staying lifted.', 'Pelvic drop on the standing side.'],
     cannotJudge: ['How hard you press.'],
     targets: { sets: 1, reps: null, holdS: 8, holds: 9 },
+    startHint: 'Lift the wall-side foot and press the knee into the wall',
     sideMeaning: 'Standing leg',
   },
 };

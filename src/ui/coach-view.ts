@@ -156,9 +156,15 @@ export class CoachView extends LitElement {
     return {
       gate: s.gate,
       setupText: visibilityWords(s.gate.status === 'waiting' ? s.gate.reason : null, s.exercise.view, s.gate.status === 'waiting' ? s.gate.missing : []),
-      cue: cue && !vis ? { text: cueLine(cue.code, cue.side), severity: cue.severity } : vis && s.gate.status === 'counting' ? { text: visibilityWords(vis.code, s.exercise.view, vis.missing), severity: 'info' } : null,
+      cue: cue && !vis ? { text: cueLine(cue.code, cue.side), severity: cue.severity }
+        : vis && s.gate.status === 'counting' ? { text: visibilityWords(vis.code, s.exercise.view, vis.missing), severity: 'info' }
+        : s.gate.status === 'counting' && s.live.phase === 'setup' ? { text: this.startHint(s), severity: 'info' } : null,
       go: s.gate.status === 'counting' && this.lastFrameMs < this.goUntilMs,
     };
+  }
+
+  private startHint(s: CoachSession): string {
+    return howToFor(s.exercise).startHint ?? 'Hold the start position still: counting begins then';
   }
 
   private emitHud(): void {
@@ -332,7 +338,7 @@ export class CoachView extends LitElement {
       sideLabel: s.side ? `${sideWord(s.side)} ${howToFor(s.exercise).sideMeaning?.toLowerCase() ?? 'side'}` : null,
       status: counting ? 'counting' : 'setup',
       statusText: counting ? (s.live.visibility ? visibilityWords(s.live.visibility.code, s.exercise.view, s.live.visibility.missing)
-        : s.live.phase === 'setup' ? 'Hold the start position still: counting begins then' : 'Counting') :
+        : s.live.phase === 'setup' ? this.startHint(s) : 'Counting') :
         s.gate.status === 'countdown' ? `Starting in ${Math.ceil(s.gate.remainingMs / 1000)}…` :
         s.gate.status === 'ready' ? 'Ready: hold still' : hud?.setupText ?? '',
       reps: isHoldPlan && s.live.reps.length === 0 ? null : s.repsThisSide(),
