@@ -6,6 +6,8 @@
 // --labels: a JSON file {"view", "exercise": {"id", "side", "configOverrides"}, "labels": {...labelsSchema}} or just
 // the labels; its view and exercise id are used when --view / --exercise are not given.
 // Origin and licence default to the clip's row in a README.md next to the video (../shared/videos/README.md).
+//   npm run record -- --relabel fixtures/real/x.json --labels fixtures/labels/x.json
+//        replaces labels / exercise / view of a recorded fixture without re-running the model.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { MODEL_IDS, type ModelId } from '../src/pose/detector';
 import { createNodePoseDetector, processVideo } from '../src/pose/node/node-pose';
 import { smoothingConfigSchema } from '../src/pose/smoothing';
-import { labelsSchema, serializeFixture, type FixtureInput } from '../src/fixtures/fixture-schema';
+import { labelsSchema, parseFixture, serializeFixture, type FixtureInput } from '../src/fixtures/fixture-schema';
 
 function fail(msg: string): never {
   process.stderr.write(`record: ${msg}\n`);
@@ -53,9 +55,29 @@ async function main() {
       fps: { type: 'string' },
       'max-frames': { type: 'string' },
       'no-smoothing': { type: 'boolean', default: false },
+      relabel: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.relabel) {
+    if (!values.labels) fail('--relabel needs --labels');
+    const file = values.relabel;
+    const fx = parseFixture(readFileSync(file, 'utf8'), file);
+    const j = readLabelsFile(values.labels);
+    const ex = (j.exercise ?? {}) as { id?: string; side?: 'left' | 'right'; configOverrides?: Record<string, unknown> };
+    const labels = labelsSchema.parse('labels' in j ? j.labels : j);
+    const view = (typeof j.view === 'string' ? j.view : fx.capture.view) as 'front' | 'side' | 'oblique';
+    const { side: _old, ...exRest } = fx.exercise;
+    void _old;
+    writeFileSync(file, serializeFixture({
+      ...fx,
+      capture: { ...fx.capture, view },
+      exercise: { ...exRest, id: ex.id ?? fx.exercise.id, ...(ex.side ? { side: ex.side } : {}), configOverrides: ex.configOverrides ?? fx.exercise.configOverrides },
+      labels,
+    }));
+    process.stdout.write(`relabelled ${file}\n`);
+    return;
+  }
   if (values.help || positionals.length !== 1) {
     process.stdout.write(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).join('\n') + '\n');
     process.exit(values.help ? 0 : 2);
