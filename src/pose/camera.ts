@@ -85,7 +85,17 @@ export async function openCamera(options: CameraOptions = {}): Promise<CameraSes
   try {
     stream = await md.getUserMedia({ video, audio: false });
   } catch (e) {
-    throw toCameraError(e, options.deviceId);
+    const gone = e instanceof Error && (e.name === 'OverconstrainedError' || e.name === 'NotFoundError');
+    if (!(options.deviceId && gone)) throw toCameraError(e, options.deviceId);
+    // The remembered camera is gone (unplugged since the last visit, or its id rotated when site data was cleared).
+    // Without this, a one-camera user has no picker to choose another and could never start: open the default one
+    // instead (its label is shown). (`ideal` deviceId does not do this: Chromium then ignores the choice.)
+    const { deviceId: _, ...anyCamera } = video;
+    try {
+      stream = await md.getUserMedia({ video: { ...anyCamera, facingMode: 'user' }, audio: false });
+    } catch (e2) {
+      throw toCameraError(e2);
+    }
   }
   const track = stream.getVideoTracks()[0];
   if (!track) {
