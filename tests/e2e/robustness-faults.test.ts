@@ -1,0 +1,235 @@
+// Faults in the real browser that the other e2e files do not cover (see the list in tests/robustness/README.md):
+// corrupt model files (not missing: garbage bytes, truncated weights, broken JSON), a GPU backend that fails while
+// initialising (the app falls back and says why), no backend at all, junk in saved settings, the camera unplugged in
+// the middle of a set (the reps so far are kept, the set can be ended, its summary shown and saved), and IndexedDB
+// running out of quota (real Chromium quota, set through the DevTools protocol).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  BROWSER_SETUP_TIMEOUT_MS, BROWSER_TEST_TIMEOUT_MS, clipToY4m, describeBrowser, launchChromium, openWatchedPage,
+  saveScreenshot, serveDir, snapshot, waitForBanner, waitForPose, type StaticServer,
+} from './harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './harness';
+
+const SET_TIMEOUT_MS = 300_000;
+
+interface Coach { screen: string; gate: string | null; reps: number | null; summaries: number }
+const coach = (page: Page): Promise<Coach> => page.evaluate(() => {
+  const cv = document.querySelector('app-root')?.shadowRoot?.querySelector('coach-view') as unknown as {
+    screen: string; session: { gate: { status: string }; repsThisSide(): number; summaries: unknown[] } | null;
+  } | null;
+  const s = cv?.session;
+  return { screen: cv?.screen ?? 'none', gate: s?.gate.status ?? null, reps: s ? s.repsThisSide() : null, summaries: s?.summaries.length ?? 0 };
+});
+
+async function until(page: Page, what: string, pred: (c: Coach) => boolean, timeoutMs: number): Promise<Coach> {
+  const deadline = Date.now() + timeoutMs;
+  let last: Coach | null = null;
+  while (Date.now() < deadline) {
+    last = await coach(page);
+    if (pred(last)) return last;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`timed out waiting for ${what}; last ${JSON.stringify(last)}`);
+}
+
+/** The clip trimmed to its 3 full squats, padded with stills (as in coach-flows.test.ts), so reps come quickly. */
+const SQUAT_FILTER = 'trim=end=8,setpts=PTS-STARTPTS,tpad=start_duration=4:start_mode=clone:stop_duration=3:stop_mode=clone';
+
+describeBrowser('faults in chromium: model files, backends, settings', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveDir();
+    browser = await launchChromium({ fakeCameraY4m: clipToY4m('bodyweight-squat') });
+  }, BROWSER_SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const realBin = () => readFileSync(join(REPO_ROOT, 'models', 'movenet-lightning.bin'));
+
+  it.each([
+    ['truncated weights (first 100 KB of movenet-lightning.bin)', 'movenet-lightning.bin', () => realBin().subarray(0, 100 * 1024)],
+    ['model JSON that is not JSON', 'movenet-lightning.json', () => Buffer.from('{"modelTopology": {"node": [ <<< cut here')],
+  ])('%s: says the model failed to load and names its file', async (_, file, body) => {
+    const w = await openWatchedPage(browser, server.origin);
+    await w.page.route(`**/models/${file}`, (r) => r.fulfill({ status: 200, contentType: file.endsWith('.json') ? 'application/json' : 'application/octet-stream', body: body() }));
+    await w.page.goto(`${server.url}?backend=wasm`);
+    const s = await waitForBanner(w.page, 'model-failed', 90_000);
+    // tfjs reports a short weight file while building the graph from the JSON, so the JSON may be the one named;
+    // either way the user is pointed at the Lightning model's files in models/.
+    expect(s.bannerText).toMatch(/movenet-lightning\.(json|bin)/);
+    expect(s.drawnKeypoints).toBe(0);
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  }, BROWSER_TEST_TIMEOUT_MS);
+
+  it('garbage weights of the right size: stops with a clear error, draws and cues nothing', async () => {
+    // tfjs cannot tell garbage of the right length from real weights at load time; the model's first run then fails
+    // (integer shape constants are garbage too). Known gap (reported to H1): the error does not name the file yet.
+    const w = await openWatchedPage(browser, server.origin);
+    const garbage = Buffer.from(realBin().map((_, i) => (i * 7919) % 256));
+    await w.page.route('**/models/movenet-lightning.bin', (r) => r.fulfill({ status: 200, contentType: 'application/octet-stream', body: garbage }));
+    await w.page.goto(`${server.url}?backend=wasm`);
+    const deadline = Date.now() + 90_000;
+    let s = await snapshot(w.page);
+    while (Date.now() < deadline && !['model-failed', 'inference-failed'].includes(s.bannerCode ?? '')) {
+      await w.page.waitForTimeout(300);
+      s = await snapshot(w.page);
+    }
+    expect(['model-failed', 'inference-failed']).toContain(s.bannerCode);
+    expect(s.status.kind).toBe('error');
+    expect(s.bannerText.length).toBeGreaterThan(20);
+    expect(s.drawnKeypoints).toBe(0);
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  }, BROWSER_TEST_TIMEOUT_MS);
+
+  it('a WebGPU device that fails to start: falls back to wasm, says why, and still finds the person', async () => {
+    const w = await openWatchedPage(browser, server.origin);
+    // An adapter is offered (so the app tries WebGPU) but the device request fails, as on a broken GPU driver.
+    await w.page.addInitScript(() => {
+      const adapter = {
+        features: new Set<string>(), limits: {}, info: {}, isFallbackAdapter: false,
+        requestDevice: () => Promise.reject(new Error('GPU device lost (test)')),
+        requestAdapterInfo: () => Promise.resolve({ vendor: 'test', architecture: '', device: '', description: '' }),
+      };
+      Object.defineProperty(navigator, 'gpu', {
+        configurable: true,
+        value: { requestAdapter: () => Promise.resolve(adapter), getPreferredCanvasFormat: () => 'rgba8unorm', wgslLanguageFeatures: new Set() },
+      });
+    });
+    await w.page.goto(server.url);
+    const s = await waitForPose(w.page, { minKeypoints: 13 });
+    expect(s.backend).toBe('wasm');
+    const fallback = await w.page.locator('[data-testid="backend-fallback"]').textContent();
+    expect(fallback).toMatch(/webgpu:/);
+    expect(fallback).toMatch(/webgl:/);
+    await saveScreenshot(w.page, 'robustness-backend-fallback');
+    await w.context.close();
+  }, BROWSER_TEST_TIMEOUT_MS);
+
+  it('no backend can start (wasm binaries missing, no GPU): says the browser cannot run the model, with each reason', async () => {
+    const w = await openWatchedPage(browser, server.origin);
+    await w.page.route('**/*.wasm', (r) => r.fulfill({ status: 404, body: 'gone' }));
+    await w.page.goto(server.url);
+    const s = await waitForBanner(w.page, 'backend-failed', 90_000);
+    expect(s.bannerText).toMatch(/cannot run the pose model/i);
+    expect(s.bannerText).toMatch(/wasm:/);
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  }, BROWSER_TEST_TIMEOUT_MS);
+
+  it('junk in saved settings (model, camera, voice): starts with the defaults', async () => {
+    const w = await openWatchedPage(browser, server.origin);
+    await w.page.addInitScript(() => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i)!;
+        localStorage.setItem(k, '{"not": valid');
+      }
+      localStorage.setItem('hip-trainer.model', '{"not": valid');
+      localStorage.setItem('hip-trainer.camera', 'a-camera-that-was-unplugged-long-ago');
+      localStorage.setItem('hip-trainer.voice', '\u0000garbage');
+    });
+    await w.page.goto(server.url);
+    const s = await waitForPose(w.page, { minKeypoints: 13 });
+    expect(s.modelId).toBe('lightning');
+    expect(s.status.kind).toBe('running');
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  }, BROWSER_TEST_TIMEOUT_MS);
+});
+
+describeBrowser('faults in chromium during a set', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveDir();
+    browser = await launchChromium({ fakeCameraY4m: clipToY4m('bodyweight-squat', { filter: SQUAT_FILTER, variant: 'three-squats-padded' }) });
+  }, BROWSER_SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function startSquatSet(page: Page): Promise<void> {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(server.url);
+    await waitForPose(page, { minKeypoints: 13 });
+    await page.locator('[data-exercise="squat"]').click();
+    await page.locator('input[name="reps"]').fill('20');
+    await page.locator('[data-testid="start"]').click();
+    await until(page, 'the first rep', (c) => (c.reps ?? 0) >= 1, 150_000);
+  }
+
+  const storedSessions = (page: Page) => page.evaluate(async () => {
+    const req = indexedDB.open('hip-trainer');
+    const db: IDBDatabase = await new Promise((ok, ko) => { req.onsuccess = () => ok(req.result); req.onerror = () => ko(req.error); });
+    const names = Array.from(db.objectStoreNames);
+    let n = 0;
+    for (const name of names) {
+      n += await new Promise<number>((ok, ko) => { const r = db.transaction(name).objectStore(name).count(); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+    }
+    db.close();
+    return n;
+  });
+
+  it('camera unplugged mid-set: says so, keeps the reps, and the set can still be ended, summarised and saved', async () => {
+    const w = await openWatchedPage(browser, server.origin);
+    const { page } = w;
+    await startSquatSet(page);
+    const before = await coach(page);
+    // What an unplug looks like to the page: the track ends and fires 'ended'.
+    await page.evaluate(() => {
+      const video = document.querySelector('app-root')!.shadowRoot!.querySelector('video')!;
+      const track = (video.srcObject as MediaStream).getVideoTracks()[0]!;
+      track.stop();
+      track.dispatchEvent(new Event('ended'));
+    });
+    const s = await waitForBanner(page, 'camera-unplugged', 10_000);
+    expect(s.bannerText).toMatch(/disconnected/i);
+    await page.waitForTimeout(1500);
+    const after = await coach(page);
+    expect(after.screen).toBe(before.screen);
+    expect(after.reps).toBeGreaterThanOrEqual(before.reps!);
+    await saveScreenshot(page, 'robustness-unplugged-mid-set');
+
+    await page.locator('[data-testid="end-set"]').click();
+    const done = await until(page, 'the summary', (c) => c.screen === 'summary', 10_000);
+    expect(done.summaries).toBe(1);
+    expect(Number(await page.locator('[data-testid="summary-reps"]').textContent())).toBe(after.reps);
+    await expect.poll(() => storedSessions(page), { timeout: 10_000 }).toBe(1);
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  }, SET_TIMEOUT_MS);
+
+  it('IndexedDB over its quota (real Chromium quota): the failure is shown, the set is kept in memory and exports', async () => {
+    const w = await openWatchedPage(browser, server.origin);
+    const { page } = w;
+    const cdp = await page.context().newCDPSession(page);
+    // A 1-byte quota for this origin: every IndexedDB write fails with QuotaExceededError, as on a full disk.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin, quotaSize: 1 });
+    await startSquatSet(page);
+    await page.locator('[data-testid="end-set"]').click();
+    await until(page, 'the summary', (c) => c.screen === 'summary', 10_000);
+    await expect.poll(() => page.locator('[data-testid="storage-error"]').textContent(), { timeout: 10_000 }).toMatch(/could not be saved|memory/i);
+    await saveScreenshot(page, 'robustness-quota-full');
+    await page.locator('[data-testid="nav-history"]').click();
+    const item = page.locator('[data-testid="history-item"]');
+    await expect.poll(() => item.count(), { timeout: 5000 }).toBe(1);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-json"]').click()]);
+    const body = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+    expect(body.sessions).toHaveLength(1);
+    expect(body.sessions[0].exerciseId).toBe('squat');
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  }, SET_TIMEOUT_MS);
+});
