@@ -14,6 +14,11 @@ export interface HoldTimerConfig {
   /** Posture must be correct this long before the hold starts (counted into the hold). */
   startMs: number;
   maxFrameGapMs: number;
+  /**
+   * A lapse made only of UNKNOWN frames (posture not measurable, e.g. a joint lost for a few frames) that ends with
+   * correct posture within this many ms is bridged: its time counts. 0 (default) = never bridge.
+   */
+  bridgeUnknownMs?: number;
 }
 
 export type HoldStatus = 'waiting' | 'running' | 'lapsed' | 'ended';
@@ -26,11 +31,15 @@ export interface HoldTimerState {
   lapseSinceMs: number | null;
   startedAtMs: number | null;
   endReason: HoldEndReason | null;
+  /** Last frame with correct posture while running. */
+  lastOkMs: number | null;
+  /** The current lapse has seen only unknown (null) frames so far. */
+  lapseUnknown: boolean;
 }
 
 export const INITIAL_HOLD: HoldTimerState = Object.freeze({
   status: 'waiting', elapsedMs: 0, lastMs: null, okSinceMs: null, lapseSinceMs: null, startedAtMs: null,
-  endReason: null,
+  endReason: null, lastOkMs: null, lapseUnknown: false,
 }) as HoldTimerState;
 
 export type HoldEvent =
@@ -39,7 +48,11 @@ export type HoldEvent =
 
 export interface HoldStep { state: HoldTimerState; event: HoldEvent | null }
 
-export function stepHold(s: HoldTimerState, postureOk: boolean, timestampMs: number, cfg: HoldTimerConfig): HoldStep {
+/**
+ * @param postureOk true = correct, false = wrong, null = unknown on this frame (not visible). Unknown counts as a
+ *   lapse (no time added, grace applies) unless it is bridged (see `bridgeUnknownMs`).
+ */
+export function stepHold(s: HoldTimerState, postureOk: boolean | null, timestampMs: number, cfg: HoldTimerConfig): HoldStep {
   const t = timestampMs;
   switch (s.status) {
     case 'ended':
@@ -49,22 +62,31 @@ export function stepHold(s: HoldTimerState, postureOk: boolean, timestampMs: num
       const since = s.okSinceMs ?? t;
       if (t - since < cfg.startMs) return { state: since === s.okSinceMs ? s : { ...s, okSinceMs: since }, event: null };
       const elapsedMs = Math.min(t - since, cfg.targetMs);
-      const started: HoldTimerState = { ...s, status: 'running', okSinceMs: since, startedAtMs: since, elapsedMs, lastMs: t };
+      const started: HoldTimerState = { ...s, status: 'running', okSinceMs: since, startedAtMs: since, elapsedMs, lastMs: t, lastOkMs: t };
       if (elapsedMs >= cfg.targetMs) return end(started, 'target', t);
       return { state: started, event: { type: 'start', timestampMs: since } };
     }
     case 'running': {
-      if (!postureOk) return { state: { ...s, status: 'lapsed', lapseSinceMs: t, lastMs: t }, event: null };
+      if (!postureOk) {
+        return { state: { ...s, status: 'lapsed', lapseSinceMs: t, lastMs: t, lapseUnknown: postureOk === null }, event: null };
+      }
       const dt = Math.min(Math.max(0, t - (s.lastMs ?? t)), cfg.maxFrameGapMs);
       const elapsedMs = Math.min(s.elapsedMs + dt, cfg.targetMs);
-      const next: HoldTimerState = { ...s, elapsedMs, lastMs: t };
+      const next: HoldTimerState = { ...s, elapsedMs, lastMs: t, lastOkMs: t };
       return elapsedMs >= cfg.targetMs ? end(next, 'target', t) : { state: next, event: null };
     }
     case 'lapsed': {
-      // Time inside the lapse is not counted, whether or not the lapse ends within the grace period.
-      if (postureOk) return { state: { ...s, status: 'running', lapseSinceMs: null, lastMs: t }, event: null };
+      // Time inside the lapse is not counted, whether or not the lapse ends within the grace period; except a short
+      // lapse of unknown frames only, which is bridged (the posture was correct before and after it).
+      if (postureOk) {
+        const gap = t - (s.lastOkMs ?? t);
+        const bridged = s.lapseUnknown && gap <= (cfg.bridgeUnknownMs ?? 0);
+        const elapsedMs = bridged ? Math.min(s.elapsedMs + gap, cfg.targetMs) : s.elapsedMs;
+        const next: HoldTimerState = { ...s, status: 'running', lapseSinceMs: null, lastMs: t, lastOkMs: t, lapseUnknown: false, elapsedMs };
+        return elapsedMs >= cfg.targetMs ? end(next, 'target', t) : { state: next, event: null };
+      }
       if (t - (s.lapseSinceMs ?? t) > cfg.graceMs) return end(s, 'posture-lost', t);
-      return { state: { ...s, lastMs: t }, event: null };
+      return { state: { ...s, lastMs: t, lapseUnknown: s.lapseUnknown && postureOk === null }, event: null };
     }
   }
 }

@@ -20,6 +20,11 @@ export interface RepCounterConfig {
   minTargetMs: number;
   minRepMs: number;
   maxGapMs: number;
+  /**
+   * In setup, unknown (null) frames for up to this long (ms since the last value) do not restart the stable-start
+   * timer (a joint lost for a few frames). 0 / omitted = any unknown frame restarts it.
+   */
+  setupBridgeMs?: number;
 }
 
 export type RepPhase = 'setup' | 'start' | 'moving' | 'target';
@@ -81,7 +86,10 @@ export function stepRepCounter(
         event: wasInRep ? { type: 'aborted', reason: 'lost', timestampMs: t } : null,
       };
     }
-    if (s.phase === 'setup' && s.setupSinceMs !== null) return { state: { ...s, setupSinceMs: null }, event: null };
+    if (s.phase === 'setup' && s.setupSinceMs !== null) {
+      const bridged = s.lastValueMs !== null && t - s.lastValueMs <= (cfg.setupBridgeMs ?? 0);
+      return { state: bridged ? s : { ...s, setupSinceMs: null }, event: null };
+    }
     return { state: s, event: null };
   }
   const inStart = inStartZone(value, cfg);

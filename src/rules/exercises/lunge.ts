@@ -5,7 +5,7 @@
 // - Knee valgus = FPPA (180 - hip-knee-ankle angle, positive = knee medial to the hip-ankle line), judged around the
 //   bottom. NOTES: no 2D norm exists for the lunge; single-leg squat norms are 8.4 +/- 5.1 deg (women), ~7 deg
 //   (men), patellofemoral pain 16.8 deg. KNEE_VALGUS on the front knee at FPPA >= 15 deg is OUR default (as for the
-//   squat: above the healthy mean + 1 SD), clearing below 10 deg.
+//   squat: above the healthy mean + 1 SD), clearing below 10 deg. FPPA is smoothed with the common 150 ms EMA.
 // - Depth = drop of the mid-hip toward the lower (front) ankle, in TORSO lengths relative to the standing value:
 //   1 - (hip height / torso) / (standing hip height / torso). Normalising by the torso on the same frame keeps
 //   depth right when a forward lunge steps toward the camera (the person gets bigger in the image); the lunge trunk
@@ -25,6 +25,8 @@ import type { KeypointName, PoseFrame, Side } from '../../core/pose-frame';
 import { commonConfigShape } from '../engine/config';
 import { dropFrac, hipHeightAboveAnklePx, INITIAL_STILLNESS, legPx, nextStandingRef, stepStillness, stillForMs, type LegPoints, type StillnessState } from '../engine/body';
 import { cue, gateFrame, measure, phaseFinding } from '../engine/gate';
+import { INITIAL_EMA, stepEma, type EmaState } from '../engine/ema';
+import { INITIAL_IDENTITY, type IdentityState } from '../engine/identity';
 import { INITIAL_PERSISTENCE, stepPersistence, thresholdSignal, type PersistenceState } from '../engine/persistence';
 import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterState } from '../engine/rep-counter';
 import { addSample, EMPTY_STAT, finiteMetrics, statMax, type Stat } from '../engine/stats';
@@ -80,20 +82,30 @@ const EMPTY_ACC: RepAcc = {
 
 export interface LungeState {
   view: ViewCheckState;
+  identity: IdentityState;
   reps: RepCounterState;
   still: StillnessState;
+  /** Smoothed mid-hip position (px) for the stillness test: raw keypoint jitter would keep resetting it. */
+  emaHipX: EmaState;
+  emaHipY: EmaState;
   /** Standing hip height above the lower ankle in torso lengths (NaN until calibrated). */
   refHeightTorso: number;
   valgusL: PersistenceState;
   valgusR: PersistenceState;
+  /** Smoothed FPPA per knee (engine/ema.ts). */
+  emaFppaL: EmaState;
+  emaFppaR: EmaState;
+  lastJudgedMs: number | null;
   acc: RepAcc;
   counts: { left: number; right: number };
 }
 
 export function lungeInitialState(): LungeState {
   return {
-    view: INITIAL_VIEW_CHECK, reps: INITIAL_REP_COUNTER, still: INITIAL_STILLNESS, refHeightTorso: Number.NaN,
-    valgusL: INITIAL_PERSISTENCE, valgusR: INITIAL_PERSISTENCE, acc: EMPTY_ACC, counts: { left: 0, right: 0 },
+    view: INITIAL_VIEW_CHECK, identity: INITIAL_IDENTITY, reps: INITIAL_REP_COUNTER, still: INITIAL_STILLNESS,
+    emaHipX: INITIAL_EMA, emaHipY: INITIAL_EMA, refHeightTorso: Number.NaN,
+    valgusL: INITIAL_PERSISTENCE, valgusR: INITIAL_PERSISTENCE, emaFppaL: INITIAL_EMA, emaFppaR: INITIAL_EMA,
+    lastJudgedMs: null, acc: EMPTY_ACC, counts: { left: 0, right: 0 },
   };
 }
 
@@ -102,13 +114,14 @@ const shankDrop = (leg: LegPoints): number => leg.ankle.y - leg.knee.y;
 
 export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { state: LungeState; findings: Finding[] } {
   const t = frame.timestampMs;
-  const gate = gateFrame(frame, LUNGE_REQUIRED, 'front', s.view, cfg);
+  const gate = gateFrame(frame, LUNGE_REQUIRED, 'front', s.view, cfg, s.identity);
   const L = gate.ok ? legPx(frame, 'left', cfg) : null;
   const R = gate.ok ? legPx(frame, 'right', cfg) : null;
   if (!gate.ok || !gate.torso || !L || !R) {
     const rc = stepRepCounter(s.reps, null, t, repCfg(cfg));
     const state: LungeState = {
-      ...s, view: gate.view, reps: rc.state, still: INITIAL_STILLNESS, valgusL: INITIAL_PERSISTENCE, valgusR: INITIAL_PERSISTENCE,
+      // Fault states are kept over a short dropout (dropoutHoldMs) and reset on the next visible frame after a longer one.
+      ...s, view: gate.view, identity: gate.identity ?? s.identity, reps: rc.state,
       acc: rc.event?.type === 'aborted' ? EMPTY_ACC : s.acc,
       refHeightTorso: rc.state.phase === 'setup' ? Number.NaN : s.refHeightTorso,
     };
@@ -120,7 +133,11 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   const standing = heightTorso >= cfg.standingMinLegTorsoRatio
     && jointAngleDeg(L.hip, L.knee, L.ankle) >= cfg.standingMinKneeAngleDeg
     && jointAngleDeg(R.hip, R.knee, R.ankle) >= cfg.standingMinKneeAngleDeg;
-  const still = stepStillness(s.still, torso.midHip.x, torso.midHip.y, cfg.setupStillTorsoFrac * torso.lengthPx, t);
+  // A long dropout restarts the stillness test (and, below, the fault states); a short one does not.
+  const gapReset = s.lastJudgedMs !== null && t - s.lastJudgedMs > cfg.dropoutHoldMs;
+  const emaHipX = stepEma(gapReset ? INITIAL_EMA : s.emaHipX, torso.midHip.x, t, cfg.signalSmoothingMs, cfg.dropoutHoldMs);
+  const emaHipY = stepEma(gapReset ? INITIAL_EMA : s.emaHipY, torso.midHip.y, t, cfg.signalSmoothingMs, cfg.dropoutHoldMs);
+  const still = stepStillness(gapReset ? INITIAL_STILLNESS : s.still, emaHipX.value, emaHipY.value, cfg.setupStillTorsoFrac * torso.lengthPx, t);
   const ref = nextStandingRef(s.reps.phase, standing, s.refHeightTorso, heightTorso);
   const drop = dropFrac(heightTorso, ref);
   const rc = stepRepCounter(s.reps, s.reps.phase === 'setup' ? (standing ? 0 : null) : drop, t, repCfg(cfg), stillForMs(still, t) > 0);
@@ -131,13 +148,17 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   const front: Side | null = shankDiff >= cfg.frontLegMinDiffTorso ? 'left' : shankDiff <= -cfg.frontLegMinDiffTorso ? 'right' : null;
   const nearBottom = active && drop >= cfg.valgusMinDropFrac;
   const medialX = torso.midHip.x;
-  const fppaL = fppaDeg(L.hip, L.knee, L.ankle, medialX), fppaR = fppaDeg(R.hip, R.knee, R.ankle, medialX);
+  const fresh = s.lastJudgedMs !== null && t - s.lastJudgedMs > cfg.dropoutHoldMs;
+  const prev = fresh ? { valgusL: INITIAL_PERSISTENCE, valgusR: INITIAL_PERSISTENCE, emaFppaL: INITIAL_EMA, emaFppaR: INITIAL_EMA } : s;
+  const emaFppaL = stepEma(prev.emaFppaL, fppaDeg(L.hip, L.knee, L.ankle, medialX), t, cfg.signalSmoothingMs, cfg.dropoutHoldMs);
+  const emaFppaR = stepEma(prev.emaFppaR, fppaDeg(R.hip, R.knee, R.ankle, medialX), t, cfg.signalSmoothingMs, cfg.dropoutHoldMs);
+  const fppaL = emaFppaL.value, fppaR = emaFppaR.value;
   const timing = { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs };
   const judge = (side: Side, v: number) =>
     nearBottom && front === side && (cfg.side === 'auto' || cfg.side === side)
       ? thresholdSignal(v, cfg.valgusFppaDeg, cfg.valgusClearFppaDeg) : 'clear';
-  const valgusL = stepPersistence(s.valgusL, judge('left', fppaL), t, timing);
-  const valgusR = stepPersistence(s.valgusR, judge('right', fppaR), t, timing);
+  const valgusL = stepPersistence(prev.valgusL, judge('left', fppaL), t, timing);
+  const valgusR = stepPersistence(prev.valgusR, judge('right', fppaR), t, timing);
 
   const findings: Finding[] = [];
   if (!Number.isNaN(drop)) findings.push(measure('DEPTH_FRAC', 'both', drop, 'ratio', t));
@@ -149,7 +170,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   if (rc.event?.type === 'rep-start') acc = EMPTY_ACC;
   const inRep = s.reps.phase === 'moving' || s.reps.phase === 'target' || rc.state.phase === 'moving' || rc.state.phase === 'target';
   if (inRep) {
-    const deepest = !(drop <= acc.drop.max);
+    const deepest = !(drop < acc.drop.max); // ties: the later frame (smoothed signals have settled)
     acc = {
       frontVote: nearBottom ? acc.frontVote + shankDiff : acc.frontVote,
       fppaL: nearBottom ? addSample(acc.fppaL, fppaL) : acc.fppaL,
@@ -182,7 +203,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   }
   findings.push(phaseFinding(active ? 'active' : 'setup', t));
   return {
-    state: { view: gate.view, reps: rc.state, still, refHeightTorso: ref, valgusL, valgusR, acc, counts },
+    state: { view: gate.view, identity: gate.identity ?? s.identity, emaHipX, emaHipY, reps: rc.state, still, refHeightTorso: ref, valgusL, valgusR, emaFppaL, emaFppaR, lastJudgedMs: t, acc, counts },
     findings,
   };
 }
@@ -191,6 +212,7 @@ function repCfg(cfg: LungeConfig) {
   return {
     startThreshold: cfg.topDropFrac, targetThreshold: cfg.bottomDropFrac, setupMs: cfg.setupMs,
     minTargetMs: cfg.minBottomMs, minRepMs: cfg.minRepMs, maxGapMs: cfg.maxGapMs,
+    setupBridgeMs: cfg.dropoutHoldMs,
   };
 }
 

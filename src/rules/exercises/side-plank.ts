@@ -11,24 +11,31 @@
 //   a side plank is ~10-30 deg; steeper means standing/sitting, not a plank). The hold starts after 500 ms of
 //   correct posture (our default, skips the lift-off), pauses during lapses and ends ('posture-lost') when a lapse
 //   lasts > 1000 ms (our default for "hip height lost"), or at the 30 s target (our default; programmes use 20-60 s).
-// - Facing the camera, the shoulders/hips/ankles of the two sides are stacked; the line uses their midpoints (or
-//   the visible one). If both ankles are cut off by the image edge, the knees stand in (with straight legs the knee
-//   lies on the same line; `kneeFallback`). The supporting (bottom) side is the one whose shoulder is lower.
+// - Facing the camera, the shoulders/hips/ankles of the two sides are stacked (~0.4 m apart at the shoulders); the
+//   line uses each pair's midpoint. When one joint of a pair drops out, the pair is completed from the offset seen
+//   in the last `pairMemoryMs` (2 s): jumping from the midpoint to the remaining point would bend the line by more
+//   than the 10 deg tolerance (seen on H3's missing-joints fixture). The offset is body shape, not an angle; with
+//   no recent offset the single point is used. If both ankles are cut off by the image edge, the knees stand in
+//   (with straight legs the knee lies on the same line; `kneeFallback`). The supporting (bottom) side is the one
+//   whose shoulder is lower.
 // - Top-leg raises: the angle at the mid-hip between the two legs (hip->ankle). A raise = from <= 10 deg up to
 //   >= 25 deg and back (our defaults: 2D side-lying abduction range is ~30-45 deg; raises during a plank are
 //   smaller). Counted only during the hold; the rep side is the raised (top) leg; the body line then uses the bottom leg.
+// - Not smoothed (unlike FPPA and pelvic obliquity): the shoulder-ankle span is long (~600 px on a 960 px frame),
+//   so 1.5 px of jitter moves the deviation by well under 1 deg.
 import { z } from 'zod';
 import { jointAngleDeg, type Point } from '../../core/geometry';
 import { otherSide, type KeypointName, type PoseFrame, type Side } from '../../core/pose-frame';
 import { commonConfigShape } from '../engine/config';
 import { cue, gateFrame, measure, phaseFinding } from '../engine/gate';
+import { INITIAL_IDENTITY, type IdentityState } from '../engine/identity';
 import { INITIAL_HOLD, stepHold, type HoldTimerState } from '../engine/hold-timer';
 import { INITIAL_PERSISTENCE, stepPersistence, thresholdSignal, type PersistenceState } from '../engine/persistence';
 import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterState } from '../engine/rep-counter';
 import { addSample, EMPTY_STAT, finiteMetrics, statMax, statMean, statMin, type Stat } from '../engine/stats';
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { INITIAL_VIEW_CHECK, type ViewCheckState } from '../engine/view-check';
-import { eitherPx, visiblePx } from '../engine/visibility';
+import { visiblePx } from '../engine/visibility';
 
 export const sidePlankConfigSchema = z.object({
   ...commonConfigShape,
@@ -44,6 +51,8 @@ export const sidePlankConfigSchema = z.object({
   holdStartMs: z.number().min(0).default(500).describe('Correct posture this long (ms) starts the hold. Our default.'),
   holdGraceMs: z.number().min(0).default(1000).describe('A lapse longer than this (ms) ends the hold: hip height lost. Our default.'),
   kneeFallback: z.boolean().default(true).describe('Use the knees for the line when both ankles are out of view. Our default.'),
+  pairMemoryMs: z.number().min(0).default(2000)
+    .describe('One joint of a stacked pair lost: complete the pair from the offset seen within this long (ms). Our default (the body shape changes slowly in a hold).'),
   raiseStartDeg: z.number().default(10).describe('Leg raise: legs back together when the angle between them <= this (deg). Our default.'),
   raiseTargetDeg: z.number().default(25).describe('Leg raise counts when the angle between the legs reaches >= this (deg). Our default.'),
   raiseMinTopMs: z.number().min(0).default(100).describe('Minimum time at the top of a raise (ms). Our default.'),
@@ -58,6 +67,7 @@ export const SIDE_PLANK_REQUIRED: readonly KeypointName[] = [
 
 export interface SidePlankState {
   view: ViewCheckState;
+  identity: IdentityState;
   hold: HoldTimerState;
   /** Bottom side of the hold in progress (fixed when the hold starts), null before. */
   bottom: Side | null;
@@ -69,12 +79,31 @@ export interface SidePlankState {
   /** After a hold ends, the posture must be broken before a new hold can start. */
   armed: boolean;
   holds: number;
+  lastJudgedMs: number | null;
+  /** Last seen left->right offset of each stacked pair (px), to complete a pair when one joint drops out. */
+  pairs: { shoulder: PairOffset | null; hip: PairOffset | null; ankle: PairOffset | null; knee: PairOffset | null };
+}
+
+export interface PairOffset { readonly dx: number; readonly dy: number; readonly atMs: number }
+
+/**
+ * Midpoint of a left/right pair: both visible -> their midpoint (and a fresh offset); one visible -> that point
+ * shifted by half the offset seen within `pairMemoryMs`, else the single point; none -> null.
+ */
+function pairPoint(frame: PoseFrame, l: KeypointName, r: KeypointName, last: PairOffset | null, t: number, cfg: SidePlankConfig): { point: Point | null; offset: PairOffset | null } {
+  const pl = visiblePx(frame, l, cfg), pr = visiblePx(frame, r, cfg);
+  if (pl && pr) return { point: { x: (pl.x + pr.x) / 2, y: (pl.y + pr.y) / 2 }, offset: { dx: pr.x - pl.x, dy: pr.y - pl.y, atMs: t } };
+  const fresh = last && t - last.atMs <= cfg.pairMemoryMs ? last : null;
+  if (pl) return { point: fresh ? { x: pl.x + fresh.dx / 2, y: pl.y + fresh.dy / 2 } : pl, offset: last };
+  if (pr) return { point: fresh ? { x: pr.x - fresh.dx / 2, y: pr.y - fresh.dy / 2 } : pr, offset: last };
+  return { point: null, offset: last };
 }
 
 export function sidePlankInitialState(): SidePlankState {
   return {
-    view: INITIAL_VIEW_CHECK, hold: INITIAL_HOLD, bottom: null, sag: INITIAL_PERSISTENCE, pike: INITIAL_PERSISTENCE,
-    dev: EMPTY_STAT, raises: INITIAL_REP_COUNTER, raisePeak: EMPTY_STAT, armed: true, holds: 0,
+    view: INITIAL_VIEW_CHECK, identity: INITIAL_IDENTITY, hold: INITIAL_HOLD, bottom: null, sag: INITIAL_PERSISTENCE, pike: INITIAL_PERSISTENCE,
+    dev: EMPTY_STAT, raises: INITIAL_REP_COUNTER, raisePeak: EMPTY_STAT, armed: true, holds: 0, lastJudgedMs: null,
+    pairs: { shoulder: null, hip: null, ankle: null, knee: null },
   };
 }
 
@@ -95,7 +124,9 @@ function bottomSideOf(frame: PoseFrame, cfg: SidePlankConfig): Side | null {
   return null;
 }
 
-const holdCfg = (cfg: SidePlankConfig) => ({ targetMs: cfg.targetMs, graceMs: cfg.holdGraceMs, startMs: cfg.holdStartMs, maxFrameGapMs: 250 });
+const holdCfg = (cfg: SidePlankConfig) => ({
+  targetMs: cfg.targetMs, graceMs: cfg.holdGraceMs, startMs: cfg.holdStartMs, maxFrameGapMs: 250, bridgeUnknownMs: cfg.dropoutHoldMs,
+});
 const raiseCfg = (cfg: SidePlankConfig) => ({
   startThreshold: cfg.raiseStartDeg, targetThreshold: cfg.raiseTargetDeg, setupMs: 300, minTargetMs: cfg.raiseMinTopMs,
   minRepMs: cfg.raiseMinRepMs, maxGapMs: 1000,
@@ -106,22 +137,22 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
   const findings: Finding[] = [];
   // Visibility: gateFrame handles NO_PERSON and the view check (when all four torso points are visible); the pairs
   // are checked here because one of each pair is enough.
-  const gate = gateFrame(frame, [], 'front', s.view, cfg);
-  const shoulder = eitherPx(frame, 'left_shoulder', 'right_shoulder', cfg);
-  const hip = eitherPx(frame, 'left_hip', 'right_hip', cfg);
+  const gate = gateFrame(frame, [], 'front', s.view, cfg, s.identity);
   const legRaises = cfg.variant === 'leg-raises';
   const detected = s.bottom ?? bottomSideOf(frame, cfg);
   const bottom: Side | null = cfg.side === 'auto' ? detected : cfg.side;
-  let ankle: Point | null;
-  let topAnkle: Point | null = null;
-  if (legRaises) {
-    // The line uses the bottom leg; the raise needs both legs (ankles, or knees as a stand-in).
-    const leg = (side: Side) => visiblePx(frame, `${side}_ankle`, cfg) ?? (cfg.kneeFallback ? visiblePx(frame, `${side}_knee`, cfg) : null);
-    ankle = bottom ? leg(bottom) : null;
-    topAnkle = bottom ? leg(otherSide(bottom)) : null;
-  } else {
-    ankle = eitherPx(frame, 'left_ankle', 'right_ankle', cfg) ?? (cfg.kneeFallback ? eitherPx(frame, 'left_knee', 'right_knee', cfg) : null);
-  }
+  // Pairs are completed from their last seen offset (see file header), so losing one joint of a stacked pair
+  // does not move the line from the pair's midpoint to the remaining point.
+  const shoulderP = pairPoint(frame, 'left_shoulder', 'right_shoulder', s.pairs.shoulder, t, cfg);
+  const hipP = pairPoint(frame, 'left_hip', 'right_hip', s.pairs.hip, t, cfg);
+  const ankleP = pairPoint(frame, 'left_ankle', 'right_ankle', s.pairs.ankle, t, cfg);
+  const kneeP = pairPoint(frame, 'left_knee', 'right_knee', s.pairs.knee, t, cfg);
+  const pairs = { shoulder: shoulderP.offset, hip: hipP.offset, ankle: ankleP.offset, knee: kneeP.offset };
+  const shoulder = shoulderP.point, hip = hipP.point;
+  const legPoint = (side: Side) => visiblePx(frame, `${side}_ankle`, cfg) ?? (cfg.kneeFallback ? visiblePx(frame, `${side}_knee`, cfg) : null);
+  // The line ends at the bottom leg in the leg-raise variant (the top leg moves), else at the feet.
+  const ankle = legRaises ? (bottom ? legPoint(bottom) : null) : ankleP.point ?? (cfg.kneeFallback ? kneeP.point : null);
+  const topAnkle = legRaises && bottom ? legPoint(otherSide(bottom)) : null;
   const missing: KeypointName[] = [];
   if (!shoulder) missing.push('left_shoulder', 'right_shoulder');
   if (!hip) missing.push('left_hip', 'right_hip');
@@ -132,9 +163,10 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
     vis = { kind: 'visibility', code: missing.length === 6 ? 'NO_PERSON' : 'NOT_VISIBLE', missing, timestampMs: t };
   }
 
-  let st: SidePlankState = { ...s, view: gate.view };
+  let st: SidePlankState = { ...s, view: gate.view, identity: gate.identity ?? s.identity, pairs };
   let dev = Number.NaN;
-  let postureOk = false;
+  // null = unknown (not visible): a short unknown stretch is bridged by the hold timer, a long one lapses.
+  let postureOk: boolean | null = vis ? null : false;
   if (!vis && shoulder && hip && ankle) {
     dev = bodyLineDeviationDeg(shoulder, hip, ankle);
     const inclineDeg = Math.abs(Math.atan2(ankle.y - shoulder.y, Math.abs(ankle.x - shoulder.x))) * (180 / Math.PI);
@@ -144,7 +176,7 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
 
   // Hold timer (re-armed once the posture has been broken after a finished hold).
   if (st.hold.status === 'ended') {
-    if (!postureOk) st = { ...st, armed: true };
+    if (postureOk === false) st = { ...st, armed: true };
     if (st.armed && postureOk) st = { ...st, hold: INITIAL_HOLD, bottom: null, dev: EMPTY_STAT, raises: INITIAL_REP_COUNTER, raisePeak: EMPTY_STAT, armed: false };
   }
   const h = st.hold.status === 'ended' ? { state: st.hold, event: null } : stepHold(st.hold, postureOk, t, holdCfg(cfg));
@@ -154,9 +186,11 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
   const holdSide: Side = st.bottom ?? bottom ?? 'left';
 
   if (vis) {
+    // No cue while not visible; the debounced states survive a short dropout and are reset after a longer one.
     findings.push(vis);
-    st = { ...st, sag: INITIAL_PERSISTENCE, pike: INITIAL_PERSISTENCE };
   } else {
+    if (s.lastJudgedMs !== null && t - s.lastJudgedMs > cfg.dropoutHoldMs) st = { ...st, sag: INITIAL_PERSISTENCE, pike: INITIAL_PERSISTENCE };
+    st = { ...st, lastJudgedMs: t };
     if (!Number.isNaN(dev)) findings.push(measure('BODY_LINE_DEVIATION_DEG', holdSide, dev, 'deg', t));
     const timing = { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs };
     // Faults are judged only during a hold (not while getting into position or after it ended).

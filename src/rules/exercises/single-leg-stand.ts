@@ -5,6 +5,9 @@
 //   weak the pelvis drops on the lifted (swing) side: a positive Trendelenburg sign.
 // - Pelvic obliquity = angle of the hip-to-hip line against horizontal, POSITIVE when the lifted side is lower
 //   (core/geometry pelvicObliquityDeg). Measured on every frame of the stance; the trial reports peak and mean.
+//   The hip keypoints are only ~40 px apart in a full-body view, so 1.5 px of jitter moves a single-frame angle
+//   by +/-3 deg: obliquity and trunk lean are smoothed with the common 150 ms EMA (`signalSmoothingMs`) before the
+//   thresholds, the measures and the peak/mean (a raw peak would report the noise, not the drop).
 // - No validated 2D degree cut-off exists (hip keypoints are joint centres, not the pelvic bones). PELVIC_DROP at
 //   >= 5 deg is OUR default: beyond the ~3 deg measurement error of 2D frontal-plane angles (NOTES), so a flagged
 //   drop is more than error; clears below 3 deg. The measured angle is always reported, not only pass/fail.
@@ -23,6 +26,8 @@ import { commonConfigShape } from '../engine/config';
 import { legLengthPx, legPx } from '../engine/body';
 import { cue, gateFrame, measure, phaseFinding } from '../engine/gate';
 import { INITIAL_HOLD, endHold, stepHold, type HoldEvent, type HoldTimerState } from '../engine/hold-timer';
+import { INITIAL_EMA, stepEma, type EmaState } from '../engine/ema';
+import { INITIAL_IDENTITY, type IdentityState } from '../engine/identity';
 import { INITIAL_PERSISTENCE, stepPersistence, thresholdSignal, type PersistenceState } from '../engine/persistence';
 import { addSample, EMPTY_STAT, finiteMetrics, statMax, statMean, type Stat } from '../engine/stats';
 import type { ExerciseDefinition, Finding } from '../engine/types';
@@ -61,6 +66,7 @@ export interface LegResult {
 
 export interface SingleLegStandState {
   view: ViewCheckState;
+  identity: IdentityState;
   /** Debounced "this foot is up", per side. */
   liftL: PersistenceState;
   liftR: PersistenceState;
@@ -71,6 +77,10 @@ export interface SingleLegStandState {
   lean: Stat;
   pelvicDrop: PersistenceState;
   trunkLean: PersistenceState;
+  /** Smoothed obliquity and lean (engine/ema.ts). */
+  emaObliq: EmaState;
+  emaLean: EmaState;
+  lastJudgedMs: number | null;
   /** After a trial both feet must be down before the next one can start. */
   armed: boolean;
   results: { left: LegResult | null; right: LegResult | null };
@@ -78,9 +88,9 @@ export interface SingleLegStandState {
 
 export function singleLegStandInitialState(): SingleLegStandState {
   return {
-    view: INITIAL_VIEW_CHECK, liftL: INITIAL_PERSISTENCE, liftR: INITIAL_PERSISTENCE, stance: null, hold: INITIAL_HOLD,
-    drop: EMPTY_STAT, lean: EMPTY_STAT, pelvicDrop: INITIAL_PERSISTENCE, trunkLean: INITIAL_PERSISTENCE, armed: true,
-    results: { left: null, right: null },
+    view: INITIAL_VIEW_CHECK, identity: INITIAL_IDENTITY, liftL: INITIAL_PERSISTENCE, liftR: INITIAL_PERSISTENCE, stance: null, hold: INITIAL_HOLD,
+    drop: EMPTY_STAT, lean: EMPTY_STAT, pelvicDrop: INITIAL_PERSISTENCE, trunkLean: INITIAL_PERSISTENCE,
+    emaObliq: INITIAL_EMA, emaLean: INITIAL_EMA, lastJudgedMs: null, armed: true, results: { left: null, right: null },
   };
 }
 
@@ -90,6 +100,8 @@ const holdCfg = (cfg: SingleLegStandConfig) => ({
   graceMs: Math.max(cfg.lapseGraceMs, cfg.footDownMs + 1),
   startMs: 0,
   maxFrameGapMs: 250,
+  // A joint lost for a few frames while the foot is up before and after: the stance went on, count it.
+  bridgeUnknownMs: cfg.dropoutHoldMs,
 });
 
 export function singleLegStandStep(
@@ -97,16 +109,17 @@ export function singleLegStandStep(
 ): { state: SingleLegStandState; findings: Finding[] } {
   const t = frame.timestampMs;
   const findings: Finding[] = [];
-  const gate = gateFrame(frame, SINGLE_LEG_STAND_REQUIRED, 'front', s.view, cfg);
+  const gate = gateFrame(frame, SINGLE_LEG_STAND_REQUIRED, 'front', s.view, cfg, s.identity);
   const L = gate.ok ? legPx(frame, 'left', cfg) : null;
   const R = gate.ok ? legPx(frame, 'right', cfg) : null;
 
   if (!gate.ok || !gate.torso || !L || !R) {
     findings.push(gate.ok ? { kind: 'visibility', code: 'NOT_VISIBLE', missing: [...SINGLE_LEG_STAND_REQUIRED], timestampMs: t } : gate.finding);
-    // Nothing measured; cues reset; a running trial pauses (and ends after the grace period).
-    let next: SingleLegStandState = { ...s, view: gate.view, pelvicDrop: INITIAL_PERSISTENCE, trunkLean: INITIAL_PERSISTENCE };
+    // Nothing measured, no cue. A running trial pauses (bridged if short, ended after the grace period); the
+    // debounced fault states survive a short dropout (dropoutHoldMs) and are reset after a longer one.
+    let next: SingleLegStandState = { ...s, view: gate.view, identity: gate.identity ?? s.identity };
     if (s.stance) {
-      const h = stepHold(s.hold, false, t, holdCfg(cfg));
+      const h = stepHold(s.hold, null, t, holdCfg(cfg));
       next = { ...next, hold: h.state };
       next = finishIfEnded(next, h.event, findings, t);
       if (next.stance) findings.push(holdFinding(next, cfg, t));
@@ -124,7 +137,10 @@ export function singleLegStandStep(
   const sigR = thresholdSignal(raiseR, cfg.liftOnFrac, cfg.liftOffFrac);
   const liftL = stepPersistence(s.liftL, sigL, t, liftTiming);
   const liftR = stepPersistence(s.liftR, sigR, t, liftTiming);
-  let st: SingleLegStandState = { ...s, view: gate.view, liftL, liftR };
+  let st: SingleLegStandState = { ...s, view: gate.view, identity: gate.identity ?? s.identity, liftL, liftR, lastJudgedMs: t };
+  if (s.lastJudgedMs !== null && t - s.lastJudgedMs > cfg.dropoutHoldMs) {
+    st = { ...st, pelvicDrop: INITIAL_PERSISTENCE, trunkLean: INITIAL_PERSISTENCE, emaObliq: INITIAL_EMA, emaLean: INITIAL_EMA };
+  }
 
   if (!st.stance) {
     if (!st.armed && !liftL.active && !liftR.active) st = { ...st, armed: true };
@@ -134,7 +150,8 @@ export function singleLegStandStep(
       const liftStart = (lifted === 'left' ? s.liftL.onsetStartMs : s.liftR.onsetStartMs) ?? t;
       st = {
         ...st, stance: otherSide(lifted), hold: { ...INITIAL_HOLD, okSinceMs: liftStart }, drop: EMPTY_STAT,
-        lean: EMPTY_STAT, pelvicDrop: INITIAL_PERSISTENCE, trunkLean: INITIAL_PERSISTENCE, armed: false,
+        lean: EMPTY_STAT, pelvicDrop: INITIAL_PERSISTENCE, trunkLean: INITIAL_PERSISTENCE, emaObliq: INITIAL_EMA,
+        emaLean: INITIAL_EMA, armed: false,
       };
     }
   }
@@ -151,19 +168,20 @@ export function singleLegStandStep(
     if (!liftedActive && h.event === null) h = endHold(h.state, 'foot-down', t);
     st = { ...st, hold: h.state };
     if (footUp) {
-      const obliq = pelvicObliquityDeg(stanceLeg.hip, liftedLeg.hip);
-      const lean = trunkLeanDeg(torso.midHip, torso.midShoulder, stanceLeg.hip.x);
+      const emaObliq = stepEma(st.emaObliq, pelvicObliquityDeg(stanceLeg.hip, liftedLeg.hip), t, cfg.signalSmoothingMs, cfg.dropoutHoldMs);
+      const emaLean = stepEma(st.emaLean, trunkLeanDeg(torso.midHip, torso.midShoulder, stanceLeg.hip.x), t, cfg.signalSmoothingMs, cfg.dropoutHoldMs);
+      const obliq = emaObliq.value, lean = emaLean.value;
       const timing = { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs };
       const pelvicDrop = stepPersistence(st.pelvicDrop, thresholdSignal(obliq, cfg.pelvicDropDeg, cfg.pelvicDropClearDeg), t, timing);
       const trunkLean = stepPersistence(st.trunkLean, thresholdSignal(lean, cfg.trunkLeanDeg, cfg.trunkLeanClearDeg), t, timing);
-      st = { ...st, drop: addSample(st.drop, obliq), lean: addSample(st.lean, lean), pelvicDrop, trunkLean };
+      st = { ...st, drop: addSample(st.drop, obliq), lean: addSample(st.lean, lean), pelvicDrop, trunkLean, emaObliq, emaLean };
       findings.push(measure('PELVIC_OBLIQUITY_DEG', stance, obliq, 'deg', t), measure('TRUNK_LEAN_DEG', stance, lean, 'deg', t));
       if (h.state.status !== 'ended') {
         if (pelvicDrop.active) findings.push(cue('PELVIC_DROP', stance, 'warning', t, ['left_hip', 'right_hip'], obliq));
         if (trunkLean.active) findings.push(cue('TRUNK_LEAN', stance, 'warning', t, ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'], lean));
       }
     } else {
-      st = { ...st, pelvicDrop: INITIAL_PERSISTENCE, trunkLean: INITIAL_PERSISTENCE };
+      st = { ...st, pelvicDrop: INITIAL_PERSISTENCE, trunkLean: INITIAL_PERSISTENCE, emaObliq: INITIAL_EMA, emaLean: INITIAL_EMA };
     }
     const before = st;
     st = finishIfEnded(st, h.event, findings, t);

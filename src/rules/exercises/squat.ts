@@ -7,7 +7,9 @@
 //   for the double-leg squat, so KNEE_VALGUS at FPPA >= 15 deg is OUR default: above the healthy mean + 1 SD
 //   (13.5 deg) and near the patellofemoral-pain mean; it clears below 10 deg (hysteresis). Valgus is judged only
 //   "at and around the bottom" (hip drop >= 10% of standing hip height): FPPA is defined at peak knee flexion and
-//   a straight leg shows only anatomy and keypoint noise.
+//   a straight leg shows only anatomy and keypoint noise. FPPA and the separation ratio are smoothed with the
+//   common EMA (`signalSmoothingMs`, 150 ms) before thresholds, measures and per-rep metrics: 1.5 px of jitter
+//   moves a single-frame FPPA by +/-3 deg.
 // - Body turned against the camera: when the knees travel forward in a squat seen from an angle, both knees shift
 //   the SAME way in the image, so one knee reads strongly "valgus" and the other strongly "varus" (seen on the real
 //   studio-squat fixture: +70 / -80 deg with the knees over the feet). Such anti-symmetric frames (one knee >= +15,
@@ -30,6 +32,8 @@ import type { KeypointName, PoseFrame } from '../../core/pose-frame';
 import { commonConfigShape } from '../engine/config';
 import { dropFrac, hipHeightAboveAnklePx, INITIAL_STILLNESS, legPx, nextStandingRef, stepStillness, stillForMs, type StillnessState } from '../engine/body';
 import { cue, gateFrame, measure, phaseFinding } from '../engine/gate';
+import { INITIAL_EMA, stepEma, type EmaState } from '../engine/ema';
+import { INITIAL_IDENTITY, type IdentityState } from '../engine/identity';
 import { INITIAL_PERSISTENCE, stepPersistence, thresholdSignal, type PersistenceState } from '../engine/persistence';
 import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterState } from '../engine/rep-counter';
 import { addSample, EMPTY_STAT, finiteMetrics, statMax, statMin, type Stat } from '../engine/stats';
@@ -90,8 +94,12 @@ const EMPTY_ACC: RepAcc = {
 
 export interface SquatState {
   view: ViewCheckState;
+  identity: IdentityState;
   reps: RepCounterState;
   still: StillnessState;
+  /** Smoothed mid-hip position (px) for the stillness test: raw keypoint jitter would keep resetting it. */
+  emaHipX: EmaState;
+  emaHipY: EmaState;
   /** Standing hip height above the ankles, px (NaN until calibrated). */
   refHipHeightPx: number;
   /** Knee/ankle separation ratio when standing (calibrated in setup; NaN until seen). */
@@ -99,15 +107,23 @@ export interface SquatState {
   valgusL: PersistenceState;
   valgusR: PersistenceState;
   kneesIn: PersistenceState;
+  /** Smoothed signals (engine/ema.ts): FPPA per knee and the knee/ankle ratio. */
+  emaFppaL: EmaState;
+  emaFppaR: EmaState;
+  emaRatio: EmaState;
+  /** Last frame that could be judged (for the dropout rule). */
+  lastJudgedMs: number | null;
   acc: RepAcc;
   shallowUntilMs: number;
 }
 
 export function squatInitialState(): SquatState {
   return {
-    view: INITIAL_VIEW_CHECK, reps: INITIAL_REP_COUNTER, still: INITIAL_STILLNESS, refHipHeightPx: Number.NaN,
+    view: INITIAL_VIEW_CHECK, identity: INITIAL_IDENTITY, reps: INITIAL_REP_COUNTER, still: INITIAL_STILLNESS,
+    emaHipX: INITIAL_EMA, emaHipY: INITIAL_EMA, refHipHeightPx: Number.NaN,
     standingKneeAnkleRatio: Number.NaN,
-    valgusL: INITIAL_PERSISTENCE, valgusR: INITIAL_PERSISTENCE, kneesIn: INITIAL_PERSISTENCE, acc: EMPTY_ACC,
+    valgusL: INITIAL_PERSISTENCE, valgusR: INITIAL_PERSISTENCE, kneesIn: INITIAL_PERSISTENCE,
+    emaFppaL: INITIAL_EMA, emaFppaR: INITIAL_EMA, emaRatio: INITIAL_EMA, lastJudgedMs: null, acc: EMPTY_ACC,
     shallowUntilMs: -Infinity,
   };
 }
@@ -116,16 +132,16 @@ const withFault = (faults: readonly string[], f: string): readonly string[] => (
 
 export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { state: SquatState; findings: Finding[] } {
   const t = frame.timestampMs;
-  const gate = gateFrame(frame, SQUAT_REQUIRED, 'front', s.view, cfg);
+  const gate = gateFrame(frame, SQUAT_REQUIRED, 'front', s.view, cfg, s.identity);
   const L = gate.ok ? legPx(frame, 'left', cfg) : null;
   const R = gate.ok ? legPx(frame, 'right', cfg) : null;
   if (!gate.ok || !gate.torso || !L || !R) {
-    // Not judgeable: no cues, fault trackers reset (nothing stale), the rep counter waits (or drops the rep).
+    // Not judgeable: no cue, no measure, the rep counter waits (or drops the rep). The debounced fault states are
+    // kept for a short dropout (dropoutHoldMs) and reset on the next visible frame after a longer one.
     const rc = stepRepCounter(s.reps, null, t, repCfg(cfg));
     const lost = rc.event?.type === 'aborted';
     const state: SquatState = {
-      ...s, view: gate.view, reps: rc.state, still: INITIAL_STILLNESS, valgusL: INITIAL_PERSISTENCE,
-      valgusR: INITIAL_PERSISTENCE, kneesIn: INITIAL_PERSISTENCE, acc: lost ? EMPTY_ACC : s.acc,
+      ...s, view: gate.view, identity: gate.identity ?? s.identity, reps: rc.state, acc: lost ? EMPTY_ACC : s.acc,
       refHipHeightPx: rc.state.phase === 'setup' ? Number.NaN : s.refHipHeightPx,
     };
     const vis: Finding = gate.ok
@@ -138,7 +154,11 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   const kneeL = jointAngleDeg(L.hip, L.knee, L.ankle), kneeR = jointAngleDeg(R.hip, R.knee, R.ankle);
   const standing = heightPx >= cfg.standingMinLegTorsoRatio * torso.lengthPx
     && kneeL >= cfg.standingMinKneeAngleDeg && kneeR >= cfg.standingMinKneeAngleDeg;
-  const still = stepStillness(s.still, torso.midHip.x, torso.midHip.y, cfg.setupStillTorsoFrac * torso.lengthPx, t);
+  // A long dropout restarts the stillness test (and, below, the fault states); a short one does not.
+  const gapReset = s.lastJudgedMs !== null && t - s.lastJudgedMs > cfg.dropoutHoldMs;
+  const emaHipX = stepEma(gapReset ? INITIAL_EMA : s.emaHipX, torso.midHip.x, t, cfg.signalSmoothingMs, cfg.dropoutHoldMs);
+  const emaHipY = stepEma(gapReset ? INITIAL_EMA : s.emaHipY, torso.midHip.y, t, cfg.signalSmoothingMs, cfg.dropoutHoldMs);
+  const still = stepStillness(gapReset ? INITIAL_STILLNESS : s.still, emaHipX.value, emaHipY.value, cfg.setupStillTorsoFrac * torso.lengthPx, t);
 
   // Standing reference: follows the person during setup, then the highest hip seen at the top.
   let ref = nextStandingRef(s.reps.phase, standing, s.refHipHeightPx, heightPx);
@@ -153,10 +173,20 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   const rc = stepRepCounter(reps, reps.phase === 'setup' ? (standing ? 0 : null) : drop, t, repCfg(cfg),
     stillForMs(still, t) > 0);
 
+  // After a longer dropout nothing from before it is used: fault states and smoothed signals restart.
+  const fresh = s.lastJudgedMs !== null && t - s.lastJudgedMs > cfg.dropoutHoldMs;
+  const prev = fresh
+    ? { valgusL: INITIAL_PERSISTENCE, valgusR: INITIAL_PERSISTENCE, kneesIn: INITIAL_PERSISTENCE, emaFppaL: INITIAL_EMA, emaFppaR: INITIAL_EMA, emaRatio: INITIAL_EMA }
+    : s;
   const medialX = torso.midHip.x;
-  const fppaL = fppaDeg(L.hip, L.knee, L.ankle, medialX), fppaR = fppaDeg(R.hip, R.knee, R.ankle, medialX);
+  const tau = cfg.signalSmoothingMs, gap = cfg.dropoutHoldMs;
+  const emaFppaL = stepEma(prev.emaFppaL, fppaDeg(L.hip, L.knee, L.ankle, medialX), t, tau, gap);
+  const emaFppaR = stepEma(prev.emaFppaR, fppaDeg(R.hip, R.knee, R.ankle, medialX), t, tau, gap);
+  const fppaL = emaFppaL.value, fppaR = emaFppaR.value;
   const ankleSep = Math.abs(L.ankle.x - R.ankle.x);
-  const ratio = ankleSep >= cfg.minAnkleSepTorsoFrac * torso.lengthPx ? separationRatio(L.knee, R.knee, L.ankle, R.ankle) : Number.NaN;
+  const rawRatio = ankleSep >= cfg.minAnkleSepTorsoFrac * torso.lengthPx ? separationRatio(L.knee, R.knee, L.ankle, R.ankle) : Number.NaN;
+  const emaRatio = Number.isNaN(rawRatio) ? INITIAL_EMA : stepEma(prev.emaRatio, rawRatio, t, tau, gap);
+  const ratio = emaRatio.value;
   const active = rc.state.phase !== 'setup';
   const nearBottom = active && drop >= cfg.valgusMinDropFrac;
   // Standing separation ratio, calibrated (smoothed) while standing still in setup; kept for the set. Not updated
@@ -170,11 +200,11 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   const turned = cfg.rotationGuard && ((fppaL >= cfg.valgusFppaDeg && fppaR <= -cfg.valgusFppaDeg)
     || (fppaR >= cfg.valgusFppaDeg && fppaL <= -cfg.valgusFppaDeg));
   const vSig = (v: number) => (!nearBottom ? 'clear' : turned ? 'between' : thresholdSignal(v, cfg.valgusFppaDeg, cfg.valgusClearFppaDeg));
-  const valgusL = stepPersistence(s.valgusL, vSig(fppaL), t, timing);
-  const valgusR = stepPersistence(s.valgusR, vSig(fppaR), t, timing);
+  const valgusL = stepPersistence(prev.valgusL, vSig(fppaL), t, timing);
+  const valgusR = stepPersistence(prev.valgusR, vSig(fppaR), t, timing);
   const inSig = !nearBottom ? 'clear'
     : ratio >= 1 ? 'clear' : thresholdSignal(relRatio, cfg.kneeAnkleRatioFault, cfg.kneeAnkleRatioClear);
-  const kneesIn = stepPersistence(s.kneesIn, inSig, t, timing);
+  const kneesIn = stepPersistence(prev.kneesIn, inSig, t, timing);
 
   const findings: Finding[] = [
     measure('FPPA_DEG', 'left', fppaL, 'deg', t),
@@ -196,7 +226,7 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
     if (valgusL.active) faults = withFault(faults, 'KNEE_VALGUS_LEFT');
     if (valgusR.active) faults = withFault(faults, 'KNEE_VALGUS_RIGHT');
     if (kneesIn.active) faults = withFault(faults, 'KNEES_INSIDE_ANKLES');
-    const deepest = !(drop <= acc.drop.max);
+    const deepest = !(drop < acc.drop.max); // ties: the later frame (smoothed signals have settled)
     acc = {
       bottomFppaL: deepest ? fppaL : acc.bottomFppaL,
       bottomFppaR: deepest ? fppaR : acc.bottomFppaR,
@@ -232,7 +262,10 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   findings.push(phaseFinding(active ? 'active' : 'setup', t));
 
   return {
-    state: { view: gate.view, reps: rc.state, still, refHipHeightPx: ref, standingKneeAnkleRatio: standingRatio, valgusL, valgusR, kneesIn, acc, shallowUntilMs },
+    state: {
+      view: gate.view, identity: gate.identity ?? s.identity, emaHipX, emaHipY, reps: rc.state, still, refHipHeightPx: ref, standingKneeAnkleRatio: standingRatio, valgusL, valgusR,
+      kneesIn, emaFppaL, emaFppaR, emaRatio, lastJudgedMs: t, acc, shallowUntilMs,
+    },
     findings,
   };
 }
@@ -241,6 +274,7 @@ function repCfg(cfg: SquatConfig) {
   return {
     startThreshold: cfg.topDropFrac, targetThreshold: cfg.bottomDropFrac, setupMs: cfg.setupMs,
     minTargetMs: cfg.minBottomMs, minRepMs: cfg.minRepMs, maxGapMs: cfg.maxGapMs,
+    setupBridgeMs: cfg.dropoutHoldMs,
   };
 }
 

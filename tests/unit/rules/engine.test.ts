@@ -8,6 +8,7 @@ import { classifyView, shoulderWidthRatio, stepViewCheck, INITIAL_VIEW_CHECK } f
 import { INITIAL_STILLNESS, legLengthPx, legPx, perSide, stepStillness, stillForMs, torsoPx } from '../../../src/rules/engine/body';
 import { EMPTY_STAT, addSample, finiteMetrics, statMax, statMean } from '../../../src/rules/engine/stats';
 import { createRunner, cueIntervals, runExercise, summarize } from '../../../src/rules/engine/run';
+import { INITIAL_EMA, stepEma } from '../../../src/rules/engine/ema';
 import { commonConfigSchema } from '../../../src/rules/engine/config';
 import { gateFrame } from '../../../src/rules/engine/gate';
 import type { ExerciseDefinition, Finding } from '../../../src/rules/engine/types';
@@ -233,6 +234,21 @@ describe('hold timer', () => {
     expect(r.s.elapsedMs).toBe(1000 + 250);
   });
 
+  it('bridges a short lapse of unknown (not visible) frames when bridgeUnknownMs allows, never a wrong-posture lapse', () => {
+    const drive2 = (samples: [number, boolean | null][], c: HoldTimerConfig) => {
+      let s: HoldTimerState = INITIAL_HOLD;
+      for (const [t, ok] of samples) s = stepHold(s, ok, t, c).state;
+      return s;
+    };
+    const unknownGap: [number, boolean | null][] = [[0, true], [1000, true], [1050, null], [1100, null], [1150, true], [2000, true]];
+    const c = { ...cfg, maxFrameGapMs: 2000 };
+    expect(drive2(unknownGap, { ...c, bridgeUnknownMs: 300 }).elapsedMs).toBe(2000);
+    expect(drive2(unknownGap, c).elapsedMs).toBe(2000 - 150);
+    expect(drive2(unknownGap, { ...c, bridgeUnknownMs: 149 }).elapsedMs).toBe(2000 - 150);
+    const mixed: [number, boolean | null][] = [[0, true], [1000, true], [1050, null], [1100, false], [1150, true], [2000, true]];
+    expect(drive2(mixed, { ...c, bridgeUnknownMs: 300 }).elapsedMs).toBe(2000 - 150);
+  });
+
   it('endHold ends with the exercise reason', () => {
     const r = drive(okFor(0, 1000, true));
     expect(endHold(r.s, 'foot-down', 1020).event).toEqual({ type: 'end', reason: 'foot-down', elapsedMs: 1000, timestampMs: 1020 });
@@ -289,6 +305,23 @@ describe('view check', () => {
     for (let t = 0; t <= 600; t += 100) { last = gateFrame(frame(t, side), req, 'front', v, cfg); v = last.view; }
     expect(!last!.ok && last!.finding).toMatchObject({ kind: 'visibility', code: 'WRONG_VIEW' });
     expect(gateFrame(frame(0, side), req, 'front', INITIAL_VIEW_CHECK, { ...cfg, viewCheck: false }).ok).toBe(true);
+  });
+});
+
+describe('ema', () => {
+  it('is frame-rate independent, restarts after a gap, ignores NaN', () => {
+    const run = (dt: number) => {
+      let s = INITIAL_EMA;
+      for (let t = 0; t <= 300; t += dt) s = stepEma(s, t === 0 ? 0 : 10, t, 150, 1000);
+      return s.value;
+    };
+    // Step from 0 to 10 at t > 0: after 300 ms ~ 10 x (1 - e^-2) regardless of the frame rate.
+    expect(run(10)).toBeCloseTo(10 * (1 - Math.exp(-2)), 6);
+    expect(run(100)).toBeCloseTo(10 * (1 - Math.exp(-2)), 6);
+    const s1 = stepEma(stepEma(INITIAL_EMA, 5, 0, 150, 300), 9, 301, 150, 300);
+    expect(s1.value).toBe(9);
+    expect(stepEma(s1, Number.NaN, 400, 150, 300)).toBe(s1);
+    expect(stepEma(s1, 1, 320, 0, 300).value).toBe(1);
   });
 });
 

@@ -13,7 +13,7 @@ const n = { x: -d.y, y: d.x }; // normal pointing to larger y (toward the floor)
 const at = (p: { x: number; y: number }, along: number, across: number): J =>
   ({ x: p.x + d.x * along + n.x * across, y: p.y + d.y * along + n.y * across });
 
-/** Hip offset along the floor normal that gives an exact signed deviation (deg). */
+/** Hip offset along the floor normal that gives an exact signed deviation (deg) of the midpoint line. */
 function hipOffsetFor(devDeg: number): number {
   let lo = -300, hi = 300;
   for (let i = 0; i < 100; i++) {
@@ -23,14 +23,11 @@ function hipOffsetFor(devDeg: number): number {
   return (lo + hi) / 2;
 }
 
-interface PlankPose { devDeg?: number; bottom?: Side; raiseDeg?: number }
-
-/** Side plank facing the camera, head at image left; the bottom side's points are nearer the floor (larger y). */
-function plankPose({ devDeg = 0, bottom = 'left', raiseDeg = 0 }: PlankPose): Joints {
+/** The plank's joints with the mid-hip moved `off` px along the floor normal. */
+function plankJoints(bottom: Side, off: number): Joints {
   const top: Side = bottom === 'left' ? 'right' : 'left';
-  const off = devDeg === 0 ? 0 : hipOffsetFor(devDeg);
   const H = at(S, 200, off);
-  const j: Joints = {
+  return {
     nose: at(S, -80, 0), left_eye: at(S, -85, 5), right_eye: at(S, -85, -5), left_ear: at(S, -75, 10), right_ear: at(S, -75, -10),
     [`${bottom}_shoulder`]: at(S, 0, 70), [`${top}_shoulder`]: at(S, 0, -70),
     [`${bottom}_elbow`]: at(S, 0, 170), [`${top}_elbow`]: at(S, 60, -60),
@@ -39,6 +36,16 @@ function plankPose({ devDeg = 0, bottom = 'left', raiseDeg = 0 }: PlankPose): Jo
     [`${bottom}_knee`]: at(S, 400, 25), [`${top}_knee`]: at(S, 400, -25),
     [`${bottom}_ankle`]: at(S, len, 15), [`${top}_ankle`]: at(S, len, -15),
   };
+}
+
+interface PlankPose { devDeg?: number; bottom?: Side; raiseDeg?: number }
+
+/** Side plank facing the camera, head at image left; the bottom side's points are nearer the floor (larger y). */
+function plankPose({ devDeg = 0, bottom = 'left', raiseDeg = 0 }: PlankPose): Joints {
+  const top: Side = bottom === 'left' ? 'right' : 'left';
+  const off = devDeg === 0 ? 0 : hipOffsetFor(devDeg);
+  const H = at(S, 200, off);
+  const j = plankJoints(bottom, off);
   if (raiseDeg) {
     // Rotate the top leg about the mid-hip, away from the floor.
     const r = (raiseDeg * Math.PI) / 180;
@@ -128,6 +135,23 @@ describe('side plank hold', () => {
     const b = run(seq(noFeet, 30, 3000), { kneeFallback: false });
     expect(b.findings.some((f) => f.kind === 'hold')).toBe(false);
     expect(b.sum.visibilityFrames.NOT_VISIBLE).toBe(b.sum.frames);
+  });
+
+  it('losing one joint of a stacked pair completes it from the last offset: the line does not jump, the hold runs on', () => {
+    const r = run(seq((t) => {
+      const j = plankPose({ devDeg: 4 });
+      return t > 2000 && t < 3000 ? withJoints(j, { right_shoulder: { ...j.right_shoulder!, score: 0.1 } }) : j;
+    }, 30, 4000));
+    expect(r.sum.cues).toEqual([]);
+    expect(r.findings.filter((f) => f.kind === 'hold' && !f.running)).toEqual([]);
+    const devs = r.findings.flatMap((f) => (f.kind === 'measure' && f.code === 'BODY_LINE_DEVIATION_DEG' ? [f.value] : []));
+    expect(Math.max(...devs) - Math.min(...devs)).toBeLessThan(1e-6);
+    // Without a recent offset (pairMemoryMs 0) the line jumps to the single shoulder and the hold lapses.
+    const noMemory = run(seq((t) => {
+      const j = plankPose({ devDeg: 4 });
+      return t > 2000 && t < 3000 ? withJoints(j, { right_shoulder: { ...j.right_shoulder!, score: 0.1 } }) : j;
+    }, 30, 4000), { pairMemoryMs: 0 });
+    expect(noMemory.findings.some((f) => f.kind === 'hold' && !f.running)).toBe(true);
   });
 
   it('no cue from invisible hips; the clock pauses while they are out of view', () => {

@@ -150,6 +150,9 @@ describe('single-leg stand: visibility and purity', () => {
     const during = short.perFrame.filter((p) => p.timestampMs >= 3000 && p.timestampMs < 3500);
     expect(during.every((p) => p.findings.some((f) => f.kind === 'visibility' && f.code === 'NOT_VISIBLE'))).toBe(true);
     expect(during.some((p) => p.findings.some((f) => f.kind === 'cue' || f.kind === 'measure'))).toBe(false);
+    // A short dropout (<= dropoutHoldMs, 300 ms) with the foot up before and after is bridged: the stance went on.
+    const blip = run(trial({ lifted: 'left' }, 1000, 6000, 7000, 30, hide(3000, 3200)));
+    expect(Math.abs(blip.sum.holdEnds[0]!.elapsedMs - 5000)).toBeLessThanOrEqual(34);
     const long = run(trial({ lifted: 'left' }, 1000, 9000, 10_000, 30, hide(3000, 4500)));
     expect(long.sum.holdEnds[0]).toMatchObject({ reason: 'posture-lost', side: 'right' });
   });
