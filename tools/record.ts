@@ -168,6 +168,7 @@ async function main() {
     inferenceMsMean: +result.inferenceMs.mean.toFixed(1),
     inferenceMsMedian: +result.inferenceMs.median.toFixed(1),
     inferenceMsP95: +result.inferenceMs.p95.toFixed(1),
+    inferenceCpuMsMedian: +result.inferenceCpuMs.median.toFixed(1),
     firstFrameMs: +result.inferenceMs.first.toFixed(0),
     recordWallMs: Math.round(performance.now() - t0),
     tensorLeak: result.tensorLeak,
