@@ -9,6 +9,7 @@ import { INITIAL_STILLNESS, legLengthPx, legPx, perSide, stepStillness, stillFor
 import { EMPTY_STAT, addSample, finiteMetrics, statMax, statMean } from '../../../src/rules/engine/stats';
 import { createRunner, cueIntervals, runExercise, summarize } from '../../../src/rules/engine/run';
 import { INITIAL_EMA, stepEma } from '../../../src/rules/engine/ema';
+import { INITIAL_IDENTITY, stepIdentity, type IdentityState } from '../../../src/rules/engine/identity';
 import { commonConfigSchema } from '../../../src/rules/engine/config';
 import { gateFrame } from '../../../src/rules/engine/gate';
 import type { ExerciseDefinition, Finding } from '../../../src/rules/engine/types';
@@ -172,6 +173,20 @@ describe('rep counter', () => {
     expect(drive(fast, { ...cfg, minRepMs: 200 }).reps.length).toBe(1);
   });
 
+  it('setupBridgeMs: a 1-3 frame dropout does not restart the stable-start timer, a longer one does', () => {
+    const c = { ...cfg, setupBridgeMs: 300 };
+    const withGap = (gapFrom: number, gapTo: number): [number, number | null][] => {
+      const out: [number, number | null][] = [];
+      for (let t = 0; t <= 1100; t += 33) out.push([t, t > gapFrom && t < gapTo ? null : 170]);
+      return out;
+    };
+    // Setup since 0 ms completes at ~1000 ms despite a 100 ms gap ...
+    expect(drive(withGap(400, 500), c).events.some((e) => e.type === 'setup-done')).toBe(true);
+    // ... but not with a 400 ms gap, nor without the bridge.
+    expect(drive(withGap(400, 800), c).events.some((e) => e.type === 'setup-done')).toBe(false);
+    expect(drive(withGap(400, 500), cfg).events.some((e) => e.type === 'setup-done')).toBe(false);
+  });
+
   it('works for increasing metrics (target above start)', () => {
     const c = { ...cfg, startThreshold: 0.07, targetThreshold: 0.25 };
     const samples = squatSamples(2, 85).map(([t, v]) => [t, (170 - v) / 300] as [number, number]);
@@ -322,6 +337,34 @@ describe('ema', () => {
     expect(s1.value).toBe(9);
     expect(stepEma(s1, Number.NaN, 400, 150, 300)).toBe(s1);
     expect(stepEma(s1, 1, 320, 0, 300).value).toBe(1);
+  });
+});
+
+describe('person-switch guard', () => {
+  const cfg = { maxJumpTorso: 0.5, maxSpeedTorsoPerS: 4, reacquireMs: 500 };
+  const drive = (pts: [number, number][], dtMs = 33) => {
+    let s: IdentityState = INITIAL_IDENTITY;
+    return pts.map(([x, y], i) => { const r = stepIdentity(s, { x, y }, 100, i * dtMs, cfg); s = r.state; return r.ok; });
+  };
+
+  it('pins the jump limit: 0.5 + 4 x dt torso lengths (0.632 at 33 ms)', () => {
+    expect(drive([[0, 0], [63, 0]])).toEqual([true, true]);
+    expect(drive([[0, 0], [64, 0]])).toEqual([true, false]);
+    // At 5 fps (200 ms) the allowance is 1.3 torso lengths.
+    expect(drive([[0, 0], [129, 0]], 200)).toEqual([true, true]);
+  });
+
+  it('a short jump to a bystander is rejected and tracking continues at the person', () => {
+    const pts: [number, number][] = [[0, 0], [2, 0], [400, 0], [401, 0], [402, 0], [3, 0], [4, 0]];
+    expect(drive(pts)).toEqual([true, true, false, false, false, true, true]);
+  });
+
+  it('a pose that stays at the new place for reacquireMs is accepted (the person moved)', () => {
+    const pts: [number, number][] = [[0, 0]];
+    for (let i = 0; i < 20; i++) pts.push([400 + i, 0]);
+    const ok = drive(pts);
+    expect(ok.slice(1, 16).every((v) => !v)).toBe(true); // 15 x 33 ms = 495 ms
+    expect(ok.slice(17).every(Boolean)).toBe(true);
   });
 });
 

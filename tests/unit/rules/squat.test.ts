@@ -191,3 +191,33 @@ describe('squat: keypoint jitter', () => {
     expect(run(frames).sum.reps.total).toBe(2);
   });
 });
+
+describe('squat: dropouts and a second person', () => {
+  it('1-3 frame dropouts of a leg joint (every ~0.5 s) neither block the setup nor lose reps or cues', () => {
+    const frames = squatSequence([{ bottomDrop: 0.35, fppaLeftDeg: 25, holdMs: 1000 }, { bottomDrop: 0.35 }], 30, 1500, (j, t) =>
+      Math.floor(t / 33) % 15 < 2 ? withJoints(j, { left_ankle: { ...j.left_ankle!, score: 0.05 } }) : j);
+    const r = run(frames, { kneeAnkleRatioFault: 0 });
+    expect(r.sum.visibilityFrames.NOT_VISIBLE).toBeGreaterThan(20);
+    expect(r.sum.reps.total).toBe(2);
+    expect(cueCodes(r.findings)).toEqual(['KNEE_VALGUS:left']);
+    // One continuous cue interval (the dropout frames show no cue but do not restart the onset).
+    expect(r.sum.cues.filter((c) => c.code === 'KNEE_VALGUS').length).toBeLessThanOrEqual(4);
+  });
+
+  it('a 0.3 s jump to a squatting bystander while the user stands: NO_PERSON, no cue, no rep, setup not lost', () => {
+    const bystander = squatPose({ drop: 0.4, fppaLeftDeg: 30, fppaRightDeg: 30 });
+    const frames = squatSequence([{ bottomDrop: 0.35 }, { bottomDrop: 0.35 }], 30, 1500, (j, t) => {
+      if (t >= 3900 && t < 4200) {
+        const out: typeof j = {};
+        for (const k of Object.keys(bystander) as (keyof typeof j)[]) out[k] = { ...bystander[k]!, x: bystander[k]!.x - 350 };
+        return out;
+      }
+      return j;
+    });
+    const r = run(frames);
+    expect(r.sum.cues).toEqual([]);
+    expect(r.sum.reps.total).toBe(2);
+    const during = r.perFrame.filter((p) => p.timestampMs >= 3900 && p.timestampMs < 4200);
+    expect(during.every((p) => p.findings.some((f) => f.kind === 'visibility' && f.code === 'NO_PERSON'))).toBe(true);
+  });
+});
