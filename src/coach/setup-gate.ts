@@ -5,21 +5,25 @@ import type { Finding } from '../rules/engine/types';
 import type { VisibilityFinding } from './live-set';
 
 export interface SetupGateConfig {
-  /** How long the body must stay fully judged before the countdown starts. Our default: 1 s, long enough to
-   * ignore a single good frame while someone walks into place, short enough not to feel slow. */
+  /** How long the body must be judged before "Ready" shows. Our default 700 ms: longer than the rules' 500 ms
+   * view-check debounce (rules/engine/config.ts viewPersistMs), so a wrong view is reported before we say ready. */
+  readyAfterMs: number;
+  /** How long the body must stay fully judged before the countdown starts. Our default: 1.5 s, long enough to
+   * ignore a few good frames while someone walks into place, short enough not to feel slow. */
   stableMs: number;
   /** Countdown length; the issue asks for a short one (3 s). */
   countdownMs: number;
 }
-export const DEFAULT_SETUP_GATE: SetupGateConfig = { stableMs: 1000, countdownMs: 3000 };
+export const DEFAULT_SETUP_GATE: SetupGateConfig = { readyAfterMs: 700, stableMs: 1500, countdownMs: 3000 };
 
 export type SetupGate =
-  | { status: 'waiting'; reason: VisibilityFinding['code'] | null; missing: VisibilityFinding['missing'] }
+  /** `visibleSinceMs`: judged without a problem since then (not yet long enough to say ready), else null. */
+  | { status: 'waiting'; reason: VisibilityFinding['code'] | null; missing: VisibilityFinding['missing']; visibleSinceMs: number | null }
   | { status: 'ready'; sinceMs: number }
   | { status: 'countdown'; startMs: number; remainingMs: number }
   | { status: 'counting'; sinceMs: number };
 
-export const initialSetupGate = (): SetupGate => ({ status: 'waiting', reason: null, missing: [] });
+export const initialSetupGate = (): SetupGate => ({ status: 'waiting', reason: null, missing: [], visibleSinceMs: null });
 
 export function stepSetupGate(
   gate: SetupGate,
@@ -29,10 +33,14 @@ export function stepSetupGate(
 ): SetupGate {
   if (gate.status === 'counting') return gate;
   const vis = findings.find((f): f is VisibilityFinding => f.kind === 'visibility');
-  if (vis) return { status: 'waiting', reason: vis.code, missing: vis.missing };
+  if (vis) return { status: 'waiting', reason: vis.code, missing: vis.missing, visibleSinceMs: null };
   switch (gate.status) {
-    case 'waiting':
-      return config.stableMs <= 0 ? startCountdown(timestampMs, config) : { status: 'ready', sinceMs: timestampMs };
+    case 'waiting': {
+      const since = gate.visibleSinceMs ?? timestampMs;
+      if (timestampMs - since >= config.stableMs) return startCountdown(timestampMs, config);
+      if (timestampMs - since >= config.readyAfterMs) return { status: 'ready', sinceMs: since };
+      return { ...gate, visibleSinceMs: since };
+    }
     case 'ready':
       return timestampMs - gate.sinceMs >= config.stableMs ? startCountdown(timestampMs, config) : gate;
     case 'countdown': {

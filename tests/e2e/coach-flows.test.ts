@@ -239,6 +239,48 @@ describeBrowser('coaching flows in chromium', () => {
   }, FLOW_TIMEOUT_MS);
 });
 
+describeBrowser('coaching set-up guidance in chromium, fake camera fed glute-bridge (a side view, lying)', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const y4m = clipToY4m('glute-bridge');
+    server = await serveDir();
+    browser = await launchChromium({ fakeCameraY4m: y4m });
+  }, BROWSER_SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a front-view squat never starts counting for a person lying side-on: the guidance says why', async () => {
+    const w = await openWatchedPage(browser, server.origin);
+    const { page } = w;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(server.url);
+    await waitForPose(page, { minKeypoints: 8 });
+    await page.locator('[data-exercise="squat"]').click();
+    await page.locator('[data-testid="start"]').click();
+    // Watch for 12 s (more than a loop of the clip): never a countdown, never counting, always a reason shown.
+    const seen = new Set<string>();
+    const texts = new Set<string>();
+    for (let i = 0; i < 48; i++) {
+      const s = await coachState(page);
+      seen.add(s.gate ?? 'none');
+      const msg = await page.locator('coach-stage-layer [role="status"]').textContent().catch(() => null);
+      if (msg) texts.add(msg.trim());
+      await page.waitForTimeout(250);
+    }
+    console.log(`[coach e2e] glute-bridge clip under squat: gate states ${[...seen].join(',')}; guidance: ${[...texts].join(' | ')}`);
+    expect([...seen]).toEqual(['waiting']);
+    expect([...texts].some((t) => /Turn to face the camera|Step back|Step into/.test(t))).toBe(true);
+    await shoot(page, 'setup-wrong-view');
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  }, FLOW_TIMEOUT_MS);
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Synthetic single-leg stand frames (no real clip of the test exists)
 

@@ -3,7 +3,7 @@ import { CoachSession, ruleConfig, ruleDefault } from '../../../src/coach/coach-
 import { getExercise } from '../../../src/rules/registry';
 import { frame, toyExercise } from '../ui/toy-exercise';
 
-const fast = { stableMs: 200, countdownMs: 300 };
+const fast = { readyAfterMs: 100, stableMs: 200, countdownMs: 300 };
 function drive(s: CoachSession, from: number, to: number, knee: { x: number; y: number } | null) {
   const events = [];
   for (let t = from; t < to; t += 100) events.push(...s.push(frame(t, knee)).events);

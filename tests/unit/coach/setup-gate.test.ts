@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countdownSeconds, initialSetupGate, stepSetupGate, type SetupGate } from '../../../src/coach/setup-gate';
 import { notVisible } from './findings-helpers';
 
-const cfg = { stableMs: 1000, countdownMs: 3000 };
+const cfg = { readyAfterMs: 700, stableMs: 1500, countdownMs: 3000 };
 function run(frames: { t: number; visible: boolean }[]): SetupGate {
   let g = initialSetupGate();
   for (const f of frames) g = stepSetupGate(g, f.visible ? [] : [notVisible(f.t)], f.t, cfg);
@@ -13,25 +13,31 @@ const at = (from: number, to: number, visible = true) => Array.from({ length: Ma
 describe('setup gate', () => {
   it('waits while the body is not visible and says why', () => {
     const g = run(at(0, 5000, false));
-    expect(g).toMatchObject({ status: 'waiting', reason: 'NOT_VISIBLE', missing: ['left_ankle'] });
+    expect(g).toMatchObject({ status: 'waiting', reason: 'NOT_VISIBLE', missing: ['left_ankle'], visibleSinceMs: null });
   });
-  it('is ready after the body is visible, counts down 3 s, then counts', () => {
-    expect(run(at(0, 900)).status).toBe('ready');
+  it('says ready only after 0.7 s visible, counts down 3 s after 1.5 s, then counts', () => {
+    expect(run(at(0, 600))).toMatchObject({ status: 'waiting', reason: null, visibleSinceMs: 0 });
+    expect(run(at(0, 700)).status).toBe('ready');
+    expect(run(at(0, 1400)).status).toBe('ready');
     const cd = run(at(0, 1500));
     expect(cd.status).toBe('countdown');
     expect(countdownSeconds(cd)).toBe(3);
-    expect(countdownSeconds(run(at(0, 3500)))).toBe(1);
-    expect(run(at(0, 3900)).status).toBe('countdown');
-    expect(run(at(0, 4000)).status).toBe('counting');
+    expect(countdownSeconds(run(at(0, 4000)))).toBe(1);
+    expect(run(at(0, 4400)).status).toBe('countdown');
+    expect(run(at(0, 4500)).status).toBe('counting');
+  });
+  it('a wrong view reported late (debounced by the rule) cancels the ready state', () => {
+    expect(run([...at(0, 500), ...at(600, 600, false)])).toMatchObject({ status: 'waiting', visibleSinceMs: null });
+    expect(run([...at(0, 800), ...at(900, 900, false)]).status).toBe('waiting');
   });
   it('goes back to waiting when the body leaves the frame during the countdown', () => {
     const g = run([...at(0, 2000), ...at(2100, 2100, false)]);
     expect(g.status).toBe('waiting');
-    const restarted = run([...at(0, 2000), ...at(2100, 2100, false), ...at(2200, 5100)]);
-    expect(restarted.status).toBe('countdown'); // needs the full 1 s + 3 s again
+    const restarted = run([...at(0, 2000), ...at(2100, 2100, false), ...at(2200, 5600)]);
+    expect(restarted.status).toBe('countdown'); // needs the full 1.5 s + 3 s again
   });
   it('keeps counting once started, whatever visibility does (the rule handles it then)', () => {
-    const g = run([...at(0, 4000), ...at(4100, 5000, false)]);
+    const g = run([...at(0, 4500), ...at(4600, 5000, false)]);
     expect(g.status).toBe('counting');
   });
 });

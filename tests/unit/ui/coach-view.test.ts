@@ -42,7 +42,7 @@ describe('<coach-view> renders findings through a whole set', () => {
     await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(text(panel)).toContain('Step into the picture');
 
-    await push({ x: 0.5, y: 0.4 }, 15); // visible 1.4 s -> countdown
+    await push({ x: 0.5, y: 0.4 }, 20); // visible 1.9 s -> countdown
     expect(huds.at(-1)?.gate.status).toBe('countdown');
     await push({ x: 0.5, y: 0.4 }, 30); // through the countdown
     expect(huds.some((h) => h?.go)).toBe(true);
