@@ -105,30 +105,47 @@ function withTimeout<T>(p: Promise<T>, ms: number, reason: string): Promise<T> {
 }
 
 let active: Promise<BackendInfo> | null = null;
+/** Backends that started but then failed to run the model in this page (see fallBackFrom). */
+const brokenAtRunTime = new Map<BackendName, string>();
+
+async function startFirstWorking(candidates: readonly BackendName[], attempts: BackendAttempt[]): Promise<BackendInfo> {
+  for (const name of candidates) {
+    const broken = brokenAtRunTime.get(name);
+    const skip = broken ?? (await precheck(name));
+    if (skip) {
+      attempts.push({ backend: name, ok: false, reason: skip });
+      continue;
+    }
+    try {
+      const detail = await withTimeout(activate(name), ACTIVATE_TIMEOUT_MS, `did not start within ${ACTIVATE_TIMEOUT_MS / 1000} s`);
+      attempts.push({ backend: name, ok: true });
+      return { backend: name, detail, attempts };
+    } catch (e) {
+      attempts.push({ backend: name, ok: false, reason: errorText(e) });
+    }
+  }
+  throw new BackendError(attempts);
+}
 
 /**
  * Starts the best backend that works; `only` forces one (e.g. `?backend=wasm` for benchmarks). Memoised: tfjs has
  * one global backend per page, so later calls return the same result.
  */
 export function initBackend(only?: BackendName): Promise<BackendInfo> {
-  active ??= (async () => {
-    const attempts: BackendAttempt[] = [];
-    for (const name of only ? [only] : BACKEND_ORDER) {
-      const skip = await precheck(name);
-      if (skip) {
-        attempts.push({ backend: name, ok: false, reason: skip });
-        continue;
-      }
-      try {
-        const detail = await withTimeout(activate(name), ACTIVATE_TIMEOUT_MS, `did not start within ${ACTIVATE_TIMEOUT_MS / 1000} s`);
-        attempts.push({ backend: name, ok: true });
-        return { backend: name, detail, attempts };
-      } catch (e) {
-        attempts.push({ backend: name, ok: false, reason: errorText(e) });
-      }
-    }
-    throw new BackendError(attempts);
-  })();
+  active ??= startFirstWorking(only ? [only] : BACKEND_ORDER, []);
+  active.catch(() => { active = null; });
+  return active;
+}
+
+/**
+ * The active backend started but could not run the model (e.g. a GPU driver bug in a kernel): mark it broken and
+ * switch to the next one in BACKEND_ORDER. The caller must dispose models made on the old backend and load again.
+ */
+export function fallBackFrom(current: BackendInfo, reason: string): Promise<BackendInfo> {
+  brokenAtRunTime.set(current.backend, `started, but could not run the model (${reason})`);
+  const attempts = current.attempts.map((a) => (a.backend === current.backend && a.ok ? { backend: a.backend, ok: false, reason: brokenAtRunTime.get(a.backend) } : a));
+  const rest = BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(current.backend) + 1);
+  active = startFirstWorking(rest, attempts);
   active.catch(() => { active = null; });
   return active;
 }

@@ -2,7 +2,7 @@
 // It owns the backend, the detector (one per model, reloaded on change), the source and the frame loop, and reports
 // a typed status so the UI can say what is going on. UI code never imports tfjs or touches getUserMedia.
 import type { PoseFrame } from '../core/pose-frame';
-import { initBackend, BackendError, type BackendInfo, type BackendName, type BackendAttempt } from './backend';
+import { initBackend, fallBackFrom, BackendError, type BackendInfo, type BackendName, type BackendAttempt } from './backend';
 import { CameraError, listCameras, openCamera, type CameraErrorKind, type CameraInfo, type CameraSession } from './camera';
 import { createPoseDetector, MODEL_FILES, type ModelId, type PoseDetector } from './detector';
 import { ModelLoadError, modelIOHandler } from './model-source';
@@ -228,11 +228,24 @@ export class PoseSource {
       };
       report(0);
       let det: PoseDetector;
-      try {
-        det = await createPoseDetector(modelId, modelIOHandler(modelId, report, this.options.modelBaseUrl));
-      } catch (e) {
-        // Errors after the download (weights that do not fit the graph) still belong to a file.
-        throw e instanceof ModelLoadError ? e : new ModelLoadError(MODEL_FILES[modelId], message(e));
+      for (;;) {
+        try {
+          det = await createPoseDetector(modelId, modelIOHandler(modelId, report, this.options.modelBaseUrl));
+        } catch (e) {
+          // Errors after the download (weights that do not fit the graph) still belong to a file.
+          throw e instanceof ModelLoadError ? e : new ModelLoadError(MODEL_FILES[modelId], message(e));
+        }
+        // One inference on a blank image compiles the kernels now (not on the user's first frame) and proves that
+        // the backend can run this model; a GPU backend that cannot falls back to the next one.
+        const failure = await warmUp(det);
+        if (!failure) break;
+        det.dispose();
+        const backend = this.info.backend;
+        if (!backend || backend.backend === 'wasm' || this.options.backend) {
+          throw new Error(`The pose model does not run on ${backend?.backend ?? 'this backend'}: ${failure}`);
+        }
+        if (gen === this.generation) this.listener.status({ kind: 'loading-backend' });
+        this.publish({ backend: await fallBackFrom(backend, failure) });
       }
       if (this.loadToken !== token) { det.dispose(); throw new Error('model changed while loading'); }
       this.detector = det;
@@ -282,6 +295,22 @@ export class PoseSource {
   private readonly onSeeked = () => { this.smoother.reset(); this.detector?.reset(); };
   private readonly onEnded = () => { if (this.info.source === 'file' && this.loop) this.listener.status({ kind: 'ended' }); };
   private readonly onPlay = () => { if (this.info.source === 'file' && this.loop) this.listener.status({ kind: 'running', source: 'file' }); };
+}
+
+/** Runs the detector once on a small blank canvas; returns why it failed, or null. */
+async function warmUp(det: PoseDetector): Promise<string | null> {
+  const canvas = document.createElement('canvas');
+  canvas.width = 192;
+  canvas.height = 192;
+  canvas.getContext('2d')?.fillRect(0, 0, 192, 192);
+  try {
+    await det.detect(canvas, { widthPx: 192, heightPx: 192 }, 0);
+    return null;
+  } catch (e) {
+    return message(e);
+  } finally {
+    det.reset();
+  }
 }
 
 export function toPipelineError(e: unknown): PipelineError {
