@@ -11,8 +11,8 @@ export const commonConfigShape = {
     .describe('A fault must persist this long (ms) before its cue is shown. Issue 4 asks for 150-250 ms; 200 ms = ~6 frames at 30 fps, still 2 frames at 5 fps.'),
   faultClearMs: z.number().min(0).max(2000).default(250)
     .describe('A shown cue clears only after the value stays past the clear threshold this long (ms). Our default: slightly longer than onset so cues never flicker.'),
-  dropoutHoldMs: z.number().min(0).max(2000).default(300)
-    .describe('Joints lost for up to this long (ms) keep the debounced fault state (no cue is shown while they are lost; the next visible frame is judged afresh). Longer gaps reset it. Our default: MoveNet drops a joint for 1-6 frames now and then.'),
+  dropoutHoldMs: z.number().min(0).max(2000).default(400)
+    .describe('Joints lost (or the pose jumping to another person) for up to this long (ms) keep the debounced fault state, the setup timer and a running hold (no cue is shown meanwhile; the next visible frame is judged afresh). Longer gaps reset them. Our default: MoveNet drops a joint for 1-6 frames now and then; single-person models jump to a bystander for ~0.3 s (H3 variant fixture).'),
   signalSmoothingMs: z.number().min(0).max(1000).default(150)
     .describe('Time constant (ms) of the EMA applied to small-angle signals (FPPA, pelvic obliquity, trunk lean) before thresholds; 0 = raw. Our default: 1.5 px jitter gives +/-3 deg on a 40 px hip width; 150 ms cuts it ~3x for ~150 ms of lag.'),
   maxJumpTorso: z.number().min(0).default(0.5)

@@ -47,7 +47,7 @@ export const lungeConfigSchema = z.object({
   bottomDropFrac: z.number().min(0).max(1).default(0.3)
     .describe('At the bottom when the hip drop is >= this. Our default (~front knee 110-115 deg); NOTES 90-100 deg ~ 0.4-0.5.'),
   setupMs: z.number().min(0).default(1000).describe('Stand still this long (ms) before reps count. Our default.'),
-  setupStillTorsoFrac: z.number().min(0).default(0.08).describe('"Still" = mid-hip within this many torso lengths. Our default.'),
+  setupStillTorsoFrac: z.number().min(0).default(0.15).describe('"Still" = the smoothed mid-hip stays within this many torso lengths (~7 cm). Our default (see squat.ts).'),
   standingMinLegTorsoRatio: z.number().min(0).default(1.2)
     .describe('Standing start posture: hip above the ankles by >= this many torso lengths (adults ~1.5-1.7). Our default.'),
   standingMinKneeAngleDeg: z.number().min(0).max(180).default(150).describe('Standing: both knees >= this (deg). NOTES: up >= 150-160.'),

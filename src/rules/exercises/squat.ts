@@ -48,8 +48,8 @@ export const squatConfigSchema = z.object({
     .describe('At the bottom when the hip drop is >= this. Our default, ~knee 100-105 deg; NOTES: down <= 90-100 deg.'),
   setupMs: z.number().min(0).default(1000)
     .describe('Stand still at the top this long (ms) before reps count: no reps while getting into position. Our default.'),
-  setupStillTorsoFrac: z.number().min(0).default(0.08)
-    .describe('"Still" = mid-hip stays within this many torso lengths. Our default (MoveNet jitter is ~1-3% of torso).'),
+  setupStillTorsoFrac: z.number().min(0).default(0.15)
+    .describe('"Still" = the smoothed mid-hip stays within this many torso lengths (~7 cm) of where it settled. Our default: above MoveNet jitter and the slow settling after a rise (real bodyweight-squat clip), far below walking into place (> 1 m/s).'),
   reanchorStillMs: z.number().min(0).default(3000)
     .describe('Standing still (upright) this long between the zones re-anchors the standing height (person stepped back). Our default: longer than any half-squat pause.'),
   standingMinLegTorsoRatio: z.number().min(0).default(1.2)
