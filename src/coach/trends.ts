@@ -13,6 +13,9 @@ export interface DayTrend {
   /** True when the metric is a left/right pair (…Left…/…Right…) and each rep's value is its worse (larger) side. */
   pairedSides: boolean;
   bestHoldMs: number | null;
+  /** Single-leg stand test: mean pelvic drop per stance leg over the day's trials (from the rule's hold-end
+   * `meanDropDeg`), or null when no trial reported it. */
+  meanDropDeg: { left: number | null; right: number | null } | null;
 }
 
 export function localDay(iso: string): string {
@@ -41,10 +44,16 @@ export function dailyTrends(records: readonly SessionRecord[], exerciseId: strin
     };
     const vals = sets.flatMap((s) => s.reps.map((rep) => repValue(rep.metrics))).filter((v): v is number => Number.isFinite(v));
     const holds = sets.flatMap((s) => s.holds.map((h) => h.elapsedMs));
+    const dropOf = (side: 'left' | 'right') => {
+      const v = sets.flatMap((s) => s.holds.filter((h) => h.side === side).map((h) => h.metrics.meanDropDeg)).filter((x): x is number => Number.isFinite(x));
+      return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
+    };
+    const dl = dropOf('left'), dr = dropOf('right');
     return {
       day, sessions: rs.length, reps: sets.reduce((a, s) => a + s.repCount, 0), mainMetric, pairedSides: pair !== null,
       meanMainMetric: vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null,
       bestHoldMs: holds.length ? Math.max(...holds) : null,
+      meanDropDeg: dl === null && dr === null ? null : { left: dl, right: dr },
     };
   });
 }

@@ -6,7 +6,7 @@ import { dailyTrends } from '../coach/trends';
 import { toCsv, toJson } from '../storage/export';
 import type { SessionRecord } from '../storage/session-record';
 import { formatValue, metricLabel, unitOf } from '../exercises-content/words';
-import { baseStyles } from './theme';
+import { SIDE_COLOURS, baseStyles } from './theme';
 import './data-chart';
 
 @customElement('history-view')
@@ -52,7 +52,10 @@ export class HistoryView extends LitElement {
     const x = t.map((d) => Date.parse(`${d.day}T12:00:00`) / 1000);
     const metric = t.find((d) => d.mainMetric)?.mainMetric ?? null;
     const hasHold = t.some((d) => d.bestHoldMs !== null);
-    const series = metric
+    const drops = t.some((d) => d.meanDropDeg !== null);
+    const series = drops
+      ? (['left', 'right'] as const).map((side, i) => ({ label: `Mean pelvic drop, ${side} leg (°)`, values: t.map((d) => d.meanDropDeg?.[side] ?? null), colour: SIDE_COLOURS[side], dash: i === 1 }))
+      : metric
       ? [{ label: `Mean ${metricLabel(metric).replace(/^Peak/, 'peak')}${t.some((d) => d.pairedSides) ? ', worse side' : ''}`, values: t.map((d) => d.meanMainMetric), colour: '#ffb020' }]
       : hasHold ? [{ label: 'Best hold (s)', values: t.map((d) => (d.bestHoldMs === null ? null : d.bestHoldMs / 1000)), colour: '#7ee2a8' }]
       : [{ label: 'Reps', values: t.map((d) => d.reps), colour: '#22c7ff' }];
@@ -60,7 +63,7 @@ export class HistoryView extends LitElement {
       <div class="row"><label>Trend for <select aria-label="Exercise for the trend" @change=${(e: Event) => { this.trendExercise = (e.target as HTMLSelectElement).value; }}>
         ${ids.map((i) => html`<option value=${i} ?selected=${i === id}>${this.records.find((r) => r.exerciseId === i)?.exerciseName ?? i}</option>`)}
       </select></label></div>
-      <data-chart kind="line" time-x caption=${`${name}: ${series[0]!.label} by day`} x-label="Day" y-label=${metric ? unitOf(metric) || '' : hasHold ? 's' : 'reps'}
+      <data-chart kind="line" time-x caption=${drops ? `${name}: mean pelvic drop per leg, by day` : `${name}: ${series[0]!.label} by day`} x-label="Day" y-label=${drops ? 'degrees' : metric ? unitOf(metric) || '' : hasHold ? 's' : 'reps'}
         .x=${x} .formatX=${(v: number) => new Date(v * 1000).toLocaleDateString()} .series=${series}></data-chart>
     </div>`;
   }

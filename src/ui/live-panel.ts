@@ -35,6 +35,7 @@ export class LivePanel extends LitElement {
       border-left: 0.4rem solid #ffd166; min-height: 2.4rem; }
     .cue.fault { border-left-color: #ff6b6b; }
     .cue.none { border-left-color: #7ee2a8; font-weight: 600; color: #cfe0f2; }
+    .cue.setup { border-left-color: #7fb8ff; }
     dl { display: grid; grid-template-columns: auto auto; gap: 0.1rem 1rem; margin: 0.5rem 0; font-variant-numeric: tabular-nums; justify-content: start; }
     dt { color: #b8c4d2; } dd { margin: 0; font-weight: 700; font-size: 1.15rem; }
     .controls { margin-top: 0.5rem; }
@@ -59,7 +60,7 @@ export class LivePanel extends LitElement {
         ${m.hold ? html`<div class="stat"><div class="label">Hold${m.hold.holdCount ? ` ${m.hold.holdNo} of ${m.hold.holdCount}` : ''} ${m.hold.running ? '▶ running' : '(paused)'}</div>
           <div class="value" data-testid="hold-time">${m.hold.elapsedS}<small> / ${m.hold.targetS} s</small></div></div>` : nothing}
       </div>
-      <div class="cue ${m.cue ? m.cue.severity : 'none'}" role="status" aria-live="polite" data-testid="live-cue">
+      <div class="cue ${m.cue ? m.cue.severity : m.status === 'counting' && m.statusText === 'Counting' ? 'none' : 'setup'}" role="status" aria-live="polite" data-testid="live-cue">
         ${m.cue ? html`${m.cue.severity === 'fault' ? '⚠ ' : '! '}${m.cue.text}` : m.status === 'counting' && m.statusText === 'Counting' ? '✓ Form looks good' : m.statusText}
       </div>
       ${m.measures.length ? html`<dl data-testid="measures">${m.measures.map((x) => html`<dt>${x.label}</dt><dd>${x.value}</dd>`)}</dl>` : nothing}

@@ -116,3 +116,17 @@ describe('dailyTrends with per-side metrics', () => {
     expect(d).toMatchObject({ mainMetric: 'peakFppaDeg', pairedSides: true, meanMainMetric: 9 });
   });
 });
+
+describe('dailyTrends for the single-leg test', () => {
+  it('averages the rule\'s mean pelvic drop per stance leg', () => {
+    const r = record('s', '2026-11-20T10:00:00', []);
+    r.exerciseId = 'single-leg-stand';
+    const hold = (side: 'left' | 'right', meanDropDeg: number) => ({ side, elapsedMs: 30000, targetMs: 30000, reason: 'target' as const, metrics: { meanDropDeg } });
+    r.sets = [{ ...r.sets[0]!, reps: [], repCount: 0, mainMetric: null, holds: [hold('left', 2), hold('right', 6)] },
+      { ...r.sets[0]!, reps: [], repCount: 0, mainMetric: null, holds: [hold('left', 4)] }];
+    const [d] = dailyTrends([r], 'single-leg-stand');
+    expect(d!.meanDropDeg).toEqual({ left: 3, right: 6 });
+    expect(d!.bestHoldMs).toBe(30000);
+    expect(dailyTrends([record('q', '2026-11-20T10:00:00')], 'squat')[0]!.meanDropDeg).toBeNull();
+  });
+});
