@@ -74,6 +74,7 @@ export class PoseController implements ReactiveController {
 
   hostDisconnected(): void {
     this.source.dispose();
+    this.bound = false; // re-attached (and restarted if autoStart) when the host is connected again
   }
 
   onFrame(listener: FrameListener): () => void {
