@@ -6,7 +6,7 @@ import type { CameraView, ExerciseDefinition, ExerciseGroup } from '../rules/eng
 /** Which small figure to draw (see silhouettes.ts). */
 export type Pose =
   | 'stand-front' | 'single-leg-front' | 'squat-front' | 'lunge-side' | 'side-plank' | 'side-lying'
-  | 'bridge-side' | 'hinge-side' | 'quadruped' | 'prone' | 'seated' | 'step-front';
+  | 'bridge-side' | 'hinge-side' | 'quadruped' | 'prone' | 'prone-legs-up' | 'seated' | 'step-front';
 
 export interface Targets {
   sets: number;
@@ -199,7 +199,7 @@ export const HOW_TO: Record<string, HowTo> = {
     sideMeaning: 'Working leg',
   },
   'prone-straddle-hold': {
-    pose: 'prone',
+    pose: 'prone-legs-up',
     summary: 'Lying face down, lift both straight legs a little and hold them apart.',
     setup: ['Lie face down.', 'Lift both legs slightly, knees straight.', 'Hold with the legs apart.'],
     camera: SIDE.replace('hip height', 'floor height'),
