@@ -14,8 +14,14 @@ export const DEFAULT_SCORE_THRESHOLD = 0.3;
  */
 export const MIN_KEYPOINTS_FOR_PERSON = 6;
 
-/** Joints a standing exercise needs; missing ones mean the person should step back. */
-export const LOWER_BODY: readonly KeypointName[] = ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'];
+/**
+ * Lower-body joint pairs. The person should step back when NEITHER joint of a pair is seen (legs out of the
+ * picture). One side alone missing is normal in a side view (the far leg is hidden), so it is not reported here;
+ * each exercise's own visibility gate decides what it needs.
+ */
+export const LOWER_BODY_PAIRS: ReadonlyArray<readonly [KeypointName, KeypointName]> = [
+  ['left_hip', 'right_hip'], ['left_knee', 'right_knee'], ['left_ankle', 'right_ankle'],
+];
 
 export type BodyVisibility =
   | { kind: 'no-person' }
@@ -32,7 +38,7 @@ export function bodyVisibility(frame: PoseFrame | null, threshold = DEFAULT_SCOR
   const visible = visibleKeypoints(frame, threshold);
   if (visible.length < MIN_KEYPOINTS_FOR_PERSON) return { kind: 'no-person' };
   const seen = new Set(visible);
-  const missing = LOWER_BODY.filter((n) => !seen.has(n));
+  const missing = LOWER_BODY_PAIRS.filter(([l, r]) => !seen.has(l) && !seen.has(r)).flat();
   return missing.length > 0
     ? { kind: 'partial', missing, visibleCount: visible.length }
     : { kind: 'full', visibleCount: visible.length };

@@ -27,15 +27,21 @@ describe('body visibility and the banner', () => {
     expect(bannerFor(running, bodyVisibility(none))?.code).toBe('no-person');
   });
 
-  it('asks to step back when hips, knees or ankles are missing, and names them', () => {
-    const v = bodyVisibility(frame(0.9, ['left_ankle', 'right_ankle', 'left_knee']));
-    expect(v).toEqual({ kind: 'partial', missing: ['left_knee', 'left_ankle', 'right_ankle'], visibleCount: 14 });
+  it('asks to step back when both knees or both ankles (or hips) are out of view, and names them', () => {
+    const v = bodyVisibility(frame(0.9, ['left_ankle', 'right_ankle', 'left_knee', 'right_knee']));
+    expect(v).toEqual({ kind: 'partial', missing: ['left_knee', 'right_knee', 'left_ankle', 'right_ankle'], visibleCount: 13 });
     const b = bannerFor(running, v)!;
     expect(b.code).toBe('step-back');
     expect(b.title).toMatch(/step back so your whole body is visible/i);
     expect(b.detail).toContain('knees');
     expect(b.detail).toContain('ankles');
     expect(b.detail).not.toContain('hips');
+  });
+
+  it('does not ask to step back when only the far leg is hidden (side view)', () => {
+    const sideView = bodyVisibility(frame(0.9, ['right_hip', 'right_knee', 'right_ankle', 'right_shoulder']));
+    expect(sideView.kind).toBe('full');
+    expect(bannerFor(running, sideView)).toBeNull();
   });
 
   it('says nothing while running with the whole body in view', () => {
