@@ -13,6 +13,7 @@ import {
 } from '../src/fixtures/synth/scenarios';
 import { dropJointsFixture, jitterFixture, mirrorFixture, resampleFixture, secondPersonFixture } from '../src/fixtures/synth/variants';
 import { exerciseConfig } from '../src/rules/registry';
+import { writeProgrammeFixtures } from './synth-fixtures-programme';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -48,6 +49,12 @@ function main() {
   for (const [name, l, r, seed] of squats) {
     write('synthetic', squatScenario(`synthetic/${name}`, defaultSquat({ fppaBottomDeg: { left: l, right: r } }), squatTh, defaultCommon({ seed })).fixture);
   }
+
+  // Camera-angle robustness, labelled from the 3D truth (no knee collapse -> no valgus cue).
+  write('synthetic', squatScenario('synthetic/squat-oblique-35deg-no-valgus', defaultSquat({ valgusRotationDeg: { left: 0, right: 0 }, expectView: 'front' }),
+    squatTh, defaultCommon({ seed: 106, camera: { azimuthDeg: 35 } })).fixture);
+  write('synthetic', squatScenario('synthetic/squat-side-view-valgus', defaultSquat({ valgusRotationDeg: { left: 20, right: 20 }, expectView: 'wrong-view' }),
+    squatTh, defaultCommon({ seed: 107, camera: { azimuthDeg: 90 } })).fixture);
 
   const sl = cfg('single-leg-stand', { pelvicDropDeg: 5, pelvicDropClearDeg: 3, trunkLeanDeg: 10, trunkLeanClearDeg: 6, liftOnFrac: 0.08, liftOffFrac: 0.03, faultOnsetMs: 200 });
   const slTh = {
@@ -87,6 +94,9 @@ function main() {
   for (const [name, front, fppa, seed] of lunges) {
     write('synthetic', lungeScenario(`synthetic/${name}`, defaultLunge({ front, fppaBottomDeg: fppa }), luTh, defaultCommon({ seed })).fixture);
   }
+
+  // ---- gluteus-medius programme checkers (issue 7): fixtures/synthetic/programme-*.json
+  writeProgrammeFixtures();
 
   // ---- variants of recorded and synthetic fixtures
   const load = (rel: string): Fixture => parseFixture(readFileSync(path.join(ROOT, rel), 'utf8'), rel);

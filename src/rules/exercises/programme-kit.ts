@@ -28,6 +28,8 @@ export const repTimingShape = {
     .describe('Minimum time (ms) in the target zone for a rep. Our default: 100 ms rejects a one-frame spike at 30 fps but accepts one frame at 5 fps (engine/rep-counter.ts).'),
   minRepMs: z.number().min(0).max(10_000).default(600)
     .describe('A rep faster than this (ms) is rejected as noise. Our default: these are slow, controlled rehab exercises.'),
+  smoothingMs: z.number().min(0).max(2000).default(150)
+    .describe('Time constant (ms) of a low-pass filter on the rep metric, the fault values and the per-rep samples (not on the live measures). Our default: measured on synthetic frames with 1.5 px keypoint noise, a ~40 px hip line or a ~250 px leg jitters by ~3 deg / ~0.01 of leg length frame to frame, enough to break the setup hold and bias per-rep peaks; 150 ms cuts that noise ~3x at 30 fps and adds ~150 ms of lag to slow rehab movements. 0 = off.'),
   maxGapMs: z.number().min(0).max(10_000).default(1000)
     .describe('If the rep metric cannot be measured for longer than this (ms), the rep in progress is dropped (no reps bridged over stale angles). Our default.'),
 };
@@ -37,7 +39,7 @@ export const sideShape = {
     .describe('Working side the user picked (see each exercise for which leg that is).'),
 };
 
-export type RepTiming = { setupMs: number; minTargetMs: number; minRepMs: number; maxGapMs: number };
+export type RepTiming = { setupMs: number; minTargetMs: number; minRepMs: number; maxGapMs: number; smoothingMs: number };
 export type KitConfig = CommonConfig & RepTiming & { side: Side };
 
 export const programmeBaseShape = { ...commonConfigShape, ...repTimingShape, ...sideShape };
@@ -47,7 +49,8 @@ export interface FaultCheck {
   code: string;
   side: FindingSide;
   severity: Severity;
-  /** NaN = no evidence this frame (keeps the current state). */
+  /** NaN = not judged on this frame (e.g. the knee is not bent, or a joint of this check is hidden): the cue clears
+   *  at once rather than staying on from an older frame. */
   value: number;
   /** Fault when value is past faultAt; clears when back past clearAt (direction from their order, engine/persistence). */
   faultAt: number;
@@ -117,14 +120,28 @@ export interface KitState<A> {
   timeAtTargetMs: number;
   lastMs: number | null;
   announcedPhase: 'setup' | 'active' | null;
+  /** Low-pass filter state per signal key ('primary', 'fault:<code>:<side>', 'sample:<key>'). */
+  smooth: Readonly<Record<string, number>>;
   aux: A;
 }
 
 export function initialKitState<A>(aux: A): KitState<A> {
   return {
     view: INITIAL_VIEW_CHECK, rep: INITIAL_REP_COUNTER, faults: {}, stats: {}, repFaults: [], timeAtTargetMs: 0,
-    lastMs: null, announcedPhase: null, aux,
+    lastMs: null, announcedPhase: null, smooth: {}, aux,
   };
+}
+
+/**
+ * Exponential low-pass over frame time: first value passes through; NaN resets the key (no stale value is carried
+ * over a gap in the signal). `dtMs` = time since the previous frame.
+ */
+function lowPass(prev: Readonly<Record<string, number>>, next: Record<string, number>, key: string, v: number, dtMs: number, tauMs: number): number {
+  if (!Number.isFinite(v)) return v;
+  const p = prev[key];
+  const out = tauMs <= 0 || p === undefined || !(dtMs > 0) ? v : p + (v - p) * (1 - Math.exp(-dtMs / tauMs));
+  next[key] = out;
+  return out;
 }
 
 const faultKey = (f: { code: string; side: FindingSide }): string => `${f.code}:${f.side}`;
@@ -148,16 +165,20 @@ export function stepRepExercise<C extends KitConfig, A>(
     // Not judgeable: the rep counter sees "no value" (drops the rep after maxGapMs), faults reset.
     const rep = stepRepCounter(s.rep, null, t, repCfg);
     findings.push(gate.finding);
-    return { state: { ...s, view: gate.view, rep: rep.state, faults: {}, lastMs: t }, findings };
+    return { state: { ...s, view: gate.view, rep: rep.state, faults: {}, smooth: {}, lastMs: t }, findings };
   }
   const pt = (name: KeypointName) => visiblePx(frame, name, config);
   const ev = spec.evaluate({ frame, config, torso: gate.torso, pt, phase: s.rep.phase }, s.aux);
   if (ev.missing && ev.missing.length > 0) {
     const rep = stepRepCounter(s.rep, null, t, repCfg);
     findings.push({ kind: 'visibility', code: 'NOT_VISIBLE', missing: ev.missing, timestampMs: t });
-    return { state: { ...s, view: gate.view, rep: rep.state, faults: {}, lastMs: t, aux: ev.aux }, findings };
+    return { state: { ...s, view: gate.view, rep: rep.state, faults: {}, smooth: {}, lastMs: t, aux: ev.aux }, findings };
   }
-  const rep = stepRepCounter(s.rep, ev.primary, t, repCfg);
+  const smooth: Record<string, number> = {};
+  const dt = s.lastMs === null ? 0 : t - s.lastMs;
+  const lp = (key: string, v: number) => lowPass(s.smooth, smooth, key, v, dt, config.smoothingMs);
+  const primary = ev.primary === null ? null : lp('primary', ev.primary);
+  const rep = stepRepCounter(s.rep, primary, t, repCfg);
 
   let stats = s.stats;
   let repFaults = s.repFaults;
@@ -167,7 +188,7 @@ export function stepRepExercise<C extends KitConfig, A>(
   const inRep = rep.state.phase === 'moving' || rep.state.phase === 'target';
   if (inRep) {
     const next: Record<string, Stat> = { ...stats };
-    for (const k in ev.samples) next[k] = addSample(next[k] ?? EMPTY_STAT, ev.samples[k]!);
+    for (const k in ev.samples) next[k] = addSample(next[k] ?? EMPTY_STAT, lp(`sample:${k}`, ev.samples[k]!));
     stats = next;
     if (rep.state.phase === 'target' && s.rep.phase === 'target' && s.lastMs !== null) timeAtTargetMs += t - s.lastMs;
   }
@@ -178,10 +199,12 @@ export function stepRepExercise<C extends KitConfig, A>(
     const timing = { onsetMs: config.faultOnsetMs, clearMs: config.faultClearMs };
     for (const f of ev.faults) {
       const key = faultKey(f);
-      const st = stepThresholdFault(s.faults[key] ?? INITIAL_PERSISTENCE, f.value, f.faultAt, f.clearAt, t, timing);
+      const value = lp(`fault:${key}`, f.value);
+      if (Number.isNaN(value)) continue; // not judged now: tracker reset (absent from `faults`), no stale cue
+      const st = stepThresholdFault(s.faults[key] ?? INITIAL_PERSISTENCE, value, f.faultAt, f.clearAt, t, timing);
       faults[key] = st;
       if (st.active) {
-        findings.push(cue(f.code, f.side, f.severity, t, f.joints, f.value));
+        findings.push(cue(f.code, f.side, f.severity, t, f.joints, value));
         if (inRep && f.severity !== 'info' && !repFaults.includes(f.code)) repFaults = [...repFaults, f.code];
       }
     }
@@ -202,7 +225,7 @@ export function stepRepExercise<C extends KitConfig, A>(
     stats = {}; repFaults = []; timeAtTargetMs = 0;
   }
   return {
-    state: { view: gate.view, rep: rep.state, faults, stats, repFaults, timeAtTargetMs, lastMs: t, announcedPhase, aux: ev.aux },
+    state: { view: gate.view, rep: rep.state, faults, stats, repFaults, timeAtTargetMs, lastMs: t, announcedPhase, smooth, aux: ev.aux },
     findings,
   };
 }

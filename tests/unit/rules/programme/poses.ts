@@ -83,7 +83,7 @@ export function interp(knots: Array<[number, number]>, t: number): number {
 
 /** `n` reps of start -> peak -> start after `leadMs` at the start value; each rep rises/holds/falls in the given ms. */
 export function repKnots(start: number, peak: number, n: number, o: { leadMs?: number; riseMs?: number; holdMs?: number; restMs?: number } = {}): Array<[number, number]> {
-  const lead = o.leadMs ?? 1500, rise = o.riseMs ?? 700, hold = o.holdMs ?? 400, rest = o.restMs ?? 600;
+  const lead = o.leadMs ?? 1500, rise = o.riseMs ?? 700, hold = o.holdMs ?? 900, rest = o.restMs ?? 700;
   const k: Array<[number, number]> = [[0, start], [lead, start]];
   let t = lead;
   for (let i = 0; i < n; i++) {

@@ -59,3 +59,22 @@ describe('single-leg squat', () => {
     expect(runExercise(def, frames, { side: 'left' }).findings).toEqual(runExercise(def, frames, { side: 'left' }).findings);
   });
 });
+
+describe('programme kit low-pass (smoothingMs)', () => {
+  it('keeps keypoint jitter from breaking the setup hold and from inflating per-rep peaks', () => {
+    let seed = 3;
+    const rnd = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647 - 0.5; };
+    // +/- 6 px uniform jitter on every joint (~2 px SD on a 400 px leg), FPPA 8 deg at the bottom
+    const noisy = squats(0.2, { fppaDeg: 8 }).map((f) => {
+      const k = { ...f.keypoints! };
+      for (const n of Object.keys(k) as (keyof typeof k)[]) k[n] = { ...k[n], x: k[n].x + (12 * rnd()) / 1000, y: k[n].y + (12 * rnd()) / 1000 };
+      return { ...f, keypoints: k };
+    });
+    const smooth = summarize(runExercise(def, noisy, { side: 'left' }).perFrame);
+    const raw = summarize(runExercise(def, noisy, { side: 'left', smoothingMs: 0 }).perFrame);
+    expect(smooth.reps.total).toBe(3);
+    const err = (s: typeof smooth) => Math.max(...s.repFindings.map((r) => Math.abs(r.metrics.peakFppaDeg! - 8)));
+    expect(err(smooth)).toBeLessThan(err(raw));
+    expect(err(smooth)).toBeLessThan(4);
+  });
+});

@@ -1,0 +1,48 @@
+// Synthetic fixtures for the gluteus-medius programme checkers (issue 7, H5): fixtures/synthetic/programme-*.json.
+// Called by tools/synth-fixtures.ts (npm run synth); can also run alone: npx tsx tools/synth-fixtures-programme.ts
+// Thresholds for the labels are the checkers' config defaults, read from the registry (as tools/synth-fixtures.ts).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseFixture, serializeFixture, type FixtureInput } from '../src/fixtures/fixture-schema';
+import { defaultCommon } from '../src/fixtures/synth/scenarios';
+import {
+  defaultHipHitch, defaultSideLyingAbduction, defaultSingleLegSquat, defaultStandingAbduction,
+  hipHitchScenario, sideLyingAbductionScenario, singleLegSquatScenario, standingAbductionScenario,
+} from '../src/fixtures/synth/scenarios-programme';
+import { exerciseConfig } from '../src/rules/registry';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+function write(f: FixtureInput) {
+  const file = path.join(ROOT, 'fixtures', 'synthetic', `${f.name.split('/').pop()}.json`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const text = serializeFixture({ ...f, createdAt: undefined });
+  writeFileSync(file, text);
+  const p = parseFixture(text);
+  process.stdout.write(`${path.relative(ROOT, file)}  ${p.frames.length} frames, ${p.labels.faults.length} fault intervals, reps ${p.labels.reps?.total ?? '-'}\n`);
+}
+
+const cfg = (id: string) => exerciseConfig(id) as Record<string, number>;
+
+export function writeProgrammeFixtures(): void {
+  const sl = cfg('side-lying-hip-abduction');
+  const slTh = { upDeg: sl.upDeg!, downDeg: sl.downDeg!, outOfPlaneRatio: sl.outOfPlaneRatio!, outOfPlaneClearRatio: sl.outOfPlaneClearRatio!, setupMs: sl.setupMs! + 1500, onsetMs: sl.faultOnsetMs! };
+  write(sideLyingAbductionScenario('synthetic/programme-side-lying-abduction-left-40', defaultSideLyingAbduction({ top: 'left', abductionDeg: 40 }), slTh, defaultCommon({ seed: 701 })).fixture);
+  write(sideLyingAbductionScenario('synthetic/programme-side-lying-abduction-right-swing-back', defaultSideLyingAbduction({ top: 'right', abductionDeg: 40, swingBackDeg: 55, swingBackReps: [2] }), slTh, defaultCommon({ seed: 702 })).fixture);
+
+  const sq = cfg('single-leg-squat');
+  const sqTh = { downCompression: sq.downCompression!, upCompression: sq.upCompression!, valgusOnDeg: sq.valgusFppaDeg!, valgusClearDeg: sq.valgusClearFppaDeg!, setupMs: sq.setupMs! + 1500, onsetMs: sq.faultOnsetMs! };
+  write(singleLegSquatScenario('synthetic/programme-single-leg-squat-fppa-5-left', defaultSingleLegSquat({ stance: 'left', fppaBottomDeg: 5 }), sqTh, defaultCommon({ seed: 711 })).fixture);
+  write(singleLegSquatScenario('synthetic/programme-single-leg-squat-fppa-24-right', defaultSingleLegSquat({ stance: 'right', fppaBottomDeg: 24 }), sqTh, defaultCommon({ seed: 712 })).fixture);
+
+  const ab = cfg('standing-hip-abduction');
+  const abTh = { upDeg: ab.upDeg!, downDeg: ab.downDeg!, leanOnDeg: ab.trunkLeanDeg!, leanClearDeg: ab.trunkLeanClearDeg!, setupMs: ab.setupMs! + 1500, onsetMs: ab.faultOnsetMs! };
+  write(standingAbductionScenario('synthetic/programme-standing-abduction-right-30', defaultStandingAbduction({ side: 'right', abductionDeg: 30 }), abTh, defaultCommon({ seed: 721 })).fixture);
+  write(standingAbductionScenario('synthetic/programme-standing-abduction-left-lean-16', defaultStandingAbduction({ side: 'left', abductionDeg: 30, trunkLeanDeg: 16, leanReps: [2, 3] }), abTh, defaultCommon({ seed: 722 })).fixture);
+
+  const hh = cfg('hip-hitch');
+  write(hipHitchScenario('synthetic/programme-hip-hitch-right-12', defaultHipHitch({ stance: 'right', dropDeg: 12 }), { dropDeg: hh.dropDeg!, levelDeg: hh.levelDeg! }, defaultCommon({ seed: 731 })).fixture);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) writeProgrammeFixtures();
