@@ -5,7 +5,10 @@ import type { z } from 'zod';
 import type { PoseFrame, Side } from '../core/pose-frame';
 import { createRunner, type Runner } from '../rules/engine/run';
 import type { ExerciseDefinition, Finding } from '../rules/engine/types';
-import { createLiveSet, foldFindings, keyOf, repCounts, type CueFinding, type LiveSet } from './live-set';
+import { createLiveSet, DEFAULT_LIVE_SET_OPTIONS, foldFindings, keyOf, repCounts, type CueFinding, type LiveSet } from './live-set';
+
+/** Series are kept only when the summary asks for them (the single-leg plots); others would cost a copy per frame. */
+const NO_SERIES = /(?!)/;
 import { DEFAULT_SETUP_GATE, initialSetupGate, stepSetupGate, type SetupGate, type SetupGateConfig } from './setup-gate';
 import { summariseSet, type SetSummary, type SummariseOptions } from './set-summary';
 
@@ -101,7 +104,7 @@ export class CoachSession {
       return { findings: [], events };
     }
     const prev = this.live;
-    this.live = foldFindings(prev, findings, t);
+    this.live = foldFindings(prev, findings, t, { ...DEFAULT_LIVE_SET_OPTIONS, keepSeries: this.summarise.keepSeries ?? NO_SERIES });
     for (const c of this.live.cues) {
       if (c.severity !== 'info' && prev.cueOnsetMs[keyOf(c.code, c.side)] === undefined) events.push({ type: 'cue-on', cue: c });
     }

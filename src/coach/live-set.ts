@@ -24,8 +24,10 @@ export interface Series {
 export interface LiveSetOptions {
   /** Longest series kept per measure; beyond it every other point is dropped (keeps a 30 fps set of minutes small). */
   maxSeriesPoints: number;
+  /** Keep series only for measure codes matching this (null = keep all). Series cost a copy per frame. */
+  keepSeries?: RegExp | null;
 }
-export const DEFAULT_LIVE_SET_OPTIONS: LiveSetOptions = { maxSeriesPoints: 4000 };
+export const DEFAULT_LIVE_SET_OPTIONS: LiveSetOptions = { maxSeriesPoints: 4000, keepSeries: null };
 
 export interface LiveSet {
   exerciseId: string;
@@ -114,6 +116,7 @@ export function foldFindings(
         if (!Number.isFinite(f.value)) break; // a NaN angle is "not measured", never plotted as 0
         const k = keyOf(f.code, f.side);
         measures = { ...measures, [k]: f };
+        if (options.keepSeries && !options.keepSeries.test(f.code)) break;
         const s = series[k] ?? { code: f.code, side: f.side, unit: f.unit, tMs: [], values: [] };
         series = { ...series, [k]: appendPoint(s, f.timestampMs, f.value, options.maxSeriesPoints) };
         break;

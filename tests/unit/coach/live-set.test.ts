@@ -63,3 +63,11 @@ describe('foldFindings', () => {
     expect(currentHold(s)?.side).toBe('right');
   });
 });
+
+describe('foldFindings series filter', () => {
+  it('keeps only the series asked for, but still shows every live measure', () => {
+    const s = foldFindings(createLiveSet('slst', 'left'), [measure('PELVIC_OBLIQUITY_DEG', 3, 0), measure('FPPA_DEG', 5, 0)], 0, { maxSeriesPoints: 100, keepSeries: /PELVIC/ });
+    expect(Object.keys(s.series)).toEqual(['PELVIC_OBLIQUITY_DEG|left']);
+    expect(Object.keys(s.measures).sort()).toEqual(['FPPA_DEG|left', 'PELVIC_OBLIQUITY_DEG|left']);
+  });
+});
