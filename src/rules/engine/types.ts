@@ -50,6 +50,10 @@ export interface ExerciseDefinition<C extends z.ZodType = z.ZodType, S = unknown
   cueCodes?: readonly string[];
   /** Every measure code this definition can emit. Optional. */
   measureCodes?: readonly string[];
+  /** How to do the exercise and where to put the camera (our own words, shown before a set). Optional. */
+  howTo?: string;
+  /** What a single 2D camera cannot judge in this exercise (shown with the how-to, never faked). Optional. */
+  limitations?: readonly string[];
   initialState(config: z.infer<C>): S;
   step(state: S, frame: PoseFrame, config: z.infer<C>): StepResult<S>;
 }
