@@ -125,6 +125,15 @@ describe('lunge', () => {
     expect(r.sum.visibilityFrames.NOT_VISIBLE).toBeGreaterThan(0);
   });
 
+  it('1-2 frame dropouts of a leg joint every ~0.5 s neither block the setup nor lose reps or the valgus cue', () => {
+    const frames = lungeSequence([{ front: 'left', bottomDrop: 0.4, fppaFront: 25, holdMs: 1000 }, { front: 'right', bottomDrop: 0.4 }], 30, 1500,
+      (j, t) => (Math.floor(t / 33) % 15 < 2 ? withJoints(j, { right_ankle: { ...j.right_ankle!, score: 0.05 } }) : j));
+    const r = run(frames);
+    expect(r.sum.visibilityFrames.NOT_VISIBLE).toBeGreaterThan(20);
+    expect(r.sum.reps).toMatchObject({ left: 1, right: 1 });
+    expect(cueKeys(r.findings)).toEqual(['KNEE_VALGUS:left']);
+  });
+
   it('step does not mutate its inputs and is deterministic', () => {
     const frames = lungeSequence([{ front: 'left', bottomDrop: 0.4, fppaFront: 20 }, { front: 'right', bottomDrop: 0.35 }]).map(deepFreeze);
     const cfg = deepFreeze(lunge.configSchema.parse({}));
