@@ -248,17 +248,26 @@ const GENERIC_TARGETS: Record<ExerciseGroup, Targets> = {
   hold: { sets: 3, reps: null, holdS: 30 },
 };
 
-/** The how-to for a definition: its own entry, or a generic one built from what the definition declares. */
-export function howToFor(def: Pick<ExerciseDefinition, 'id' | 'name' | 'view' | 'group' | 'description'>): HowTo {
+/** What the picker needs from a definition. `howTo` and `limitations` are optional texts a rule file may carry
+ * (written by whoever wrote the check, so its limits are stated where the check is defined). */
+export type ExerciseTexts = Pick<ExerciseDefinition, 'id' | 'name' | 'view' | 'group' | 'description'> & {
+  howTo?: string;
+  limitations?: readonly string[];
+};
+
+/** The how-to for a definition: its own entry, or a generic one built from what the definition declares. The
+ * rule's own `limitations`, when given, are what the card lists as "cannot judge". */
+export function howToFor(def: ExerciseTexts): HowTo {
   const own = HOW_TO[def.id];
-  if (own) return own;
+  const limits = def.limitations && def.limitations.length > 0 ? [...def.limitations] : null;
+  if (own) return limits ? { ...own, cannotJudge: limits } : own;
   return {
     pose: GENERIC_POSE[def.view],
     summary: def.description ?? def.name,
-    setup: ['Get into the start position and hold it still until the countdown.'],
+    setup: def.howTo ? [def.howTo] : ['Get into the start position and hold it still until the countdown.'],
     camera: def.view === 'front' ? FRONT : SIDE,
     watches: ['Reps or hold time, and the form cues this exercise defines.'],
-    cannotJudge: ['Anything that happens towards or away from the camera.'],
+    cannotJudge: limits ?? ['Anything that happens towards or away from the camera.'],
     targets: GENERIC_TARGETS[def.group],
   };
 }

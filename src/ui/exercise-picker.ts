@@ -5,12 +5,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Side } from '../core/pose-frame';
 import type { ExerciseDefinition, ExerciseGroup } from '../rules/engine/types';
-import { GROUP_LABELS, VIEW_LABELS, howToFor } from '../exercises-content/howto';
+import { GROUP_LABELS, VIEW_LABELS, howToFor, type ExerciseTexts } from '../exercises-content/howto';
 import type { SessionPlan } from '../coach/coach-session';
 import { baseStyles } from './theme';
 import './exercise-figure';
 
-export type ExerciseInfo = Pick<ExerciseDefinition, 'id' | 'name' | 'group' | 'view' | 'sided' | 'description'>;
+export type ExerciseInfo = ExerciseTexts & Pick<ExerciseDefinition, 'sided'>;
 export interface StartSessionDetail { exerciseId: string; plan: SessionPlan }
 type SideChoice = Side | 'both';
 

@@ -103,3 +103,13 @@ describe('<live-panel>', () => {
     el.remove();
   });
 });
+
+import { howToFor } from '../../../src/exercises-content/howto';
+describe('howToFor', () => {
+  it('lists the rule\'s own limitations when the definition carries them', () => {
+    const base = { id: 'squat', name: 'Squat', group: 'strength' as const, view: 'front' as const };
+    expect(howToFor(base).cannotJudge[0]).toMatch(/Depth/);
+    expect(howToFor({ ...base, limitations: ['Toe direction.'] }).cannotJudge).toEqual(['Toe direction.']);
+    expect(howToFor({ ...base, id: 'x', howTo: 'Do it slowly.' }).setup).toEqual(['Do it slowly.']);
+  });
+});
