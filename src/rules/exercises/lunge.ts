@@ -227,6 +227,11 @@ export const lunge: ExerciseDefinition<typeof lungeConfigSchema, LungeState> = {
   description: 'Lunges facing the camera: counts reps per front leg, measures depth and warns when the front knee caves in.',
   cueCodes: ['KNEE_VALGUS'],
   measureCodes: ['DEPTH_FRAC', 'FPPA_DEG'],
+  limitations: [
+    'Depth is the drop of the hips seen from the front; how close the back knee comes to the floor is not measured.',
+    'Only the front knee is judged for caving in; hip and pelvis rotation (important in the transverse lunge) cannot be judged in 2D.',
+    'Forward, reverse and transverse lunges are measured the same way; the variant changes the instructions.',
+  ],
   initialState: () => lungeInitialState(),
   step: lungeStep,
 };

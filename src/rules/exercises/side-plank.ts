@@ -248,6 +248,11 @@ export const sidePlank: ExerciseDefinition<typeof sidePlankConfigSchema, SidePla
   description: 'Side plank facing the camera: times the hold while shoulder, hip and ankle stay in line; warns on hip sag or pike; optional top-leg raises.',
   cueCodes: ['HIP_SAG', 'HIP_PIKE'],
   measureCodes: ['BODY_LINE_DEVIATION_DEG', 'LEG_RAISE_DEG'],
+  limitations: [
+    'Judges the shoulder-hip-ankle line seen from the front; the trunk rolling forward or back is not judged.',
+    'Lying flat with a straight body can look like a held plank: lift the hips before the timer matters.',
+    'Top-leg raises are counted by the angle between the legs; hip rotation during the raise cannot be seen.',
+  ],
   initialState: () => sidePlankInitialState(),
   step: sidePlankStep,
 };

@@ -233,6 +233,11 @@ export const singleLegStand: ExerciseDefinition<typeof singleLegStandConfigSchem
   description: 'Stand on one leg for up to 30 s facing the camera; measures how far the pelvis drops on the lifted side, per leg.',
   cueCodes: ['PELVIC_DROP', 'TRUNK_LEAN'],
   measureCodes: ['PELVIC_OBLIQUITY_DEG', 'TRUNK_LEAN_DEG', 'PEAK_DROP_DIFF_DEG'],
+  limitations: [
+    'The hip points are joint centres, not the pelvic bones: the pelvic angle is an estimate, and no validated 2D cut-off exists (the drop threshold is our default). The measured angle is always shown.',
+    'Only seen from the front or the back; turned sideways the hip line cannot be measured.',
+    'Hip rotation and ankle/foot balance strategies are not judged.',
+  ],
   initialState: () => singleLegStandInitialState(),
   step: singleLegStandStep,
 };

@@ -289,6 +289,12 @@ export const squat: ExerciseDefinition<typeof squatConfigSchema, SquatState> = {
   description: 'Two-leg squat facing the camera: counts reps, measures depth and warns when a knee caves in.',
   cueCodes: ['KNEE_VALGUS', 'KNEES_INSIDE_ANKLES', 'SHALLOW_REP'],
   measureCodes: ['FPPA_DEG', 'KNEE_ANKLE_RATIO', 'KNEE_ANKLE_RATIO_VS_STANDING', 'DEPTH_FRAC'],
+  limitations: [
+    'Depth is the drop of the hips seen from the front, not the thigh angle (that needs a side view).',
+    'Knee valgus (FPPA) has no published norm for the two-leg squat and ~3 deg of measurement error; frames where the body is turned against the camera are not judged.',
+    'Forward trunk lean and heels lifting are not judged.',
+    'Reps count only after you have stood still at the top for about a second.',
+  ],
   initialState: () => squatInitialState(),
   step: squatStep,
 };
