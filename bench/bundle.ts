@@ -1,5 +1,5 @@
 // Size of the built app (dist/): JavaScript (raw and gzip, what a browser downloads with compression), the tfjs wasm
-// binaries (a page loads one of the three: SIMD, threaded SIMD, or plain), the model files, and the rest.
+// binaries (a page loads one variant: SIMD where supported, else plain; threaded SIMD only if shipped and cross-origin isolated), the model files, and the rest.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,7 +18,7 @@ export function bundleSizes(distDir: string): { rows: BundleRow[]; files: { path
   const kinds: [string, (p: string) => boolean, boolean][] = [
     ['JavaScript', (p) => p.endsWith('.js'), true],
     ['CSS + HTML', (p) => /\.(css|html)$/.test(p), true],
-    ['wasm (all 3 variants)', (p) => p.endsWith('.wasm'), true],
+    ['wasm (every variant shipped)', (p) => p.endsWith('.wasm'), true],
     ['wasm loaded here (SIMD)', (p) => /wasm-simd-[^/]*\.wasm$/.test(p), true],
     ['model: Lightning', (p) => /models\/movenet-lightning/.test(p), false],
     ['model: Thunder', (p) => /models\/movenet-thunder/.test(p), false],
