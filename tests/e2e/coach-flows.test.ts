@@ -88,6 +88,14 @@ describeBrowser('coaching flows in chromium', () => {
     await waitFor(page, 'counting', (s) => s.gate === 'counting', 30_000);
     await waitFor(page, 'the first rep', (s) => (s.reps ?? 0) >= 1, 60_000);
     await shoot(page, 'live');
+    // Voice: chromium has the Web Speech API; the countdown and "Go" went through it without errors.
+    const voice = await page.evaluate(() => {
+      const cv = document.querySelector('app-root')!.shadowRoot!.querySelector('coach-view') as unknown as { voice: { available: boolean; lastSaid: string | null; error: string | null } };
+      return { available: cv.voice.available, lastSaid: cv.voice.lastSaid, error: cv.voice.error };
+    });
+    expect(voice.available).toBe(true);
+    expect(voice.lastSaid).toBe('Go');
+    expect(voice.error).toBeNull();
     const done = await waitFor(page, 'the set summary', (s) => s.screen === 'summary', 90_000);
     expect(done.summaries).toBe(1);
     await expect.poll(() => page.locator('[data-testid="summary-reps"]').textContent(), { timeout: 10_000 }).toBe('4');
@@ -158,6 +166,12 @@ describeBrowser('coaching flows in chromium', () => {
       // Mid-trial: the pelvis has dropped past the flag: the big cue over the video and the running hold timer.
       await expect.poll(() => page.locator('[data-testid="stage-cue"]').textContent(), { timeout: 5000 }).toContain('Keep the hips level');
       expect(await page.locator('[data-testid="hold-time"]').textContent()).toMatch(/^[23]\.\d/);
+      // The cue's joints (both hips) are highlighted on the app's real overlay, in the warning colour.
+      const hl = await page.evaluate(() => {
+        const overlay = document.querySelector('app-root')!.shadowRoot!.querySelector('pose-overlay') as unknown as { highlights: Record<string, string> };
+        return { ...overlay.highlights };
+      });
+      expect(hl).toEqual({ left_hip: '#ffd166', right_hip: '#ffd166' });
       await shoot(page, 'single-leg-live');
     });
     await waitFor(page, 'the left-leg report', (s) => s.screen === 'summary' && s.summaries === 1, 10_000);
