@@ -7,8 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { parseFixture, serializeFixture, type FixtureInput } from '../src/fixtures/fixture-schema';
 import { defaultCommon } from '../src/fixtures/synth/scenarios';
 import {
-  defaultHipHitch, defaultSideLyingAbduction, defaultSingleLegSquat, defaultStandingAbduction,
-  hipHitchScenario, sideLyingAbductionScenario, singleLegSquatScenario, standingAbductionScenario,
+  clamshellScenario, deadliftScenario, defaultClamshell, defaultDeadlift, defaultHipHitch, defaultSideLyingAbduction,
+  defaultSingleLegSquat, defaultStandingAbduction, defaultStepUp, hipHitchScenario, sideLyingAbductionScenario,
+  singleLegSquatScenario, standingAbductionScenario, stepUpScenario,
 } from '../src/fixtures/synth/scenarios-programme';
 import { exerciseConfig } from '../src/rules/registry';
 
@@ -42,6 +43,18 @@ export function writeProgrammeFixtures(): void {
   write(standingAbductionScenario('synthetic/programme-standing-abduction-left-lean-16', defaultStandingAbduction({ side: 'left', abductionDeg: 30, trunkLeanDeg: 16, leanReps: [2, 3] }), abTh, defaultCommon({ seed: 722 })).fixture);
 
   const hh = cfg('hip-hitch');
+  const cl = cfg('clamshell');
+  write(clamshellScenario('synthetic/programme-clamshell-left-45', defaultClamshell({ top: 'left', openingDeg: 45 }), { openTorso: cl.openLiftTorso!, closedTorso: cl.closedLiftTorso! }, defaultCommon({ seed: 741 })).fixture);
+
+  const dl = cfg('single-leg-deadlift');
+  write(deadliftScenario('synthetic/programme-single-leg-deadlift-right-80', defaultDeadlift({ stance: 'right', hingeDeg: 80 }), { downDeg: dl.downDeg!, upDeg: dl.upDeg!, targetHingeDeg: dl.targetHingeDeg! }, defaultCommon({ seed: 751 })).fixture);
+
+  const su = cfg('lateral-step-up');
+  // The step-up starts in its start position (foot on the step, knee bent): cues are judged from the end of setup.
+  const suTh = { valgusOnDeg: su.valgusFppaDeg!, valgusClearDeg: su.valgusClearFppaDeg!, valgusMinCompression: su.valgusMinCompression!, setupMs: su.setupMs!, onsetMs: su.faultOnsetMs! };
+  write(stepUpScenario('synthetic/programme-lateral-step-up-left-fppa-4', defaultStepUp({ side: 'left', fppaBottomDeg: 4 }), suTh, defaultCommon({ seed: 761 })).fixture);
+  write(stepUpScenario('synthetic/programme-lateral-step-up-right-fppa-22', defaultStepUp({ side: 'right', fppaBottomDeg: 22 }), suTh, defaultCommon({ seed: 762 })).fixture);
+
   write(hipHitchScenario('synthetic/programme-hip-hitch-right-12', defaultHipHitch({ stance: 'right', dropDeg: 12 }), { dropDeg: hh.dropDeg!, levelDeg: hh.levelDeg! }, defaultCommon({ seed: 731 })).fixture);
 }
 
