@@ -1,5 +1,6 @@
 // Size of the built app (dist/): JavaScript (raw and gzip, what a browser downloads with compression), the tfjs wasm
-// binaries (a page loads one variant: SIMD where supported, else plain; threaded SIMD only if shipped and cross-origin isolated), the model files, and the rest.
+// binaries (a page loads one variant: SIMD where supported, else plain; threaded SIMD only if shipped and the page
+// is cross-origin isolated), the model files, and the rest.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
