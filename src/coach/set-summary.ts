@@ -183,3 +183,14 @@ export function repChart(s: SetSummary): RepChart | null {
   }
   return { metric: m, x, series: [{ key: m, side: s.side ?? 'both', values: val(m) }] };
 }
+
+/** Left/right comparison across the sets of a session (a sided exercise done as a left set then a right set):
+ * each set's reps and holds count for that set's side. Empty until both sides have a set. */
+export function sessionAsymmetry(sets: readonly SetSummary[]): Asymmetry[] {
+  const sides = new Set(sets.map((s) => s.side).filter((x) => x !== null));
+  if (sides.size < 2) return [];
+  const reps = sets.flatMap((s) => s.reps.map((r) => ({ ...r, side: s.side ?? r.side })));
+  const holds = sets.flatMap((s) => s.holds.map((h) => ({ ...h, side: s.side ?? h.side })));
+  const main = sets.find((s) => s.mainMetric)?.mainMetric ?? null;
+  return setAsymmetry(reps, holds, main);
+}

@@ -118,7 +118,7 @@ export function formatValue(key: string, value: number, unit?: string): string {
   const u = unitOf(key, unit);
   if (u === 's') return `${(value / 1000).toFixed(1)} s`;
   if (u === '°') return `${value.toFixed(0)}°`;
-  return value.toFixed(2);
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }
 
 const JOINT_GROUPS: [RegExp, string][] = [

@@ -8,7 +8,7 @@ import type { ExerciseDefinition } from '../rules/engine/types';
 import { CoachSession, ruleDefault, type CoachEvent, type SessionPlan } from '../coach/coach-session';
 import { currentCue, currentHold } from '../coach/live-set';
 import { PELVIC_SERIES, TRUNK_SERIES, singleLegReport, DEFAULT_SINGLE_LEG_REPORT, type SingleLegReport } from '../coach/single-leg-report';
-import type { SetSummary } from '../coach/set-summary';
+import { sessionAsymmetry, type SetSummary } from '../coach/set-summary';
 import { SessionStore, type StoreStatus } from '../storage/session-store';
 import type { SessionRecord } from '../storage/session-record';
 import { howToFor } from '../exercises-content/howto';
@@ -319,7 +319,7 @@ export class CoachView extends LitElement {
     if (isSingleLegTest(s.exercise) && this.report) {
       return html`<single-leg-report-view .report=${this.report} .thresholdDeg=${this.dropThreshold(s.exercise)}>${actions}</single-leg-report-view>`;
     }
-    return html`<set-summary-view .summary=${this.lastSummary}
+    return html`<set-summary-view .summary=${this.lastSummary} .sessionAsymmetry=${sessionAsymmetry(s.summaries)}
       heading=${`${s.exercise.name}: set ${s.setIndex + 1} of ${s.plan.sets.length}`}>${actions}</set-summary-view>`;
   }
 

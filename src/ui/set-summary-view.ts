@@ -30,6 +30,8 @@ export class SetSummaryView extends LitElement {
 
   @property({ attribute: false }) summary: SetSummary | null = null;
   @property() heading = 'Set summary';
+  /** Left/right across the session's sets so far (sided exercises done left then right). */
+  @property({ attribute: false }) sessionAsymmetry: Asymmetry[] = [];
 
   override render() {
     const s = this.summary;
@@ -57,8 +59,15 @@ export class SetSummaryView extends LitElement {
         <table data-testid="asymmetry"><thead><tr><th scope="col">Measure</th><th scope="col" class="n">Left</th><th scope="col" class="n">Right</th><th scope="col" class="n">Right − left</th></tr></thead>
         <tbody>${s.asymmetry.map((a) => html`<tr><td>${metricLabel(a.metric)}</td><td class="n">${formatValue(a.metric, a.left)}</td>
           <td class="n">${formatValue(a.metric, a.right)}</td><td class="n">${diffText(a)}</td></tr>`)}</tbody></table>` : nothing}
+      ${this.sessionAsymmetry.length ? html`<h3>Left / right across this session's sets</h3>${this.asymTable(this.sessionAsymmetry, 'session-asymmetry')}` : nothing}
       <slot></slot>
     </section>`;
+  }
+
+  private asymTable(rows: Asymmetry[], testId: string) {
+    return html`<table data-testid=${testId}><thead><tr><th scope="col">Measure</th><th scope="col" class="n">Left</th><th scope="col" class="n">Right</th><th scope="col" class="n">Right − left</th></tr></thead>
+      <tbody>${rows.map((a) => html`<tr><td>${metricLabel(a.metric)}</td><td class="n">${formatValue(a.metric, a.left)}</td>
+        <td class="n">${formatValue(a.metric, a.right)}</td><td class="n">${diffText(a)}</td></tr>`)}</tbody></table>`;
   }
 }
 

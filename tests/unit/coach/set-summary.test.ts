@@ -91,3 +91,14 @@ describe('repChart', () => {
     expect(repChart(summariseSet(createLiveSet('x', null)))).toBeNull();
   });
 });
+
+import { sessionAsymmetry } from '../../../src/coach/set-summary';
+describe('sessionAsymmetry', () => {
+  it('compares a left set with a right set of a sided exercise', () => {
+    const left = summariseSet(fold('single-leg-squat', 'left', [[rep(1, 0, { peakFppaDeg: 6 }, 'left')], [rep(2, 0, { peakFppaDeg: 8 }, 'left')]]), { preferredMetrics: ['peakFppaDeg'] });
+    const right = summariseSet(fold('single-leg-squat', 'right', [[rep(1, 0, { peakFppaDeg: 15 }, 'right')]]), { preferredMetrics: ['peakFppaDeg'] });
+    expect(sessionAsymmetry([left])).toEqual([]);
+    const a = sessionAsymmetry([left, right]);
+    expect(a.map((x) => [x.metric, x.left, x.right])).toEqual([['reps', 2, 1], ['peakFppaDeg', 7, 15]]);
+  });
+});
