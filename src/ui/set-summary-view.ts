@@ -55,10 +55,7 @@ export class SetSummaryView extends LitElement {
             <td class="n">${s.repFaults.find((r) => r.code === f.code)?.count ?? '–'}</td></tr>`)}
           ${s.repFaults.filter((r) => !s.faults.some((f) => f.code === r.code)).map((r) => html`<tr><td>⚠ ${faultName(r.code)}</td><td class="n">–</td><td class="n">${r.count}</td></tr>`)}
           </tbody></table>`}
-      ${s.asymmetry.length ? html`<h3>Left / right</h3>
-        <table data-testid="asymmetry"><thead><tr><th scope="col">Measure</th><th scope="col" class="n">Left</th><th scope="col" class="n">Right</th><th scope="col" class="n">Right − left</th></tr></thead>
-        <tbody>${s.asymmetry.map((a) => html`<tr><td>${metricLabel(a.metric)}</td><td class="n">${formatValue(a.metric, a.left)}</td>
-          <td class="n">${formatValue(a.metric, a.right)}</td><td class="n">${diffText(a)}</td></tr>`)}</tbody></table>` : nothing}
+      ${s.asymmetry.length ? html`<h3>Left / right</h3>${this.asymTable(s.asymmetry, 'asymmetry')}` : nothing}
       ${this.sessionAsymmetry.length ? html`<h3>Left / right across this session's sets</h3>${this.asymTable(this.sessionAsymmetry, 'session-asymmetry')}` : nothing}
       <slot></slot>
     </section>`;
