@@ -69,6 +69,9 @@ function main() {
   for (const [name, stance, drop, lean, seed] of stances) {
     write('synthetic', singleLegStanceScenario(`synthetic/${name}`, defaultSingleLegStance({ stance, pelvicDropDeg: drop, trunkLeanDeg: lean }), slTh, defaultCommon({ seed })).fixture);
   }
+  // Trendelenburg is classically watched from BEHIND: camera at 180 deg, the person's left on the image left.
+  write('synthetic', singleLegStanceScenario('synthetic/single-leg-stance-drop-10-back-view-right', defaultSingleLegStance({ stance: 'right', pelvicDropDeg: 10 }),
+    slTh, defaultCommon({ seed: 204, camera: { azimuthDeg: 180 } })).fixture);
 
   const sp = cfg('side-plank', { lineToleranceDeg: 10, lineClearDeg: 7, maxBodyInclineDeg: 45, holdStartMs: 500, holdGraceMs: 1000, faultOnsetMs: 200 });
   const spTh = {
