@@ -75,6 +75,8 @@ export class PoseLoop {
   private recent: number[] = [];
   private window: number[] = [];
   private lastMediaTimeMs = -1;
+  /** rVFC presentedFrames at the last callback; null after a (re)start. */
+  private lastPresentedFrames: number | null = null;
   private readonly stats: PoseLoopStats = { inferenceMs: 0, lastInferenceMs: 0, warmupMs: 0, fps: 0, framesAnalysed: 0, framesDropped: 0 };
 
   constructor(private readonly opts: PoseLoopOptions) {
@@ -87,6 +89,7 @@ export class PoseLoop {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.lastPresentedFrames = null;
     document.addEventListener('visibilitychange', this.onVisibility);
     if (!document.hidden) this.schedule();
   }
@@ -101,6 +104,7 @@ export class PoseLoop {
     const v = this.opts.video;
     if (document.hidden) {
       this.cancel();
+      this.lastPresentedFrames = null; // frames shown while hidden were not "dropped" by a busy model
       if (this.opts.timeBase === 'media' && !v.paused) { v.pause(); this.pausedVideoForHidden = true; }
       this.opts.onHiddenChange?.(true);
     } else if (this.running) {
@@ -132,6 +136,15 @@ export class PoseLoop {
     if (!this.running) return;
     this.schedule(); // ask for the next frame at once; it is dropped below if we are still busy
     const v = this.opts.video;
+    // While inference blocks the main thread, the browser shows frames but cannot call us for them (rVFC coalesces):
+    // those are skipped frames too. Without this, framesDropped read 0 while most camera frames went unanalysed.
+    const presented = meta?.presentedFrames;
+    if (presented !== undefined) {
+      if (this.lastPresentedFrames !== null && presented > this.lastPresentedFrames + 1) {
+        this.stats.framesDropped += presented - this.lastPresentedFrames - 1;
+      }
+      this.lastPresentedFrames = presented;
+    }
     if (this.busy) { this.stats.framesDropped++; return; }
     if (v.readyState < 2 || v.videoWidth === 0) return;
     // rAF fallback fires at display rate even when the video shows the same frame: skip repeats.
