@@ -8,7 +8,8 @@
 //   is synchronous: median < 2 ms), so a frame that arrives while the model is busy is skipped, never kept for
 //   later; and the age of the analysed frame at detect start (capture -> start) does not grow over the run: the
 //   median over the last third is within 1.5 x + 30 ms of the first third's (a queue would grow it without bound).
-//   Camera frames not analysed are counted from rVFC presentedFrames gaps and printed.
+//   Camera frames not analysed are counted from rVFC presentedFrames gaps, and the app's own counters must account
+//   for every frame shown: analysed + dropped = presented (within 3).
 // - Live tfjs tensors (read at each delivery, between inferences, from tfjs's global engine): identical on every
 //   frame after a 20-frame warm-up.
 // - JS heap after a forced GC (HeapProfiler.collectGarbage, Runtime.getHeapUsage): median of the last 3 readings
@@ -87,6 +88,11 @@ describeBrowser('soak: the app\'s frame loop in chromium', () => {
       const a = steady[i - 1]!.presentedFrames, b = steady[i]!.presentedFrames;
       if (a !== null && b !== null && b > a) { skipped += b - a - 1; presented += b - a; }
     }
+    // The app's own counters account for every camera frame: analysed + dropped = frames the video showed (give or
+    // take the few callbacks that land while the last traced frame is still being delivered).
+    const [r0, r1] = [steady[0]!, steady[steady.length - 1]!];
+    const counted = (r1.framesAnalysed - r0.framesAnalysed) + (r1.framesDropped - r0.framesDropped);
+    const shown = r1.presentedFrames! - r0.presentedFrames!;
     const tensors = new Set(steady.map((r) => r.tensors));
     const med3 = (v: number[]) => v.slice().sort((a, b) => a - b)[1]!;
     const heapGrowth = med3(heap.slice(-3)) - med3(heap.slice(0, 3));
@@ -94,7 +100,7 @@ describeBrowser('soak: the app\'s frame loop in chromium', () => {
     console.log(`[soak:browser] ${recs.length} frames analysed in ~${SOAK_SECONDS} s (coach gate: ${coach}); inference median ${inference.toFixed(1)} ms; ` +
       `camera frames not analysed ${skipped}/${presented}; callback->detect median ${median(startLag).toFixed(2)} ms; ` +
       `frame age at detect start: first third ${ageFirst.toFixed(1)} ms, last third ${ageLast.toFixed(1)} ms; ` +
-      `tensors ${[...tensors].join(',')}; heap ${heap.map((h) => (h / 1048576).toFixed(1)).join(' ')} MB`);
+      `app counters: analysed+dropped ${counted} vs shown ${shown}; tensors ${[...tensors].join(',')}; heap ${heap.map((h) => (h / 1048576).toFixed(1)).join(' ')} MB`);
 
     expect(recs.length).toBeGreaterThan(WARMUP_FRAMES + 30);
     expect(coach).not.toBe('none'); // the coaching session was really running
@@ -103,6 +109,8 @@ describeBrowser('soak: the app\'s frame loop in chromium', () => {
     expect(ageLast).toBeLessThanOrEqual(ageFirst * 1.5 + 30);
     // Skipped frames are accounted for: analysed + skipped = the frames the camera showed in that span.
     expect(presented).toBe(steady.length - 1 + skipped);
+    expect(Math.abs(counted - shown)).toBeLessThanOrEqual(3);
+    expect(r1.framesDropped - r0.framesDropped).toBeGreaterThanOrEqual(skipped);
     expect(tensors.size).toBe(1);
     expect([...tensors][0]).toBeGreaterThan(0); // the engine was found (not the -1 fallback)
     expect(heapGrowth).toBeLessThan(HEAP_GROWTH_MAX_BYTES);
