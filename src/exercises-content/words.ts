@@ -9,14 +9,16 @@ export interface CueWords {
   say?: string;
   /** Plain name of the fault for summaries and counts. */
   fault: string;
+  /** The finding's side is the standing leg (single-leg checks), not the side at fault: say so. */
+  sideIsStance?: boolean;
 }
 
 const CUES: Record<string, CueWords> = {
   KNEE_VALGUS: { text: 'Push the knee out', say: 'Knee out, over your toes', fault: 'Knee caving in' },
   KNEES_CAVING: { text: 'Knees apart', say: 'Push your knees apart', fault: 'Knees caving in' },
   KNEES_INSIDE_ANKLES: { text: 'Knees apart', say: 'Push your knees apart', fault: 'Knees inside the ankles' },
-  PELVIC_DROP: { text: 'Keep the hips level', say: 'Lift the dropping hip', fault: 'Pelvic drop' },
-  TRUNK_LEAN: { text: 'Stand tall', say: 'Stay upright, no leaning', fault: 'Trunk lean' },
+  PELVIC_DROP: { text: 'Keep the hips level', say: 'Lift the dropping hip', fault: 'Pelvic drop', sideIsStance: true },
+  TRUNK_LEAN: { text: 'Stand tall', say: 'Stay upright, no leaning', fault: 'Trunk lean', sideIsStance: true },
   HIP_SAG: { text: 'Lift the hips', say: 'Hips up, straight line', fault: 'Hips sagging' },
   HIP_PIKE: { text: 'Lower the hips', say: 'Hips down into a straight line', fault: 'Hips piking up' },
   PELVIS_ROLL: { text: 'Keep hips stacked', say: 'Do not roll back', fault: 'Pelvis rolling' },
@@ -64,20 +66,22 @@ export const sideWord = (side: FindingSide | null | undefined): string =>
 
 /** "Push the knee out (left)" */
 export function cueLine(code: string, side: FindingSide): string {
-  const w = cueWords(code).text;
+  const w = cueWords(code);
   const s = sideWord(side);
-  return s ? `${w} (${s})` : w;
+  return s ? `${w.text} (${w.sideIsStance ? `standing on ${s}` : s})` : w.text;
 }
 
 export function spokenCue(code: string, side: FindingSide): string {
   const w = cueWords(code);
   const s = sideWord(side);
-  return s ? `${s === 'left' ? 'Left' : 'Right'}: ${w.say ?? w.text}` : (w.say ?? w.text);
+  // On one leg the side is obvious to the person: no side word before the instruction.
+  return s && !w.sideIsStance ? `${s === 'left' ? 'Left' : 'Right'}: ${w.say ?? w.text}` : (w.say ?? w.text);
 }
 
 export function faultName(code: string, side?: FindingSide): string {
+  const w = cueWords(code);
   const s = sideWord(side);
-  return s ? `${cueWords(code).fault} (${s})` : cueWords(code).fault;
+  return s ? `${w.fault} (${w.sideIsStance ? `standing on ${s}` : s})` : w.fault;
 }
 
 const LABELS: Record<string, string> = {

@@ -303,7 +303,11 @@ export class CoachView extends LitElement {
     const s = this.session;
     if (!s) return;
     const n = s.repsThisSide();
-    this.voice.announce(`${n} ${n === 1 ? 'rep' : 'reps'}`, this.lastFrameMs);
+    const hold = currentHold(s.live);
+    const text = s.plan.reps === null && n === 0
+      ? `${Math.floor((hold?.elapsedMs ?? 0) / 1000)} seconds`
+      : `${n} ${n === 1 ? 'rep' : 'reps'}`;
+    this.voice.announce(text, this.lastFrameMs);
   };
 
   private renderAfterSet() {

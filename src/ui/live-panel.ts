@@ -65,7 +65,7 @@ export class LivePanel extends LitElement {
       </div>
       ${m.measures.length ? html`<dl data-testid="measures">${m.measures.map((x) => html`<dt>${x.label}</dt><dd>${x.value}</dd>`)}</dl>` : nothing}
       <div class="row controls">
-        <button @click=${() => this.emit('say-count')} ?disabled=${!m.voiceAvailable || !m.voiceOn}>Say rep count</button>
+        <button @click=${() => this.emit('say-count')} ?disabled=${!m.voiceAvailable || !m.voiceOn}>${m.reps === null && m.hold ? 'Say hold time' : 'Say rep count'}</button>
         <button class="primary" data-testid="end-set" @click=${() => this.emit('end-set')}>End set</button>
         <button @click=${() => this.emit('stop-session')}>Stop</button>
         <label class="switch"><input type="checkbox" .checked=${m.voiceOn} ?disabled=${!m.voiceAvailable}

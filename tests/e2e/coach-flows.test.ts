@@ -164,7 +164,7 @@ describeBrowser('coaching flows in chromium', () => {
 
     let t = await trial('left', 6, 9, 2100, async () => {
       // Mid-trial: the pelvis has dropped past the flag: the big cue over the video and the running hold timer.
-      await expect.poll(() => page.locator('[data-testid="stage-cue"]').textContent(), { timeout: 5000 }).toContain('Keep the hips level');
+      await expect.poll(() => page.locator('[data-testid="stage-cue"]').textContent(), { timeout: 5000 }).toContain('Keep the hips level (standing on left)');
       expect(await page.locator('[data-testid="hold-time"]').textContent()).toMatch(/^[23]\.\d/);
       // The cue's joints (both hips) are highlighted on the app's real overlay, in the warning colour.
       const hl = await page.evaluate(() => {
