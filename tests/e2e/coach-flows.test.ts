@@ -96,7 +96,7 @@ describeBrowser('coaching flows in chromium', () => {
     expect(voice.available).toBe(true);
     expect(voice.lastSaid).toBe('Go');
     expect(voice.error).toBeNull();
-    const done = await waitFor(page, 'the set summary', (s) => s.screen === 'summary', 90_000);
+    const done = await waitFor(page, 'the set summary', (s) => s.screen === 'summary', 150_000); // two loops of the clip, slow when CI runs browsers in parallel
     expect(done.summaries).toBe(1);
     await expect.poll(() => page.locator('[data-testid="summary-reps"]').textContent(), { timeout: 10_000 }).toBe('4');
     expect(await page.locator('[data-testid="rep-chart"]').count()).toBe(1);
