@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { parseFixture, serializeFixture, type FixtureInput } from '../src/fixtures/fixture-schema';
 import { defaultCommon } from '../src/fixtures/synth/scenarios';
 import {
-  clamshellScenario, deadliftScenario, defaultClamshell, defaultDeadlift, defaultHipHitch, defaultSideLyingAbduction,
+  circumductionScenario, clamshellScenario, deadliftScenario, defaultCircumduction, defaultSeated, defaultWallClamshell,
+  seatedScenario, wallClamshellScenario, defaultClamshell, defaultDeadlift, defaultHipHitch, defaultSideLyingAbduction,
   defaultSingleLegSquat, defaultStandingAbduction, defaultStepUp, hipHitchScenario, sideLyingAbductionScenario,
   singleLegSquatScenario, standingAbductionScenario, stepUpScenario,
 } from '../src/fixtures/synth/scenarios-programme';
@@ -54,6 +55,14 @@ export function writeProgrammeFixtures(): void {
   const suTh = { valgusOnDeg: su.valgusFppaDeg!, valgusClearDeg: su.valgusClearFppaDeg!, valgusMinCompression: su.valgusMinCompression!, setupMs: su.setupMs!, onsetMs: su.faultOnsetMs! };
   write(stepUpScenario('synthetic/programme-lateral-step-up-left-fppa-4', defaultStepUp({ side: 'left', fppaBottomDeg: 4 }), suTh, defaultCommon({ seed: 761 })).fixture);
   write(stepUpScenario('synthetic/programme-lateral-step-up-right-fppa-22', defaultStepUp({ side: 'right', fppaBottomDeg: 22 }), suTh, defaultCommon({ seed: 762 })).fixture);
+
+  write(circumductionScenario('synthetic/programme-circumduction-right-3', defaultCircumduction({ side: 'right' }), defaultCommon({ seed: 771 })).fixture);
+  write(circumductionScenario('synthetic/programme-circumduction-left-reverse-3', defaultCircumduction({ side: 'left', direction: -1 }), defaultCommon({ seed: 772 })).fixture);
+
+  const wc = cfg('wall-clamshell');
+  write(wallClamshellScenario('synthetic/programme-wall-clamshell-left-3-holds', defaultWallClamshell({ stance: 'left' }), { footUpFrac: wc.footUpFrac! }, defaultCommon({ seed: 781 })).fixture);
+
+  write(seatedScenario('synthetic/programme-seated-side-foot-raise-35-28', defaultSeated(), defaultCommon({ seed: 791 })).fixture);
 
   write(hipHitchScenario('synthetic/programme-hip-hitch-right-12', defaultHipHitch({ stance: 'right', dropDeg: 12 }), { dropDeg: hh.dropDeg!, levelDeg: hh.levelDeg! }, defaultCommon({ seed: 731 })).fixture);
 }

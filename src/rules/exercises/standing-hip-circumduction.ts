@@ -2,12 +2,14 @@
 // draws slow circles from the hip: flexion, abduction, extension, adduction in turn (a mobility exercise, seeds).
 // Camera: front view. `side` = the circling leg.
 // Counting: a circle is not a there-and-back rep, so the hysteresis rep counter does not fit. We follow the free
-// ankle relative to its hip, in units of the standing leg's length (scale-free), around a slowly moving centre
-// (exponential average, time constant 4 s), and accumulate the turning angle of the ankle
-// about that centre. A circle counts once 300 deg have turned in one direction (our default: the first ~40-60 deg
+// KNEE relative to its hip, in units of the standing leg's length (scale-free), around a slowly moving centre
+// (exponential average, time constant 4 s), and accumulate the turning angle of the knee
+// about that centre. The knee, not the foot: a foot circling on a cone about the vertical keeps its height, so from
+// the front it only slides sideways, while the knee rises with hip flexion and moves out with abduction: a loop in
+// the front view for both the bent-knee and the straight-leg version. A circle counts once 300 deg have turned in one direction (our default: the first ~40-60 deg
 // are lost while the foot leaves its resting point, the circle's centre), and 360 deg are then taken off, so later
 // circles need a full turn each (direction reported). Turning is only
-// accumulated while the ankle is >= 0.06 leg lengths from the centre (our default: closer than that, keypoint
+// accumulated while the knee is >= 0.05 leg lengths from the centre (our default: closer than that, keypoint
 // jitter of ~1-2 % of the leg would spin the angle), and steps over 90 deg between frames are ignored (a swap or a
 // glitch, not motion). No circles during the first `setupMs` of visible frames (getting into position).
 // Fault: TRUNK_LEAN toward the standing side >= 10 deg (clears < 6, as the single-leg stand test).
@@ -31,7 +33,7 @@ export const standingHipCircumductionConfigSchema = z.object({
   ...programmeBaseShape,
   ...trunkLeanShape,
   centreTimeConstantMs: z.number().min(100).max(20_000).default(4000).describe('Time constant of the moving circle centre, ms. Our default: ~2 slow circles, so a 2 s circle wobbles the centre by only ~8 % of its radius (1/sqrt(1+(omega tau)^2)) while a shift of stance is followed within seconds.'),
-  minRadiusLeg: z.number().min(0).max(1).default(0.06).describe('Turning counts only while the ankle is this far from the centre, in standing-leg lengths. Our default (see header).'),
+  minRadiusLeg: z.number().min(0).max(1).default(0.05).describe('Turning counts only while the knee is this far from the centre, in standing-leg lengths. Our default (see header): a 20 deg cone moves the knee ~0.17 leg lengths.'),
   circleCompleteDeg: z.number().min(180).max(360).default(300).describe('A circle counts when this much turning has accumulated in one direction, deg; 360 is then subtracted. Our default (see header).'),
   maxStepDeg: z.number().min(10).max(180).default(90).describe('Angle steps larger than this between frames are ignored as glitches, deg. Our default.'),
 });
@@ -59,7 +61,7 @@ const INITIAL: CircumductionState = {
 
 function required(c: StandingHipCircumductionConfig) {
   const s = SIDE_JOINTS[c.side], o = SIDE_JOINTS[otherSide(c.side)];
-  return [s.shoulder, o.shoulder, s.hip, o.hip, s.ankle, o.ankle];
+  return [s.shoulder, o.shoulder, s.hip, o.hip, s.knee, o.ankle];
 }
 
 export function stepCircumduction(s: CircumductionState, frame: PoseFrame, c: StandingHipCircumductionConfig): { state: CircumductionState; findings: Finding[] } {
@@ -72,9 +74,9 @@ export function stepCircumduction(s: CircumductionState, frame: PoseFrame, c: St
   const findings: Finding[] = [];
   const sj = SIDE_JOINTS[c.side], oj = SIDE_JOINTS[otherSide(c.side)];
   const p = (n: Parameters<typeof visiblePx>[1]) => visiblePx(frame, n, c)!;
-  const hip = p(sj.hip), ankle = p(sj.ankle), stanceHip = p(oj.hip), stanceAnkle = p(oj.ankle);
+  const hip = p(sj.hip), knee = p(sj.knee), stanceHip = p(oj.hip), stanceAnkle = p(oj.ankle);
   const leg = distance(stanceHip, stanceAnkle);
-  const v = { x: (ankle.x - hip.x) / leg, y: (ankle.y - hip.y) / leg };
+  const v = { x: (knee.x - hip.x) / leg, y: (knee.y - hip.y) / leg };
   const dt = s.lastMs === null ? 0 : Math.max(0, t - s.lastMs);
   const a = 1 - Math.exp(-dt / c.centreTimeConstantMs);
   const centre = s.centre ? { x: s.centre.x + (v.x - s.centre.x) * a, y: s.centre.y + (v.y - s.centre.y) * a } : v;
@@ -133,15 +135,16 @@ export const standingHipCircumduction: ExerciseDefinition<typeof standingHipCirc
   name: 'Standing hip circumduction',
   group: 'strength',
   view: 'front',
-  requiredKeypoints: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', 'left_ankle', 'right_ankle'],
+  requiredKeypoints: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'],
   sided: true,
   configSchema: standingHipCircumductionConfigSchema,
   description: 'Standing on one leg, draw slow, wide circles with the other leg from the hip.',
   howTo: 'Face the camera, whole body in view, a hand on a wall or chair if you like. Stand on one leg and draw slow, '
-    + 'wide circles with the other foot, moving from the hip: forward, out, back and in. Keep the trunk upright. '
+    + 'wide circles with the other knee, moving from the hip: up and forward, out, down and back, in. Keep the trunk upright. '
     + 'Each full circle is counted, in either direction. Pick the circling leg as the working side.',
   limitations: [
-    'The camera sees the circle from the front: the forward-and-back part is foreshortened, so draw the circle wide to the side as well.',
+    'The camera sees the circle from the front: the forward-and-back part is foreshortened, so lift the knee and take it wide to the side.',
+    'A foot circling at a constant height (a cone about the vertical) only slides sideways in the image and is not counted.',
   ],
   cueCodes: ['TRUNK_LEAN'],
   measureCodes: ['CIRCLE_PROGRESS_DEG', 'TRUNK_LEAN_DEG'],

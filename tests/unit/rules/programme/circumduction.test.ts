@@ -5,8 +5,9 @@ import { deepFreeze, seq } from '../frame-builder';
 import { oneLeg } from './poses';
 
 /**
- * Circling right foot (stance left): `turns` circles of radius R px around the foot's resting point (a cone about
- * the hanging leg), periodMs each, after 1.5 s still; the radius grows from 0 over the first quarter circle.
+ * Circling right leg (stance left): the KNEE (midpoint of hip and ankle in oneLeg) draws `turns` circles of radius
+ * R px around its resting point (the ankle moves 2R), periodMs each, after 1.5 s still; the radius grows from 0 over
+ * the first quarter circle.
  */
 const circles = (R: number, turns: number, o: { periodMs?: number; dir?: 1 | -1; noisePx?: number; leanDeg?: number } = {}) => {
   const period = o.periodMs ?? 2000, lead = 1500, dir = o.dir ?? 1;
@@ -17,7 +18,7 @@ const circles = (R: number, turns: number, o: { periodMs?: number; dir?: 1 | -1;
     const ph = turnsDone * 2 * Math.PI * dir;
     const r = R * Math.min(1, turnsDone / 0.25);
     const n = o.noisePx ?? 0;
-    return oneLeg({ stance: 'left', freeLegPx: 300, freeAnkleDx: r * Math.cos(ph) + n * rnd(), freeAnkleDy: r * Math.sin(ph) + n * rnd(), leanDeg: o.leanDeg });
+    return oneLeg({ stance: 'left', freeLegPx: 300, freeAnkleDx: 2 * r * Math.cos(ph) + n * rnd(), freeAnkleDy: 2 * r * Math.sin(ph) + n * rnd(), leanDeg: o.leanDeg });
   }, 30, lead + period * turns + 600);
 };
 const run = (frames: ReturnType<typeof circles>) => summarize(runExercise(def, frames, { side: 'right' }).perFrame);
@@ -33,9 +34,9 @@ describe('standing hip circumduction', () => {
     expect(cw.cues).toEqual([]);
   });
 
-  it('does not count an unfinished circle, a tiny circle (below 0.06 leg lengths), or a still foot with jitter', () => {
+  it('does not count an unfinished circle, a tiny circle (below 0.05 leg lengths = 20 px), or a still leg with jitter', () => {
     expect(run(circles(60, 0.8)).reps.total).toBe(0);
-    expect(run(circles(15, 3)).reps.total).toBe(0);
+    expect(run(circles(12, 3)).reps.total).toBe(0);
     expect(run(circles(0, 4, { noisePx: 8 })).reps.total).toBe(0);
   });
 
@@ -48,8 +49,8 @@ describe('standing hip circumduction', () => {
     expect(run(circles(60, 2, { leanDeg: 9 })).cues).toEqual([]);
   });
 
-  it('drops the circle in progress when the foot leaves the view; pure and deterministic', () => {
-    const frames = circles(60, 2).map((f) => (f.timestampMs > 2000 && f.timestampMs < 2600 ? { ...f, keypoints: { ...f.keypoints!, right_ankle: { ...f.keypoints!.right_ankle, score: 0.05 } } } : f));
+  it('drops the circle in progress when the knee leaves the view; pure and deterministic', () => {
+    const frames = circles(60, 2).map((f) => (f.timestampMs > 2000 && f.timestampMs < 2600 ? { ...f, keypoints: { ...f.keypoints!, right_knee: { ...f.keypoints!.right_knee, score: 0.05 } } } : f));
     const s = run(frames);
     expect(s.visibilityFrames.NOT_VISIBLE).toBeGreaterThan(10);
     expect(s.reps.total).toBeLessThan(2);
