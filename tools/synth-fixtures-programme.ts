@@ -8,7 +8,8 @@ import { parseFixture, serializeFixture, type FixtureInput } from '../src/fixtur
 import { defaultCommon } from '../src/fixtures/synth/scenarios';
 import {
   circumductionScenario, clamshellScenario, deadliftScenario, defaultCircumduction, defaultSeated, defaultWallClamshell,
-  seatedScenario, wallClamshellScenario, defaultClamshell, defaultDeadlift, defaultHipHitch, defaultSideLyingAbduction,
+  seatedScenario, wallClamshellScenario, defaultProneHipExtension, defaultProneStraddle, defaultQuadruped,
+  proneHipExtensionScenario, proneStraddleScenario, quadrupedScenario, defaultClamshell, defaultDeadlift, defaultHipHitch, defaultSideLyingAbduction,
   defaultSingleLegSquat, defaultStandingAbduction, defaultStepUp, hipHitchScenario, sideLyingAbductionScenario,
   singleLegSquatScenario, standingAbductionScenario, stepUpScenario,
 } from '../src/fixtures/synth/scenarios-programme';
@@ -63,6 +64,10 @@ export function writeProgrammeFixtures(): void {
   write(wallClamshellScenario('synthetic/programme-wall-clamshell-left-3-holds', defaultWallClamshell({ stance: 'left' }), { footUpFrac: wc.footUpFrac! }, defaultCommon({ seed: 781 })).fixture);
 
   write(seatedScenario('synthetic/programme-seated-side-foot-raise-35-28', defaultSeated(), defaultCommon({ seed: 791 })).fixture);
+
+  write(proneHipExtensionScenario('synthetic/programme-prone-hip-extension-left-20', defaultProneHipExtension(), defaultCommon({ seed: 801 })).fixture);
+  write(proneStraddleScenario('synthetic/programme-prone-straddle-2-holds', defaultProneStraddle(), { liftedDeg: cfg('prone-straddle-hold').liftedDeg! }, defaultCommon({ seed: 811 })).fixture);
+  write(quadrupedScenario('synthetic/programme-quadruped-abduction-right-70', defaultQuadruped(), defaultCommon({ seed: 821 })).fixture);
 
   write(hipHitchScenario('synthetic/programme-hip-hitch-right-12', defaultHipHitch({ stance: 'right', dropDeg: 12 }), { dropDeg: hh.dropDeg!, levelDeg: hh.levelDeg! }, defaultCommon({ seed: 731 })).fixture);
 }
