@@ -98,6 +98,23 @@ export class CoachView extends LitElement {
     }
   }
 
+  protected override updated(changed: Map<string, unknown>): void {
+    if (changed.has('screen') && changed.get('screen') !== undefined) void this.focusScreen();
+  }
+
+  /** Keyboard users land on the new screen's main action instead of on a button that just disappeared. Only when
+   * focus was in the coach already, so a screen change driven by frames never steals focus from elsewhere. */
+  private async focusScreen(): Promise<void> {
+    if (!this.matches(':focus-within') && document.activeElement !== document.body) return;
+    const target = { live: ['live-panel', '[data-testid="end-set"]'], summary: [this.report ? 'single-leg-report-view' : 'set-summary-view', '[data-testid="next-set"], [data-testid="finish"]'],
+      pick: ['exercise-picker', 'button'], history: ['history-view', 'button'] }[this.screen];
+    const host = this.renderRoot.querySelector(target[0]!) as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
+    await host?.updateComplete;
+    // Buttons of the summary live in our light DOM (slotted); others inside the child's shadow root.
+    const el = (this.renderRoot.querySelector(target[1]!) ?? host?.shadowRoot?.querySelector(target[1]!)) as HTMLElement | null;
+    el?.focus();
+  }
+
   /** Feed one pose frame (the shell's pipeline calls this for every frame). */
   pushFrame(frame: PoseFrame): void {
     this.lastFrameMs = frame.timestampMs;

@@ -216,6 +216,13 @@ describeBrowser('coaching flows in chromium', () => {
     await page.locator('[data-testid="start"]').focus();
     await page.keyboard.press('Enter');
     await waitFor(page, 'the live screen', (s) => s.screen === 'live', 5000);
+    // Focus moved to the live screen's main action, not lost on the removed Start button.
+    const focusedTestId = () => page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return (el as HTMLElement | null)?.dataset.testid ?? el?.tagName ?? null;
+    });
+    await expect.poll(focusedTestId, { timeout: 3000 }).toBe('end-set');
 
     const trial = syntheticTrials(page);
     await installSynthetic(page);
@@ -223,6 +230,7 @@ describeBrowser('coaching flows in chromium', () => {
     const done = await waitFor(page, 'the report', (s) => s.screen === 'summary', 10_000);
     expect(done.summaries).toBe(1);
     expect(await page.locator('[data-testid="hold-left"]').textContent()).toContain('5.0 s / 5 s');
+    await expect.poll(focusedTestId, { timeout: 3000 }).toBe('finish'); // the only set: "Done" has focus
 
     await page.locator('[data-testid="nav-history"]').focus();
     await page.keyboard.press('Enter');
