@@ -9,7 +9,7 @@ import { defaultCommon } from '../src/fixtures/synth/scenarios';
 import {
   circumductionScenario, clamshellScenario, deadliftScenario, defaultCircumduction, defaultSeated, defaultWallClamshell,
   seatedScenario, wallClamshellScenario, defaultProneHipExtension, defaultProneStraddle, defaultQuadruped,
-  proneHipExtensionScenario, proneStraddleScenario, quadrupedScenario, defaultClamshell, defaultDeadlift, defaultHipHitch, defaultSideLyingAbduction,
+  proneHipExtensionScenario, proneStraddleScenario, quadrupedScenario, bridgeFrontScenario, defaultBridgeFront, defaultClamshell, defaultDeadlift, defaultHipHitch, defaultSideLyingAbduction,
   defaultSingleLegSquat, defaultStandingAbduction, defaultStepUp, hipHitchScenario, sideLyingAbductionScenario,
   singleLegSquatScenario, standingAbductionScenario, stepUpScenario,
 } from '../src/fixtures/synth/scenarios-programme';
@@ -68,6 +68,11 @@ export function writeProgrammeFixtures(): void {
   write(proneHipExtensionScenario('synthetic/programme-prone-hip-extension-left-20', defaultProneHipExtension(), defaultCommon({ seed: 801 })).fixture);
   write(proneStraddleScenario('synthetic/programme-prone-straddle-2-holds', defaultProneStraddle(), { liftedDeg: cfg('prone-straddle-hold').liftedDeg! }, defaultCommon({ seed: 811 })).fixture);
   write(quadrupedScenario('synthetic/programme-quadruped-abduction-right-70', defaultQuadruped(), defaultCommon({ seed: 821 })).fixture);
+
+  const bf = cfg('glute-bridge-front');
+  const bfTh = { downRise: bf.downRise!, cavingOn: bf.kneesCavingRatio!, cavingClear: bf.kneesCavingClearRatio!, setupMs: bf.setupMs! + 1500, onsetMs: bf.faultOnsetMs! };
+  write(bridgeFrontScenario('synthetic/programme-glute-bridge-front-clean', defaultBridgeFront(), bfTh, defaultCommon({ seed: 831 })).fixture);
+  write(bridgeFrontScenario('synthetic/programme-glute-bridge-front-knees-caving', defaultBridgeFront({ valgusDeg: 25 }), bfTh, defaultCommon({ seed: 832 })).fixture);
 
   write(hipHitchScenario('synthetic/programme-hip-hitch-right-12', defaultHipHitch({ stance: 'right', dropDeg: 12 }), { dropDeg: hh.dropDeg!, levelDeg: hh.levelDeg! }, defaultCommon({ seed: 731 })).fixture);
 }

@@ -16,6 +16,7 @@ import { lateralStepUp } from './exercises/lateral-step-up';
 import { standingHipAbduction } from './exercises/standing-hip-abduction';
 import { hipHitch } from './exercises/hip-hitch';
 import { gluteBridge } from './exercises/glute-bridge';
+import { gluteBridgeFront } from './exercises/glute-bridge-front';
 import { singleLegDeadlift } from './exercises/single-leg-deadlift';
 import { proneHipExtension } from './exercises/prone-hip-extension';
 import { quadrupedHipAbduction } from './exercises/quadruped-hip-abduction';
@@ -40,6 +41,7 @@ export const EXERCISES: readonly AnyExerciseDefinition[] = [
   standingHipAbduction,
   hipHitch,
   gluteBridge,
+  gluteBridgeFront,
   singleLegDeadlift,
   proneHipExtension,
   quadrupedHipAbduction,

@@ -253,3 +253,18 @@ export function proneLegs(elevDeg: number, o: { kneeDeg?: number } = {}): Joints
     left_ankle: ankle, right_ankle: { x: ankle.x + 2, y: ankle.y, score: 0.5 },
   };
 }
+
+/**
+ * Supine, seen from the feet (camera low at the feet). Hips 80 px wide at y = 600 - rise x 80; knees higher in the
+ * image (closer to the lens), ankles at the bottom 120 px apart; knee separation = kneeRatio x ankle separation.
+ */
+export function bridgeFront(rise: number, kneeRatio = 1.05): Joints {
+  const hy = 600 - rise * 80;
+  const kh = (120 * kneeRatio) / 2;
+  return {
+    left_shoulder: { x: 560, y: 520 }, right_shoulder: { x: 440, y: 520 }, nose: { x: 500, y: 500 },
+    left_hip: { x: 540, y: hy }, right_hip: { x: 460, y: hy },
+    left_knee: { x: 500 + kh, y: 450 }, right_knee: { x: 500 - kh, y: 450 },
+    left_ankle: { x: 560, y: 800 }, right_ankle: { x: 440, y: 800 },
+  };
+}

@@ -1,0 +1,65 @@
+// Glute bridge, front view (issue 7): the variant for knees caving in, e.g. with a band around the knees pushed
+// outward. From the side the knees overlap, so this view puts the camera low at the feet, facing the person lying
+// on their back ('front' view: shoulder width / torso length is large because the torso runs away from the lens).
+// Rep metric: hip rise = how far the mid-hip has risen in the image above its lowest position in the set (hips on
+// the floor; running robust max of its y), in hip widths (the hips stay at about the same distance from the lens,
+// so their width is a stable scale). A rep = down (<= 0.2) -> up (>= 0.5) -> down: our defaults; a full bridge
+// lifts the hips ~20 cm, about one hip-joint width (~0.2 m), no literature number.
+// Fault: KNEES_CAVING, knee separation / ankle separation <= 0.85 while the hips are up (NOTES.md: the scale-free
+// valgus measure, < 1 = knees inside the ankles; 0.85 as the squat checker's default; clears at >= 0.95).
+// Not visible from here: hip extension in degrees (use the side-view glute-bridge for that).
+import { z } from 'zod';
+import { midpoint, separationRatio } from '../../core/geometry';
+import { defineRepExercise, EMPTY_ROBUST_MAX, programmeBaseShape, repMax, repMin, stepRobustMax, type RobustMax } from './programme-kit';
+
+export const gluteBridgeFrontConfigSchema = z.object({
+  ...programmeBaseShape,
+  upRise: z.number().min(0.05).max(3).default(0.5).describe('Hips up: mid-hip risen by this many hip widths above its lowest position. Our default.'),
+  downRise: z.number().min(0).max(3).default(0.2).describe('Hips down: rise below this (rep ends). Our default.'),
+  kneesCavingRatio: z.number().min(0).max(2).default(0.85).describe('KNEES_CAVING at knee/ankle separation <= this while the hips are up. NOTES.md measure; value as the squat checker.'),
+  kneesCavingClearRatio: z.number().min(0).max(2).default(0.95).describe('KNEES_CAVING clears at >= this. Our default.'),
+});
+export type GluteBridgeFrontConfig = z.infer<typeof gluteBridgeFrontConfigSchema>;
+
+export const gluteBridgeFront = defineRepExercise<GluteBridgeFrontConfig, RobustMax>({
+  id: 'glute-bridge-front',
+  name: 'Glute bridge (knees view)',
+  view: 'front',
+  sided: false,
+  description: 'Glute bridge seen from the feet: counts the lifts and watches the knees stay over the feet.',
+  howTo: 'Put the camera low at your feet, facing you, and lie on your back with knees bent and feet flat, hip-width '
+    + 'apart (a band just above the knees if you use one). Lift the hips, pushing the knees outward so they stay over '
+    + 'the feet, pause, and lower slowly.',
+  limitations: [
+    'From the feet the hip extension angle cannot be measured; the side-view bridge judges the straight line.',
+    'Lift height is estimated in hip widths from the image and depends on the camera being low and in line with you.',
+  ],
+  configSchema: gluteBridgeFrontConfigSchema,
+  required: () => ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'],
+  repThresholds: (c) => ({ startThreshold: c.downRise, targetThreshold: c.upRise }),
+  initialAux: () => EMPTY_ROBUST_MAX,
+  evaluate(ctx, aux) {
+    const c = ctx.config;
+    const lh = ctx.pt('left_hip')!, rh = ctx.pt('right_hip')!, lk = ctx.pt('left_knee')!, rk = ctx.pt('right_knee')!;
+    const la = ctx.pt('left_ankle')!, ra = ctx.pt('right_ankle')!;
+    const hipW = Math.abs(lh.x - rh.x);
+    const y = midpoint(lh, rh).y;
+    const lowest = stepRobustMax(aux, y); // largest y = lowest in the image = hips on the floor
+    const rise = hipW > 0 && Number.isFinite(lowest.max) ? (lowest.max - y) / hipW : Number.NaN;
+    const ratio = separationRatio(lk, rk, la, ra);
+    const up = rise > c.downRise;
+    return {
+      primary: Number.isNaN(rise) ? 0 : rise,
+      measures: [
+        { code: 'HIP_RISE_RATIO', side: 'both', value: rise, unit: 'ratio' },
+        { code: 'KNEE_ANKLE_RATIO', side: 'both', value: ratio, unit: 'ratio' },
+      ],
+      faults: [{ code: 'KNEES_CAVING', side: 'both', severity: 'warning', value: up ? ratio : Number.NaN, faultAt: c.kneesCavingRatio, clearAt: c.kneesCavingClearRatio, joints: ['left_knee', 'right_knee', 'left_ankle', 'right_ankle'] }],
+      samples: { rise, ratio: up ? ratio : Number.NaN },
+      aux: lowest,
+    };
+  },
+  repMetrics: (st) => ({ peakHipRiseRatio: repMax(st, 'rise'), minKneeAnkleRatio: repMin(st, 'ratio') }),
+  cueCodes: ['KNEES_CAVING'],
+  measureCodes: ['HIP_RISE_RATIO', 'KNEE_ANKLE_RATIO'],
+}, ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle']);

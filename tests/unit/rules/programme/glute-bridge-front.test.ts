@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { runExercise, summarize } from '../../../../src/rules/engine/run';
+import { gluteBridgeFront as def } from '../../../../src/rules/exercises/glute-bridge-front';
+import { deepFreeze } from '../frame-builder';
+import { bridgeFront, profile, repKnots } from './poses';
+
+const lifts = (peak: number, kneeAtTop = 1.05, n = 3) => profile(repKnots(0, peak, n), (v) => bridgeFront(v, 1.05 + (kneeAtTop - 1.05) * (v / peak)));
+const run = (f: ReturnType<typeof lifts>) => summarize(runExercise(def, f, {}).perFrame);
+
+describe('glute bridge, front view (knees)', () => {
+  it('counts lifts by the hip rise in hip widths', () => {
+    const s = run(lifts(1));
+    expect(s.reps).toMatchObject({ total: 3, both: 3 });
+    expect(s.repFindings[0]!.metrics.peakHipRiseRatio).toBeCloseTo(1, 1);
+    expect(s.cues).toEqual([]);
+  });
+
+  it('pins up (0.5 hip widths)', () => {
+    expect(run(lifts(0.53)).reps.total).toBe(3);
+    expect(run(lifts(0.47)).reps.total).toBe(0);
+  });
+
+  it('pins KNEES_CAVING at knee/ankle separation 0.85 with the hips up', () => {
+    const bad = run(lifts(1, 0.83));
+    expect(bad.cues.map((c) => c.code)).toContain('KNEES_CAVING');
+    expect(bad.repFindings[0]!.faults).toContain('KNEES_CAVING');
+    expect(run(lifts(1, 0.87)).cues).toEqual([]);
+  });
+
+  it('does not judge the knees while the hips are down (caving on the floor is not cued)', () => {
+    const f = profile([[0, 0], [4000, 0]], () => bridgeFront(0, 0.6));
+    expect(run(f).cues).toEqual([]);
+  });
+
+  it('is pure and deterministic', () => {
+    const f = deepFreeze(lifts(1, 0.8, 2));
+    expect(runExercise(def, f, {}).findings).toEqual(runExercise(def, f, {}).findings);
+  });
+});
