@@ -5,7 +5,8 @@
 // Rep metric: abduction = moving leg (hip -> ankle) against vertical, deg, + outward. Up >= 20 deg, down <= 8 deg:
 // our defaults (normal hip abduction range ~45 deg; standing raises commonly reach 20-35 deg; 8 deg keeps a 12 deg
 // hysteresis band over keypoint noise). Per rep: peak abduction (the range) and peak trunk lean.
-// Faults: TRUNK_LEAN toward the stance side >= 10 deg (clears < 6; our default as in the single-leg stand test);
+// Faults: TRUNK_LEAN toward the stance side >= 10 deg (clears < 6; our default as in the single-leg stand test;
+// the cue's side is the standing leg, as in the single-leg checks);
 // HIP_HIKE: the moving side's hip rises >= 5 deg above the stance hip (hitching the pelvis instead of abducting;
 // our default, mirror of the pelvic-drop threshold).
 import { z } from 'zod';
@@ -57,7 +58,8 @@ export const standingHipAbduction = defineRepExercise<StandingHipAbductionConfig
     // Hike: moving-side hip HIGHER than the stance hip = negative obliquity with the moving leg as the "lifted" side.
     const hikeDeg = -pelvicObliquityDeg(stanceHip, hip);
     const faults: FaultCheck[] = [
-      { code: 'TRUNK_LEAN', side: c.side, severity: 'warning', value: lean, faultAt: c.trunkLeanDeg, clearAt: c.trunkLeanClearDeg, joints: ['left_shoulder', 'right_shoulder', s.hip, o.hip] },
+      // TRUNK_LEAN names the STANDING leg, as in every single-leg check (the UI says "standing on ...").
+      { code: 'TRUNK_LEAN', side: otherSide(c.side), severity: 'warning', value: lean, faultAt: c.trunkLeanDeg, clearAt: c.trunkLeanClearDeg, joints: ['left_shoulder', 'right_shoulder', s.hip, o.hip] },
       { code: 'HIP_HIKE', side: c.side, severity: 'warning', value: hikeDeg, faultAt: c.hipHikeDeg, clearAt: c.hipHikeClearDeg, joints: [s.hip, o.hip] },
     ];
     return {

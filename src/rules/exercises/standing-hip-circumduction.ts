@@ -12,7 +12,8 @@
 // accumulated while the knee is >= 0.05 leg lengths from the centre (our default: closer than that, keypoint
 // jitter of ~1-2 % of the leg would spin the angle), and steps over 90 deg between frames are ignored (a swap or a
 // glitch, not motion). No circles during the first `setupMs` of visible frames (getting into position).
-// Fault: TRUNK_LEAN toward the standing side >= 10 deg (clears < 6, as the single-leg stand test).
+// Fault: TRUNK_LEAN toward the standing side >= 10 deg (clears < 6, as the single-leg stand test); the cue's side
+// is the standing leg, as in the single-leg checks.
 // Not visible: the circle's depth component (front view sees its projection: a circle drawn mostly forward/back
 // looks like a vertical line, and may not be counted; draw it wide).
 import { z } from 'zod';
@@ -90,7 +91,7 @@ export function stepCircumduction(s: CircumductionState, frame: PoseFrame, c: St
   if (active) {
     leanState = stepThresholdFault(s.lean, lean, c.trunkLeanDeg, c.trunkLeanClearDeg, t, { onsetMs: c.faultOnsetMs, clearMs: c.faultClearMs });
     if (leanState.active) {
-      findings.push(cue('TRUNK_LEAN', c.side, 'warning', t, ['left_shoulder', 'right_shoulder', sj.hip, oj.hip], lean));
+      findings.push(cue('TRUNK_LEAN', otherSide(c.side), 'warning', t, ['left_shoulder', 'right_shoulder', sj.hip, oj.hip], lean));
       if (!circleFaults.includes('TRUNK_LEAN')) circleFaults = [...circleFaults, 'TRUNK_LEAN'];
     }
     if (radius >= c.minRadiusLeg) {

@@ -64,7 +64,10 @@ describe('standing hip abduction', () => {
   });
 
   it('pins TRUNK_LEAN toward the stance side (10 deg) and HIP_HIKE (5 deg)', () => {
-    expect(codes(run(standingHipAbduction, raises(30, (f) => ({ leanDeg: 11 * f })), cfg))).toContain('TRUNK_LEAN');
+    const lean = run(standingHipAbduction, raises(30, (f) => ({ leanDeg: 11 * f })), cfg);
+    expect(codes(lean)).toContain('TRUNK_LEAN');
+    // the cue names the standing leg (left here; the right leg moves), as in the single-leg checks
+    expect(lean.cues.find((c) => c.code === 'TRUNK_LEAN')!.side).toBe('left');
     expect(codes(run(standingHipAbduction, raises(30, (f) => ({ leanDeg: 9 * f })), cfg))).not.toContain('TRUNK_LEAN');
     const hike = run(standingHipAbduction, raises(30, (f) => ({ dropDeg: -6 * f })), cfg);
     expect(codes(hike)).toContain('HIP_HIKE');
