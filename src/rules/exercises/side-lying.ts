@@ -13,8 +13,10 @@
 // vector tilts out of the image plane and its projection on n shrinks by cos(roll). On a real clip
 // (fixtures/real/lateral-leg-raise.json, MoveNet lightning) that signal is noise: with the pelvis visibly stacked the
 // across-body hip separation was 38-62 px in the start position, 62-72 px with the leg up and 2-35 px while lying
-// still between reps (ratio 0.0-2.4 with no roll). MoveNet's hip point follows the thigh. So the hip-line check
-// (PELVIS_ROLL) is OFF by default (`pelvisRollCheck`), kept for better models. What the camera does see is where the
+// still between reps (ratio 0.0-2.4 with no roll; p5/p50/p95 0.14/2.19/2.58). MoveNet's hip point follows the
+// thigh. Thunder on the same clip is far steadier (p5/p50/p95 0.95/1.15/1.31, min 0.73, no false cue) but the
+// raised leg still widens the line by ~15-30 %, which would hide a real roll. So the hip-line check (PELVIS_ROLL)
+// is OFF by default (`pelvisRollCheck`; worth trying with Thunder). What the camera does see is where the
 // leg goes: rolling the pelvis back carries the top leg behind the body, and drifting forward (hip flexion) carries
 // it in front; both shorten the leg in the image (LEG_OUT_OF_PLANE in side-lying-hip-abduction.ts).
 import { z } from 'zod';
