@@ -116,11 +116,14 @@ describeBrowser('coaching flows in chromium', () => {
     expect(rec[0]!.exerciseId).toBe('squat');
     const set = rec[0]!.sets[0]!;
     expect(set.repCount).toBe(4);
-    // 4 reps need two loops of the camera clip (3 squats each, bottoms ~2.8 s apart, then ~7 s standing still across
-    // the seam). A phantom rep (standing still, the loop seam) would leave a gap that is neither.
+    // 4 reps need two loops of the camera clip (3 squats each, ~2.9 s apart, then ~9.2 s from the last squat of a loop
+    // across the standing-still seam to the first of the next). A phantom rep while standing still, or at the seam,
+    // splits that long gap in two, so no gap would be > 7 s. The first rep after "go" may complete late (the rule
+    // first waits for a still start position), so squat-to-squat gaps may stretch to 5 s.
     const gapsS = set.reps.slice(1).map((r, i) => (r.timestampMs - set.reps[i]!.timestampMs) / 1000);
-    for (const g of gapsS) expect(g > 2 && g < 3.8 ? 'squat-to-squat' : g > 7 && g < 11 ? 'across-the-seam' : `odd gap ${g.toFixed(2)} s`).not.toMatch(/^odd/);
-    expect(gapsS.filter((g) => g > 7)).toHaveLength(1);
+    const kinds = gapsS.map((g) => (g > 2 && g < 5 ? 'squat' : g > 7 && g < 11 ? 'seam' : `odd ${g.toFixed(2)} s`));
+    expect(kinds.filter((k) => k === 'seam'), `gaps ${gapsS.map((g) => g.toFixed(2)).join(', ')} s`).toHaveLength(1);
+    expect(kinds.filter((k) => k.startsWith('odd')), `gaps ${gapsS.map((g) => g.toFixed(2)).join(', ')} s`).toEqual([]);
     for (const r of set.reps) {
       expect(r.durationMs).toBeGreaterThan(800);
       expect(r.durationMs).toBeLessThan(4500);
