@@ -233,3 +233,47 @@ describeBrowser('faults in chromium during a set', () => {
     await w.context.close();
   }, SET_TIMEOUT_MS);
 });
+
+describeBrowser('two people in chromium (chair-squat clip: a trainer beside a woman squatting side-on)', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveDir();
+    browser = await launchChromium({ fakeCameraY4m: clipToY4m('chair-squat') });
+  }, BROWSER_SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('front-view squat coaching: asks to face the camera, counts nothing, never cues knee valgus', async () => {
+    const w = await openWatchedPage(browser, server.origin);
+    const { page } = w;
+    // Every cue the app shows during the run, as rendered text, sampled from the live panel.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(server.url);
+    await waitForPose(page, { minKeypoints: 8 });
+    await page.locator('[data-exercise="squat"]').click();
+    await page.locator('[data-testid="start"]').click();
+    const seen = new Set<string>();
+    const gates = new Set<string>();
+    let maxReps = 0;
+    for (let i = 0; i < 40; i++) { // ~20 s: the 10 s clip loops twice
+      const c = await coach(page);
+      gates.add(c.gate ?? 'none');
+      maxReps = Math.max(maxReps, c.reps ?? 0);
+      const texts = await page.locator('[data-testid="live-cue"], [data-testid="live-status"]').allTextContents();
+      for (const t of texts) seen.add(t.replace(/\s+/g, ' ').trim());
+      await page.waitForTimeout(500);
+    }
+    const all = [...seen].join(' | ');
+    console.log(`[two-people] gates ${[...gates].join(',')}; reps ${maxReps}; shown: ${all.slice(0, 300)}`);
+    expect(maxReps).toBe(0);
+    expect(all).not.toMatch(/knee/i);
+    expect(all).toMatch(/face the camera/i);
+    await saveScreenshot(page, 'robustness-two-people');
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  }, SET_TIMEOUT_MS);
+});
