@@ -241,7 +241,12 @@ export class PoseSource {
         if (!failure) break;
         det.dispose();
         const backend = this.info.backend;
-        if (!backend || backend.backend === 'wasm' || this.options.backend) {
+        if (backend?.backend === 'wasm') {
+          // wasm runs every MoveNet op, so a model that loads but cannot run there has bad files: garbage weights
+          // of the right length pass loading (tfjs cannot tell) and fail here. Name the model's files.
+          throw new ModelLoadError(MODEL_FILES[modelId], `the model loaded but cannot run, its weights are probably damaged (${failure})`);
+        }
+        if (!backend || this.options.backend) {
           throw new Error(`The pose model does not run on ${backend?.backend ?? 'this backend'}: ${failure}`);
         }
         if (gen === this.generation) this.listener.status({ kind: 'loading-backend' });
