@@ -102,7 +102,11 @@ export class PoseSource {
     // Model and camera start together; the picture is shown as soon as the camera is ready (the user sees
     // themselves while the model is still loading), inference starts once both are.
     const detector = this.ensureDetector(gen);
-    detector.catch(() => undefined); // handled below; avoids an unhandled rejection if the camera fails first
+    // The model often finishes before the user answers the permission prompt: say what we wait for then, not
+    // "loading 100 %". The rejection is handled below (this also avoids an unhandled one if the camera fails first).
+    detector.then(() => {
+      if (gen === this.generation && !this.camera) this.listener.status({ kind: 'starting-source', source: 'camera' });
+    }, () => undefined);
     let cam: CameraSession;
     try {
       cam = await openCamera({ deviceId });
@@ -293,7 +297,9 @@ export class PoseSource {
     this.listener.info({ ...this.info });
   }
 
+  /** Shows the error and ends this start: the still-running model load must not overwrite it with its progress. */
   private fail(e: unknown): void {
+    this.generation++;
     this.listener.status({ kind: 'error', error: toPipelineError(e) });
   }
 
