@@ -53,6 +53,8 @@ export class CoachSession {
   private runner: Runner<unknown>;
   private lastCountdown: number | null = null;
   private lastMs: number | null = null;
+  /** The rule has been running since the countdown began without starting a rep or a hold (see push). */
+  private primed = false;
 
   constructor(
     readonly exercise: ExerciseDefinition,
@@ -86,6 +88,14 @@ export class CoachSession {
     const findings = this.runner.push(frame);
     const before = this.gate.status;
     this.gate = stepSetupGate(this.gate, findings, t, this.gateConfig);
+    if (this.gate.status === 'countdown' && before !== 'countdown') {
+      // The rule starts afresh with the countdown, so a rule that wants a still start (the squat: 1 s standing at
+      // the top) has had it by "go" and the first rep right after "go" counts.
+      this.runner.reset();
+      this.primed = true;
+    } else if (this.gate.status === 'countdown' && findings.some(startsWork)) {
+      this.primed = false;
+    }
     if (this.gate.status === 'countdown') {
       const s = Math.max(1, Math.ceil(this.gate.remainingMs / 1000));
       if (s !== this.lastCountdown) events.push({ type: 'countdown', seconds: s });
@@ -97,11 +107,14 @@ export class CoachSession {
       return { findings, events };
     }
     if (before !== 'counting') {
-      // Start the rule afresh at "go" so nothing from the set-up counts.
-      this.runner.reset();
       this.live = createLiveSet(this.exercise.id, this.side);
       events.push({ type: 'go' });
-      return { findings: [], events };
+      if (!this.primed) {
+        // A rep or a hold began during the countdown (or the countdown was skipped): start the rule afresh at "go" so nothing
+        // from the set-up counts and a hold is timed from "go".
+        this.runner.reset();
+        return { findings: [], events };
+      }
     }
     const prev = this.live;
     this.live = foldFindings(prev, findings, t, { ...DEFAULT_LIVE_SET_OPTIONS, keepSeries: this.summarise.keepSeries ?? NO_SERIES });
@@ -144,11 +157,15 @@ export class CoachSession {
     this.gate = initialSetupGate();
     this.lastCountdown = null;
     this.lastMs = null;
+    this.primed = false;
     this.runner = this.makeRunner();
     this.live = createLiveSet(this.exercise.id, this.side);
     return true;
   }
 }
+
+/** Findings that mean the rule counted or timed something (a rep, a hold running or ended). */
+const startsWork = (f: Finding): boolean => f.kind === 'rep' || f.kind === 'hold' || f.kind === 'hold-end';
 
 /** A number from the rule's default config whose key matches (e.g. the pelvic-drop flag in degrees), or null. */
 export function ruleDefault(def: ExerciseDefinition, key: RegExp): number | null {

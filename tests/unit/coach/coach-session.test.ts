@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CoachSession, ruleConfig, ruleDefault } from '../../../src/coach/coach-session';
 import { getExercise } from '../../../src/rules/registry';
 import { frame, toyExercise } from '../ui/toy-exercise';
+import { squatSequence } from '../rules/frame-builder';
 
 const fast = { readyAfterMs: 100, stableMs: 200, countdownMs: 300 };
 function drive(s: CoachSession, from: number, to: number, knee: { x: number; y: number } | null) {
@@ -30,6 +31,30 @@ describe('CoachSession', () => {
     expect(s.nextSet()).toBe(true);
     expect(s.gate.status).toBe('waiting');
     expect(s.live.reps).toEqual([]);
+  });
+
+  it('counts a squat begun right at "go": the rule had its still start during the countdown', () => {
+    // Default gate: countdown from 1.5 s, "go" at 4.5 s; the first descent starts 100 ms after "go", less than the
+    // squat rule's own 1 s still-standing setup.
+    const s = new CoachSession(getExercise('squat'), { sets: [null], reps: 10, holdMs: null });
+    let goMs = NaN;
+    for (const f of squatSequence([{ bottomDrop: 0.35 }, { bottomDrop: 0.35 }], 30, 4600)) {
+      if (s.push(f).events.some((e) => e.type === 'go')) goMs = f.timestampMs;
+    }
+    expect(goMs).toBeGreaterThan(4400);
+    expect(goMs).toBeLessThan(4600);
+    expect(s.repsThisSide()).toBe(2);
+  });
+
+  it('a rep made during the countdown is not counted and the rule restarts at "go"', () => {
+    // Squats from 2 s: the first completes inside the countdown (1.5-4.5 s), so the rule starts afresh at "go" and
+    // the second, begun before "go", has no still start either: neither counts, the third does.
+    const s = new CoachSession(getExercise('squat'), { sets: [null], reps: 10, holdMs: null });
+    const reps = [{ bottomDrop: 0.35 }, { bottomDrop: 0.35, holdMs: 2000 }, { bottomDrop: 0.35 }];
+    for (const f of squatSequence(reps, 30, 1800)) s.push(f);
+    expect(s.gate.status).toBe('counting');
+    expect(s.repsThisSide()).toBe(1);
+    expect(s.live.reps[0]?.index).toBe(1);
   });
 
   it('survives time going backwards (a video rewound) instead of throwing', () => {
