@@ -6,7 +6,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { isBackendName, type ModelId, type SourceKind } from '../pose/pose-source';
 import { PoseController } from './controllers/pose-controller';
 import { loadCameraChoice, loadModelChoice, saveCameraChoice, saveModelChoice } from './preferences';
-import { bannerFor } from './status-text';
+import { bannerFor, pausedText } from './status-text';
 import './pose-overlay';
 import './status-banner';
 import { EXERCISES } from '../rules/registry';
@@ -97,7 +97,7 @@ export class AppRoot extends LitElement {
       ${camera && cams.length > 1 ? html`<select aria-label="Camera" @change=${this.onCameraPick}>
         ${cams.map((c) => html`<option value=${c.deviceId} ?selected=${c.label === this.pose.info.sourceLabel}>${c.label}</option>`)}
       </select>` : nothing}
-      ${camera && this.pose.sourceKind === 'camera'
+      ${camera && this.pose.sourceKind === 'camera' && this.pose.status.kind !== 'error'
         ? html`<button @click=${() => this.pose.stop()}>Stop</button>`
         : camera ? html`<button @click=${() => void this.pose.startCamera()}>Start camera</button>` : nothing}
       <select aria-label="Pose model" @change=${this.onModelPick}>
@@ -144,6 +144,7 @@ export class AppRoot extends LitElement {
   protected renderCoaching(): unknown {
     const model = `MoveNet ${this.pose.info.modelId === 'thunder' ? 'Thunder' : 'Lightning'}${this.pose.info.backend ? ` / ${this.pose.info.backend.backend}` : ''}`;
     return html`<coach-view .exercises=${EXERCISES} .frameSource=${this.pose} .overlay=${this.overlayEl ?? null} model-label=${model}
+      .paused=${pausedText(this.pose.status)}
       @coach-hud=${(e: CustomEvent<StageHud | null>) => { this.coachHud = e.detail; }}></coach-view>`;
   }
 

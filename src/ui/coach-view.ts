@@ -53,6 +53,8 @@ export class CoachView extends LitElement {
   @property({ attribute: false }) exercises: readonly ExerciseDefinition[] = [];
   @property({ attribute: false }) frameSource: FrameSource | null = null;
   @property({ attribute: false }) overlay: JointHighlighter | null = null;
+  /** Why no frames arrive (the shell's pipeline is not running), or null. A set in progress then shows as paused. */
+  @property({ attribute: false }) paused: string | null = null;
   /** e.g. "MoveNet Lightning / wasm", stored with each session. */
   @property({ attribute: 'model-label' }) modelLabel = '';
 
@@ -100,6 +102,8 @@ export class CoachView extends LitElement {
 
   protected override updated(changed: Map<string, unknown>): void {
     if (changed.has('screen') && changed.get('screen') !== undefined) void this.focusScreen();
+    // No frame will come to refresh the stage: clear its cue and joint highlights now (and restore them later).
+    if (changed.has('paused') && changed.get('paused') !== undefined) { this.updateHighlights(); this.emitHud(); }
   }
 
   /** Keyboard users land on the new screen's main action instead of on a button that just disappeared. Only when
@@ -153,7 +157,7 @@ export class CoachView extends LitElement {
     if (!this.overlay) return;
     const s = this.session;
     const next: Partial<Record<KeypointName, string>> = {};
-    if (s && this.screen === 'live') {
+    if (s && this.screen === 'live' && !this.paused) {
       // Most severe last so it wins a joint shared by two cues.
       const order = { info: 0, warning: 1, fault: 2 } as const;
       for (const c of [...s.live.cues].sort((a, b) => order[a.severity] - order[b.severity])) {
@@ -167,7 +171,7 @@ export class CoachView extends LitElement {
 
   private hud(): StageHud | null {
     const s = this.session;
-    if (!s || this.screen !== 'live') return null;
+    if (!s || this.screen !== 'live' || this.paused) return null;
     const cue = currentCue(s.live);
     const vis = s.live.visibility;
     return {
@@ -349,7 +353,8 @@ export class CoachView extends LitElement {
     if (!s) return null;
     const counting = s.gate.status === 'counting';
     const hold = currentHold(s.live);
-    const cue = currentCue(s.live);
+    const paused = this.paused;
+    const cue = paused ? null : currentCue(s.live);
     const isHoldPlan = s.plan.reps === null;
     const hud = this.hud();
     return {
@@ -357,8 +362,8 @@ export class CoachView extends LitElement {
       setNo: s.setIndex + 1,
       setCount: s.plan.sets.length,
       sideLabel: s.side ? `${sideWord(s.side)} ${howToFor(s.exercise).sideMeaning?.toLowerCase() ?? 'side'}` : null,
-      status: counting ? 'counting' : 'setup',
-      statusText: counting ? (s.live.visibility ? visibilityWords(s.live.visibility.code, s.exercise.view, s.live.visibility.missing)
+      status: paused ? 'paused' : counting ? 'counting' : 'setup',
+      statusText: paused ? paused : counting ? (s.live.visibility ? visibilityWords(s.live.visibility.code, s.exercise.view, s.live.visibility.missing)
         : s.live.phase === 'setup' ? this.startHint(s) : 'Counting') :
         s.gate.status === 'countdown' ? `Starting in ${Math.ceil(s.gate.remainingMs / 1000)}…` :
         s.gate.status === 'ready' ? 'Ready: hold still' : hud?.setupText ?? '',
@@ -367,11 +372,11 @@ export class CoachView extends LitElement {
       hold: hold || isHoldPlan ? {
         elapsedS: ((hold?.elapsedMs ?? 0) / 1000).toFixed(1),
         targetS: (((hold?.targetMs ?? s.plan.holdMs) ?? 0) / 1000).toFixed(0),
-        running: hold?.running ?? false,
+        running: !paused && (hold?.running ?? false),
         holdNo: (s.plan.holds ?? 1) > 1 ? Math.min(s.live.holdEnds.length + 1, s.plan.holds!) : null,
         holdCount: (s.plan.holds ?? 1) > 1 ? s.plan.holds! : null,
       } : null,
-      measures: Object.values(s.live.measures).slice(0, 4).map((m) => ({
+      measures: paused ? [] : Object.values(s.live.measures).slice(0, 4).map((m) => ({
         label: `${metricLabel(m.code)}${m.side !== 'both' ? ` (${m.side})` : ''}`, value: formatValue(m.code, m.value, m.unit),
       })),
       cue: cue ? { text: cueLine(cue.code, cue.side), severity: cue.severity } : null,

@@ -10,7 +10,8 @@ export interface LivePanelModel {
   setNo: number;
   setCount: number;
   sideLabel: string | null;
-  status: 'setup' | 'counting';
+  /** 'paused': no frames arrive (camera stopped, tab hidden): nothing live is shown, the counts stay. */
+  status: 'setup' | 'counting' | 'paused';
   statusText: string;
   reps: number | null;
   repTarget: number | null;
@@ -53,7 +54,7 @@ export class LivePanel extends LitElement {
         <h2>${m.exerciseName}${m.sideLabel ? html` · <span data-testid="live-side">${m.sideLabel}</span>` : nothing}</h2>
         <span class="muted">Set ${m.setNo} of ${m.setCount}</span>
       </div>
-      <p class="muted" data-testid="live-status">${m.status === 'setup' ? 'Getting ready: counting starts when you are in the frame' : `● ${m.statusText}`}</p>
+      <p class="muted" data-testid="live-status">${m.status === 'setup' ? 'Getting ready: counting starts when you are in the frame' : m.status === 'paused' ? m.statusText : `● ${m.statusText}`}</p>
       <div class="big">
         ${m.reps !== null ? html`<div class="stat"><div class="label">Reps</div>
           <div class="value" data-testid="rep-count">${m.reps}${m.repTarget !== null ? html`<small> / ${m.repTarget}</small>` : nothing}</div></div>` : nothing}
@@ -61,7 +62,7 @@ export class LivePanel extends LitElement {
           <div class="value" data-testid="hold-time">${m.hold.elapsedS}<small> / ${m.hold.targetS} s</small></div></div>` : nothing}
       </div>
       <div class="cue ${m.cue ? m.cue.severity : m.status === 'counting' && m.statusText === 'Counting' ? 'none' : 'setup'}" role="status" aria-live="polite" data-testid="live-cue">
-        ${m.cue ? html`${m.cue.severity === 'fault' ? '⚠ ' : '! '}${m.cue.text}` : m.status === 'counting' && m.statusText === 'Counting' ? '✓ Form looks good' : m.statusText}
+        ${m.cue ? html`${m.cue.severity === 'fault' ? '⚠ ' : '! '}${m.cue.text}` : m.status === 'counting' && m.statusText === 'Counting' ? '✓ Form looks good' : m.status === 'paused' ? 'Paused' : m.statusText}
       </div>
       ${m.measures.length ? html`<dl data-testid="measures">${m.measures.map((x) => html`<dt>${x.label}</dt><dd>${x.value}</dd>`)}</dl>` : nothing}
       <div class="row controls">

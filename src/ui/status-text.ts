@@ -64,3 +64,13 @@ export function bannerFor(status: PipelineStatus, visibility: BodyVisibility | n
   }
   return null;
 }
+
+/**
+ * Why a set in progress gets no frames (camera stopped, tab hidden, loading...), for the coach's live panel; null while
+ * frames flow. The coach then shows this instead of "Counting" / "Form looks good" from the last frame.
+ */
+export function pausedText(status: PipelineStatus): string | null {
+  if (status.kind === 'running') return null;
+  const title = bannerFor(status, null)?.title.replace(/[.…]+$/, '') ?? 'No picture';
+  return `Paused: ${title}. Reps so far are kept`;
+}

@@ -194,6 +194,16 @@ describeBrowser('faults in chromium during a set', () => {
     const after = await coach(page);
     expect(after.screen).toBe(before.screen);
     expect(after.reps).toBeGreaterThanOrEqual(before.reps!);
+    // Nothing stale is shown as if live: no skeleton over the black stage, the set reads as paused (not "Form looks
+    // good"), no live angle, and the header offers to start the camera again.
+    const gone = await snapshot(page);
+    expect(gone.drawnKeypoints).toBe(0);
+    expect(gone.paintedPixels).toBe(0);
+    const panel = page.locator('live-panel');
+    await expect.poll(() => panel.locator('[data-testid="live-status"]').textContent()).toMatch(/paused.*disconnected/i);
+    expect(await panel.locator('[data-testid="live-cue"]').textContent()).not.toMatch(/form looks good/i);
+    expect(await panel.locator('[data-testid="measures"]').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Start camera' }).count()).toBe(1);
     await saveScreenshot(page, 'robustness-unplugged-mid-set');
 
     await page.locator('[data-testid="end-set"]').click();

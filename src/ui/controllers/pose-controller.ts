@@ -53,7 +53,8 @@ export class PoseController implements ReactiveController {
       status: (s) => {
         this.status = s;
         if (s.kind !== 'running') { this.visibility = null; this.pendingCount = 0; }
-        if (s.kind === 'starting-source' || s.kind === 'idle') { this.frame = null; this.stats = null; }
+        // A stopped or failed source leaves no picture: its last skeleton must not stay drawn over the black stage.
+        if (s.kind === 'starting-source' || s.kind === 'idle' || s.kind === 'error') { this.frame = null; this.stats = null; }
         this.host.requestUpdate();
       },
       info: (i) => { this.info = i; this.host.requestUpdate(); },

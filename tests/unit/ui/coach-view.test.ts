@@ -82,6 +82,39 @@ describe('<coach-view> renders findings through a whole set', () => {
     el.remove();
   });
 
+  it('a set whose frames stop (camera unplugged) shows as paused: no stale cue, measure or highlight, reps kept', async () => {
+    const { el, huds, overlay } = await mount();
+    el.startSession(toyExercise, { sets: [null], reps: 5, holdMs: null });
+    let t = 0;
+    const push = async (knee: { x: number; y: number }, n = 1) => { for (let i = 0; i < n; i++) { el.pushFrame(frame(t, knee)); t += 100; } await el.updateComplete; };
+    await push({ x: 0.5, y: 0.4 }, 50); // set-up and countdown
+    await push({ x: 0.65, y: 0.8 }, 3); // knee caving in: cue on
+    await push({ x: 0.65, y: 0.4 }, 1); // rep 1
+    await push({ x: 0.65, y: 0.8 }, 3); // rep 2 under way, cue on again
+    expect(Object.keys(overlay.highlights).length).toBeGreaterThan(0);
+    const panel = deep(el, 'live-panel')!;
+    const panelText = async () => { await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete; return text(panel); };
+    expect(await panelText()).toContain('Push the knee out');
+
+    el.paused = 'Paused: The camera was disconnected. Reps so far are kept';
+    await el.updateComplete;
+    const shown = await panelText();
+    expect(shown).toContain('The camera was disconnected');
+    expect(shown).not.toContain('Push the knee out');
+    expect(shown).not.toContain('Form looks good');
+    expect(deep(el, '[data-testid="measures"]')).toBeNull();
+    expect(deep(el, '[data-testid="rep-count"]')?.textContent?.replace(/\s+/g, '')).toBe('1/5');
+    expect(overlay.highlights).toEqual({});
+    expect(huds.at(-1)).toBeNull();
+
+    el.paused = null; // the camera is back
+    await el.updateComplete;
+    await push({ x: 0.5, y: 0.4 }, 1);
+    expect(await panelText()).not.toContain('Paused');
+    expect(huds.at(-1)?.gate.status).toBe('counting');
+    el.remove();
+  });
+
   it('frames arriving before a session starts do nothing and emit no cue', async () => {
     const { el, huds } = await mount();
     el.pushFrame(frame(0, { x: 0.9, y: 0.9 }));
