@@ -210,13 +210,13 @@ export const HOW_TO: Record<string, HowTo> = {
   },
   'standing-hip-circumduction': {
     pose: 'stand-front',
-    summary: 'Standing on one leg, draw slow circles with the free foot.',
-    setup: ['Stand on the working leg, hold a chair if needed.', 'Draw slow circles with the other foot, knee straight.', 'Keep the trunk still.'],
+    summary: 'Standing on one leg, draw slow, wide circles with the other knee.',
+    setup: ['Stand on one leg, hold a chair if needed.', 'Lift the other knee and draw slow circles with it: up in front, out to the side, down and back in.', 'Keep the trunk still.'],
     camera: FRONT,
     watches: ['Circles completed.', 'Trunk lean.'],
     cannotJudge: ['The part of the circle that goes towards or away from the camera.'],
     targets: { sets: 2, reps: 8, holdS: null },
-    sideMeaning: 'Standing leg',
+    sideMeaning: 'Circling leg',
   },
   'seated-side-foot-raise': {
     pose: 'seated',
