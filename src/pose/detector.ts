@@ -7,6 +7,11 @@ import type { PoseFrame } from '../core/pose-frame';
 
 export type ModelId = 'lightning' | 'thunder';
 export const MODEL_IDS: readonly ModelId[] = ['lightning', 'thunder'];
+/** Version of the files in models/ (their JSON's generatedBy names TF Hub movenet/singlepose/<id>/4). */
+export const MODEL_VERSIONS: Record<ModelId, string> = {
+  lightning: 'movenet-singlepose-lightning-v4',
+  thunder: 'movenet-singlepose-thunder-v4',
+};
 export const MODEL_FILES: Record<ModelId, string> = {
   lightning: 'movenet-lightning.json',
   thunder: 'movenet-thunder.json',

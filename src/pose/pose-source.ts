@@ -11,7 +11,7 @@ import { KeypointSmoother, type SmoothingConfig } from './smoothing';
 import { openVideoFile, VideoFileError, type VideoFileSession } from './video-file';
 
 export type { CameraInfo, ModelId, PoseLoopStats, BackendName, BackendAttempt };
-export { MODEL_IDS } from './detector';
+export { MODEL_IDS, MODEL_VERSIONS } from './detector';
 export { isBackendName } from './backend';
 
 export type SourceKind = 'camera' | 'file';
@@ -82,6 +82,8 @@ export class PoseSource {
   }
 
   get modelId(): ModelId { return this.info.modelId; }
+  /** One Euro settings applied to every frame, or null when smoothing is off. */
+  get smoothing(): SmoothingConfig | null { const s = this.smoother.settings; return s.enabled ? s : null; }
   get source(): SourceKind | null { return this.info.source; }
 
   attach(video: HTMLVideoElement): void {

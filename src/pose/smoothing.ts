@@ -34,6 +34,9 @@ export class KeypointSmoother {
     this.config = smoothingConfigSchema.parse(config);
   }
 
+  /** The settings in use (recorded in fixtures so a recording says how it was smoothed). */
+  get settings(): SmoothingConfig { return { ...this.config }; }
+
   reset(): void {
     this.filters.clear();
     this.lastTimestampMs = null;

@@ -3,7 +3,7 @@
 // stage (see renderCoaching); pose state comes from this.pose (PoseController), frames via this.pose.onFrame().
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { isBackendName, type ModelId, type SourceKind } from '../pose/pose-source';
+import { isBackendName, MODEL_VERSIONS, type ModelId, type SourceKind } from '../pose/pose-source';
 import { PoseController } from './controllers/pose-controller';
 import { loadCameraChoice, loadModelChoice, saveCameraChoice, saveModelChoice } from './preferences';
 import { bannerFor, pausedText } from './status-text';
@@ -12,6 +12,7 @@ import './status-banner';
 import { EXERCISES } from '../rules/registry';
 import type { StageHud } from './coach-stage-layer';
 import type { PoseOverlay } from './pose-overlay';
+import type { CaptureInfo } from './coach-view';
 import './coach-view';
 import './coach-stage-layer';
 
@@ -144,8 +145,18 @@ export class AppRoot extends LitElement {
   protected renderCoaching(): unknown {
     const model = `MoveNet ${this.pose.info.modelId === 'thunder' ? 'Thunder' : 'Lightning'}${this.pose.info.backend ? ` / ${this.pose.info.backend.backend}` : ''}`;
     return html`<coach-view .exercises=${EXERCISES} .frameSource=${this.pose} .overlay=${this.overlayEl ?? null} model-label=${model}
-      .paused=${pausedText(this.pose.status)}
+      .paused=${pausedText(this.pose.status)} .capture=${this.captureInfo()}
       @coach-hud=${(e: CustomEvent<StageHud | null>) => { this.coachHud = e.detail; }}></coach-view>`;
+  }
+
+  private captureInfo(): CaptureInfo {
+    const { info } = this.pose;
+    const b = info.backend;
+    return {
+      modelId: info.modelId, modelVersion: MODEL_VERSIONS[info.modelId],
+      backend: b ? `${b.backend} (${b.detail}, in the browser)` : 'unknown', smoothing: this.pose.smoothing,
+      source: info.source, sourceLabel: info.sourceLabel,
+    };
   }
 
   private chooseCamera = () => {

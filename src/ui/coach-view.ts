@@ -5,7 +5,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { KeypointName, PoseFrame } from '../core/pose-frame';
 import type { ExerciseDefinition } from '../rules/engine/types';
-import { CoachSession, ruleDefault, type CoachEvent, type SessionPlan } from '../coach/coach-session';
+import { CoachSession, ruleConfig, ruleDefault, type CoachEvent, type SessionPlan } from '../coach/coach-session';
+import { FixtureRecorder } from '../fixtures/recorder';
 import { currentCue, currentHold } from '../coach/live-set';
 import { PELVIC_SERIES, TRUNK_SERIES, singleLegReport, DEFAULT_SINGLE_LEG_REPORT, type SingleLegReport } from '../coach/single-leg-report';
 import { sessionAsymmetry, type SetSummary } from '../coach/set-summary';
@@ -17,6 +18,7 @@ import type { LivePanelModel } from './live-panel';
 import type { StageHud } from './coach-stage-layer';
 import type { StartSessionDetail } from './exercise-picker';
 import { Voice } from './voice';
+import { downloadText } from './download';
 import { baseStyles } from './theme';
 import './exercise-picker';
 import './live-panel';
@@ -27,6 +29,15 @@ import './history-view';
 type Screen = 'pick' | 'live' | 'summary' | 'history';
 
 export interface FrameSource { onFrame(listener: (frame: PoseFrame) => void): () => void }
+/** How the frames are made, written into a recorded fixture (the shell's pipeline knows it). */
+export interface CaptureInfo {
+  modelId: 'lightning' | 'thunder';
+  modelVersion: string;
+  backend: string;
+  smoothing: Record<string, unknown> | null;
+  source: 'camera' | 'file' | null;
+  sourceLabel: string;
+}
 /** What the coach needs from the skeleton overlay (H1's <pose-overlay>). */
 export interface JointHighlighter { highlights: Partial<Record<KeypointName, string>> }
 
@@ -55,6 +66,8 @@ export class CoachView extends LitElement {
   @property({ attribute: false }) overlay: JointHighlighter | null = null;
   /** Why no frames arrive (the shell's pipeline is not running), or null. A set in progress then shows as paused. */
   @property({ attribute: false }) paused: string | null = null;
+  /** Model, backend and smoothing of the frames, for the keypoint recorder. */
+  @property({ attribute: false }) capture: CaptureInfo | null = null;
   /** e.g. "MoveNet Lightning / wasm", stored with each session. */
   @property({ attribute: 'model-label' }) modelLabel = '';
 
@@ -67,6 +80,8 @@ export class CoachView extends LitElement {
   @state() private storeStatus: StoreStatus = { persistent: false, error: null };
   @state() private tick = 0;
   @state() private coachError: string | null = null;
+  /** Keypoint recording (fixture for tests), on from its button until saved; it spans the session's sets. */
+  @state() private recorder: FixtureRecorder | null = null;
 
   readonly voice = new Voice();
   private store: SessionStore | null = null;
@@ -124,6 +139,7 @@ export class CoachView extends LitElement {
     this.lastFrameMs = frame.timestampMs;
     const s = this.session;
     if (this.screen !== 'live' || !s) return;
+    this.recorder?.push(frame); // sets only: between sets (summary screens) nothing is recorded
     let events: CoachEvent[];
     try {
       events = s.push(frame).events;
@@ -253,6 +269,7 @@ export class CoachView extends LitElement {
   };
 
   private stopSession = () => {
+    this.saveRecording();
     const s = this.session;
     if (s && !s.setDone && s.live.startedAtMs !== null && (s.live.reps.length > 0 || Object.keys(s.live.holds).length > 0)) {
       // Keep what was done: end the set (saved) before leaving.
@@ -311,7 +328,7 @@ export class CoachView extends LitElement {
         return html`<exercise-picker .exercises=${this.exercises} @start-session=${this.start}></exercise-picker>`;
       case 'live':
         return html`<live-panel .model=${this.panelModel()} @end-set=${this.endSet} @stop-session=${this.stopSession}
-          @say-count=${this.sayCount} @voice-toggle=${(e: CustomEvent<boolean>) => { this.voice.setEnabled(e.detail); this.tick++; }}></live-panel>`;
+          @say-count=${this.sayCount} @record-toggle=${this.toggleRecording} @voice-toggle=${(e: CustomEvent<boolean>) => { this.voice.setEnabled(e.detail); this.tick++; }}></live-panel>`;
       case 'summary':
         return this.renderAfterSet();
       case 'history':
@@ -338,8 +355,9 @@ export class CoachView extends LitElement {
     const nextSide = s.plan.sets[s.setIndex + 1];
     const actions = html`<div class="row after">
       ${more ? html`<button class="primary" @click=${this.nextSet} data-testid="next-set">${isSingleLegTest(s.exercise) && nextSide ? `Test the ${nextSide} leg` : `Next set${nextSide ? ` (${nextSide})` : ''}`}</button>` : nothing}
-      <button class=${more ? '' : 'primary'} @click=${() => { this.session = null; this.screen = 'pick'; this.emitHud(); }} data-testid="finish">${more ? 'Finish here' : 'Done'}</button>
+      <button class=${more ? '' : 'primary'} @click=${() => { this.saveRecording(); this.session = null; this.screen = 'pick'; this.emitHud(); }} data-testid="finish">${more ? 'Finish here' : 'Done'}</button>
       <button @click=${this.showHistory}>See history</button>
+      ${this.recorder ? html`<button @click=${this.saveRecording} data-testid="save-recording">${this.recordingLabel()}</button>` : nothing}
     </div>`;
     if (isSingleLegTest(s.exercise) && this.report) {
       return html`<single-leg-report-view .report=${this.report} .thresholdDeg=${this.dropThreshold(s.exercise)}>${actions}</single-leg-report-view>`;
@@ -382,8 +400,52 @@ export class CoachView extends LitElement {
       cue: cue ? { text: cueLine(cue.code, cue.side), severity: cue.severity } : null,
       voiceAvailable: this.voice.available,
       voiceOn: this.voice.enabled,
+      recording: this.recorder ? this.recordingLabel() : null,
     };
   }
+
+  // ---------------------------------------------------------------- keypoint recorder
+
+  private recordingLabel(): string {
+    const r = this.recorder!;
+    return `Stop recording and save (${r.frameCount} frames${r.full ? ', limit reached' : ''})`;
+  }
+
+  private toggleRecording = () => {
+    if (this.recorder) { this.saveRecording(); return; }
+    const s = this.session, c = this.capture;
+    if (!s) return;
+    const overrides = { ...(ruleConfig(s.exercise, s.side, s.plan.holdMs) as Record<string, unknown>) };
+    delete overrides.side; // the fixture's exercise.side carries it
+    this.recorder = new FixtureRecorder({
+      exerciseId: s.exercise.id,
+      ...(s.side ? { side: s.side } : {}),
+      configOverrides: overrides,
+      model: { id: c?.modelId ?? 'lightning', version: c?.modelVersion ?? 'unknown' },
+      backend: c?.backend ?? 'unknown',
+      smoothing: c?.smoothing ?? null,
+      view: s.exercise.view,
+      description: c?.source === 'file'
+        ? `in-app recording of the video file "${c.sourceLabel}" (add its origin and licence before committing)`
+        : `in-app recording, live camera${c?.sourceLabel ? ` (${c.sourceLabel})` : ''}`,
+    });
+  };
+
+  /** Downloads the recording as a fixture file (unlabelled, schema-checked) and ends it. Nothing recorded: no file. */
+  private saveRecording = () => {
+    const r = this.recorder;
+    if (!r) return;
+    this.recorder = null;
+    if (r.frameCount === 0) return;
+    const stamp = new Date().toISOString();
+    const id = this.session?.exercise.id ?? 'session';
+    try {
+      const json = r.toJson(`camera/${stamp.slice(0, 10)}-${id}`, stamp);
+      downloadText(this.renderRoot, `fixture-${id}-${stamp.replace(/[:.]/g, '-')}.json`, json, 'application/json');
+    } catch (e) {
+      this.coachError = `The recording could not be saved: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  };
 }
 
 declare global {

@@ -7,6 +7,7 @@ import { toCsv, toJson } from '../storage/export';
 import type { SessionRecord } from '../storage/session-record';
 import { formatValue, metricLabel, unitOf } from '../exercises-content/words';
 import { SIDE_COLOURS, baseStyles } from './theme';
+import { downloadText } from './download';
 import './data-chart';
 
 @customElement('history-view')
@@ -92,14 +93,8 @@ export class HistoryView extends LitElement {
 
   private download(kind: 'json' | 'csv'): void {
     const body = kind === 'json' ? toJson(this.records) : toCsv(this.records);
-    const blob = new Blob([body], { type: kind === 'json' ? 'application/json' : 'text/csv' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `hip-trainer-sessions-${new Date().toISOString().slice(0, 10)}.${kind}`;
-    this.renderRoot.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    downloadText(this.renderRoot, `hip-trainer-sessions-${new Date().toISOString().slice(0, 10)}.${kind}`, body,
+      kind === 'json' ? 'application/json' : 'text/csv');
   }
 }
 

@@ -20,6 +20,8 @@ export interface LivePanelModel {
   cue: { text: string; severity: Severity } | null;
   voiceAvailable: boolean;
   voiceOn: boolean;
+  /** Label of the running keypoint recording's stop button, or null when not recording. */
+  recording: string | null;
 }
 
 @customElement('live-panel')
@@ -69,6 +71,8 @@ export class LivePanel extends LitElement {
         <button @click=${() => this.emit('say-count')} ?disabled=${!m.voiceAvailable || !m.voiceOn}>${m.reps === null && m.hold ? 'Say hold time' : 'Say rep count'}</button>
         <button class="primary" data-testid="end-set" @click=${() => this.emit('end-set')}>End set</button>
         <button @click=${() => this.emit('stop-session')}>Stop</button>
+        <button @click=${() => this.emit('record-toggle')} aria-pressed=${m.recording !== null} data-testid="record"
+          title="Saves the keypoints of this session as a test fixture file (no video)">${m.recording ?? 'Record keypoints'}</button>
         <label class="switch"><input type="checkbox" .checked=${m.voiceOn} ?disabled=${!m.voiceAvailable}
           @change=${(e: Event) => this.emit('voice-toggle', (e.target as HTMLInputElement).checked)} />
           Voice cues${m.voiceAvailable ? '' : ' (not available in this browser)'}</label>
@@ -76,7 +80,7 @@ export class LivePanel extends LitElement {
     </div>`;
   }
 
-  private emit(name: 'say-count' | 'end-set' | 'stop-session' | 'voice-toggle', detail?: boolean): void {
+  private emit(name: 'say-count' | 'end-set' | 'stop-session' | 'voice-toggle' | 'record-toggle', detail?: boolean): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 }

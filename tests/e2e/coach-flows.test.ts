@@ -8,6 +8,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parseFixture } from '../../src/fixtures/fixture-schema';
+import { runById } from '../../src/rules/registry';
+import { summarize } from '../../src/rules/engine/run';
 import {
   BROWSER_SETUP_TIMEOUT_MS, clipToY4m, describeBrowser, launchChromium, openWatchedPage, saveScreenshot, serveDir,
   waitForPose, type StaticServer,
@@ -82,6 +85,8 @@ describeBrowser('coaching flows in chromium', () => {
     await page.locator('input[name="reps"]').press('Tab');
     await shoot(page, 'howto');
     await page.locator('[data-testid="start"]').click();
+    // Record the session's keypoints as a fixture from the start (in-app recorder).
+    await page.locator('[data-testid="record"]').click();
 
     await waitFor(page, 'the countdown', (s) => s.gate === 'countdown', 60_000);
     await saveScreenshot(page, 'coach-countdown-1280');
@@ -133,6 +138,25 @@ describeBrowser('coaching flows in chromium', () => {
       `peakFppaL=${set.reps.map((r) => r.metrics.peakFppaLeftDeg?.toFixed(1)).join(',')} peakFppaR=${set.reps.map((r) => r.metrics.peakFppaRightDeg?.toFixed(1)).join(',')} ` +
       `faults=${JSON.stringify(set.faults)}`);
     await shoot(page, 'summary');
+
+    // The in-app recording: a schema-valid, unlabelled fixture of the real model's keypoints (no pixels) whose frames
+    // give the squat rule, run afresh over them, the squats the app counted.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="save-recording"]').click()]);
+    const fixture = parseFixture(await readFile((await download.path())!, 'utf8'));
+    expect(download.suggestedFilename()).toMatch(/^fixture-squat-.*\.json$/);
+    expect(fixture.exercise.id).toBe('squat');
+    expect(fixture.capture.model).toMatchObject({ id: 'lightning', version: 'movenet-singlepose-lightning-v4' });
+    expect(fixture.capture.backend).toMatch(/^wasm/);
+    expect(fixture.capture.smoothing).toMatchObject({ minCutOffHz: 2.5, beta: 300 });
+    expect(fixture.labels.reps).toBeNull();
+    const withPerson = fixture.frames.filter((f) => f.keypoints !== null).length;
+    expect(withPerson).toBeGreaterThan(100);
+    expect(withPerson / fixture.frames.length).toBeGreaterThan(0.9);
+    const replayed = summarize(runById('squat', fixture.frames).perFrame).reps.total;
+    console.log(`[coach e2e] recording: ${fixture.frames.length} frames at ${fixture.capture.fps} fps; squat rule over it: ${replayed} reps (app: ${set.repCount})`);
+    // The recording also holds the set-up before the countdown (the clip may loop through squats there too).
+    expect(replayed).toBeGreaterThanOrEqual(set.repCount - 1);
+    expect(replayed).toBeLessThanOrEqual(set.repCount + 3);
 
     await page.reload();
     await page.locator('[data-testid="nav-history"]').click();

@@ -65,6 +65,7 @@ export class PoseController implements ReactiveController {
   }
 
   get sourceKind(): SourceKind | null { return this.info.source; }
+  get smoothing(): Record<string, unknown> | null { return this.source.smoothing; }
 
   hostConnected(): void {
     if (!this.options.autoStart) return;

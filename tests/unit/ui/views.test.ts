@@ -89,7 +89,7 @@ describe('<live-panel>', () => {
   const model: LivePanelModel = {
     exerciseName: 'Squat', setNo: 2, setCount: 3, sideLabel: null, status: 'counting', statusText: 'Counting',
     reps: 4, repTarget: 10, hold: null, measures: [{ label: 'Knee angle (FPPA) (left)', value: '12°' }],
-    cue: { text: 'Push the knee out (left)', severity: 'fault' }, voiceAvailable: false, voiceOn: false,
+    cue: { text: 'Push the knee out (left)', severity: 'fault' }, voiceAvailable: false, voiceOn: false, recording: null,
   };
   it('shows the count, the cue with an icon (not colour alone) and the live angle', async () => {
     const el = await mount('live-panel', { model });
