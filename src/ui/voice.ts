@@ -7,6 +7,24 @@ const PREF_KEY = 'hip-trainer.voice';
 export interface SpeechLike {
   speak(u: SpeechSynthesisUtterance): void;
   cancel(): void;
+  getVoices?(): SpeechSynthesisVoice[];
+}
+
+type VoiceInfo = Pick<SpeechSynthesisVoice, 'localService' | 'lang' | 'default'>;
+
+/**
+ * The voice to speak with: an on-device one (`localService`), preferring the browser default, then the page's
+ * language, then English. Online voices send the text to a speech service, and nothing may leave this device, so
+ * 'none' when the browser lists only online voices. null = no list (not loaded yet / not supported): the browser's
+ * default voice, which is the system's own voice on the browsers we know of.
+ */
+export function pickLocalVoice<V extends VoiceInfo>(voices: readonly V[], lang = 'en'): V | 'none' | null {
+  if (voices.length === 0) return null;
+  const local = voices.filter((v) => v.localService);
+  const base = lang.slice(0, 2).toLowerCase();
+  const sameLang = (v: V) => v.lang.toLowerCase().startsWith(base);
+  return local.find((v) => v.default && sameLang(v)) ?? local.find(sameLang)
+    ?? local.find((v) => v.lang.toLowerCase().startsWith('en')) ?? local[0] ?? 'none';
 }
 
 export class Voice {
@@ -54,8 +72,15 @@ export class Voice {
     this.lastSaid = text;
     if (!this.enabled || !this.synth || !this.Utterance) return false;
     try {
+      const voice = pickLocalVoice(this.synth.getVoices?.() ?? [], globalThis.document?.documentElement.lang || 'en');
+      if (voice === 'none') {
+        this.error = 'Voice cues are off: this browser offers only online voices, and nothing leaves this device.';
+        this.enabled = false;
+        return false;
+      }
       if (interrupt) this.synth.cancel();
       const u = new this.Utterance(text);
+      if (voice) u.voice = voice;
       u.rate = 1.05;
       this.synth.speak(u);
       return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Voice, type SpeechLike } from '../../../src/ui/voice';
+import { pickLocalVoice, Voice, type SpeechLike } from '../../../src/ui/voice';
 
 class FakeUtterance { rate = 1; constructor(readonly text: string) {} }
 function fakeSynth() {
@@ -41,5 +41,26 @@ describe('Voice', () => {
     expect(bad.cue('A', 'x', 0)).toBe(false);
     expect(bad.enabled).toBe(false);
     expect(bad.error).toContain('audio device lost');
+  });
+
+  it('speaks only with an on-device voice: never an online one, which would send the text away', () => {
+    const v = (lang: string, localService: boolean, isDefault = false) => ({ lang, localService, default: isDefault, name: `${lang}${localService ? '' : '-online'}` });
+    expect(pickLocalVoice([])).toBeNull();
+    expect(pickLocalVoice([v('en-US', false, true), v('de-DE', true), v('en-GB', true)], 'en')).toMatchObject({ name: 'en-GB' });
+    expect(pickLocalVoice([v('de-DE', true), v('en-GB', true, true)], 'de')).toMatchObject({ name: 'de-DE' });
+    expect(pickLocalVoice([v('en-US', false, true)])).toBe('none');
+
+    const said: unknown[] = [];
+    const online = { speak: (u: unknown) => { said.push(u); }, cancel() {}, getVoices: () => [v('en-US', false, true)] as unknown as SpeechSynthesisVoice[] };
+    const voice = new Voice(undefined, env(online));
+    expect(voice.announce('Go', 0)).toBe(false);
+    expect(said).toEqual([]);
+    expect(voice.enabled).toBe(false);
+    expect(voice.error).toMatch(/only online voices/);
+
+    const local = { ...online, getVoices: () => [v('en-US', false, true), v('en-GB', true)] as unknown as SpeechSynthesisVoice[] };
+    const ok = new Voice(undefined, env(local));
+    expect(ok.announce('Go', 0)).toBe(true);
+    expect((said[0] as { voice: { name: string } }).voice.name).toBe('en-GB');
   });
 });
