@@ -16,6 +16,7 @@ import { howToFor } from '../exercises-content/howto';
 import { cueLine, formatValue, metricLabel, sideWord, spokenCue, visibilityWords } from '../exercises-content/words';
 import type { LivePanelModel } from './live-panel';
 import type { StageHud } from './coach-stage-layer';
+import { countdownSeconds } from '../coach/setup-gate';
 import type { StartSessionDetail } from './exercise-picker';
 import { Voice } from './voice';
 import { downloadText } from './download';
@@ -44,6 +45,9 @@ export interface JointHighlighter { highlights: Partial<Record<KeypointName, str
 const SEVERITY_COLOUR = { fault: '#ff4d4d', warning: '#ffd166', info: '#7fb8ff' } as const;
 /** How long "Go!" stays up after the countdown (ms of frame time). */
 const GO_MS = 700;
+/** The live panel's running numbers (angles, hold time) refresh at least this often (ms of frame time). Our default:
+ * ~8 Hz reads as live; changes in words or counts show at once. */
+const PANEL_REFRESH_MS = 125;
 
 const isSingleLegTest = (def: ExerciseDefinition) => def.group === 'test';
 
@@ -64,8 +68,13 @@ export class CoachView extends LitElement {
   @property({ attribute: false }) exercises: readonly ExerciseDefinition[] = [];
   @property({ attribute: false }) frameSource: FrameSource | null = null;
   @property({ attribute: false }) overlay: JointHighlighter | null = null;
-  /** Why no frames arrive (the shell's pipeline is not running), or null. A set in progress then shows as paused. */
+  /** Why no frames arrive (the shell's pipeline is not running), or null. A set in progress then shows as paused
+   * until a frame arrives again. */
   @property({ attribute: false }) paused: string | null = null;
+  /** A frame arrived since `paused` was last set: frames prove the picture is live, whatever the shell's state. */
+  @state() private framesSincePause = false;
+
+  private get pauseText(): string | null { return this.framesSincePause ? null : this.paused; }
   /** Model, backend and smoothing of the frames, for the keypoint recorder. */
   @property({ attribute: false }) capture: CaptureInfo | null = null;
   /** e.g. "MoveNet Lightning / wasm", stored with each session. */
@@ -90,6 +99,9 @@ export class CoachView extends LitElement {
   private unsubscribe: (() => void) | null = null;
   private goUntilMs = 0;
   private lastFrameMs = 0;
+  private lastHudKey = ''; // '' = no hud (the stage starts empty)
+  private lastPanelKey = '';
+  private lastPanelMs = -Infinity;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -109,6 +121,7 @@ export class CoachView extends LitElement {
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('paused') && this.paused !== null) this.framesSincePause = false;
     if (changed.has('frameSource')) {
       this.unsubscribe?.();
       this.unsubscribe = this.frameSource ? this.frameSource.onFrame((f) => this.pushFrame(f)) : null;
@@ -119,6 +132,7 @@ export class CoachView extends LitElement {
     if (changed.has('screen') && changed.get('screen') !== undefined) void this.focusScreen();
     // No frame will come to refresh the stage: clear its cue and joint highlights now (and restore them later).
     if (changed.has('paused') && changed.get('paused') !== undefined) { this.updateHighlights(); this.emitHud(); }
+    if (changed.has('framesSincePause')) { this.updateHighlights(); this.emitHud(); }
   }
 
   /** Keyboard users land on the new screen's main action instead of on a button that just disappeared. Only when
@@ -137,6 +151,7 @@ export class CoachView extends LitElement {
   /** Feed one pose frame (the shell's pipeline calls this for every frame). */
   pushFrame(frame: PoseFrame): void {
     this.lastFrameMs = frame.timestampMs;
+    if (!this.framesSincePause) this.framesSincePause = true;
     const s = this.session;
     if (this.screen !== 'live' || !s) return;
     this.recorder?.push(frame); // sets only: between sets (summary screens) nothing is recorded
@@ -155,7 +170,23 @@ export class CoachView extends LitElement {
     for (const e of events) this.onEvent(e, frame.timestampMs);
     this.updateHighlights();
     this.emitHud();
-    this.tick++;
+    // Re-render the panel at once when what it says changes (cue, count, state), otherwise at most every
+    // PANEL_REFRESH_MS for the running numbers: every frame would re-lay out the page at camera rate for digits
+    // nobody reads that fast (measured: most of the app's per-frame cost over bare inference).
+    const key = this.panelKey(s);
+    if (key !== this.lastPanelKey || !(frame.timestampMs - this.lastPanelMs < PANEL_REFRESH_MS)) {
+      this.lastPanelKey = key;
+      this.lastPanelMs = frame.timestampMs;
+      this.tick++;
+    }
+  }
+
+  /** What the live panel says in words and counts (not the running numbers). */
+  private panelKey(s: CoachSession): string {
+    const cue = currentCue(s.live);
+    const hold = currentHold(s.live);
+    return [this.screen, s.gate.status, countdownSeconds(s.gate), s.repsThisSide(), s.live.phase, cue?.code, cue?.side,
+      cue?.severity, hold?.running, s.live.visibility?.code, s.live.holdEnds.length].join('|');
   }
 
   private onEvent(e: CoachEvent, t: number): void {
@@ -173,7 +204,7 @@ export class CoachView extends LitElement {
     if (!this.overlay) return;
     const s = this.session;
     const next: Partial<Record<KeypointName, string>> = {};
-    if (s && this.screen === 'live' && !this.paused) {
+    if (s && this.screen === 'live' && !this.pauseText) {
       // Most severe last so it wins a joint shared by two cues.
       const order = { info: 0, warning: 1, fault: 2 } as const;
       for (const c of [...s.live.cues].sort((a, b) => order[a.severity] - order[b.severity])) {
@@ -187,7 +218,7 @@ export class CoachView extends LitElement {
 
   private hud(): StageHud | null {
     const s = this.session;
-    if (!s || this.screen !== 'live' || this.paused) return null;
+    if (!s || this.screen !== 'live' || this.pauseText) return null;
     const cue = currentCue(s.live);
     const vis = s.live.visibility;
     return {
@@ -204,8 +235,13 @@ export class CoachView extends LitElement {
     return howToFor(s.exercise).startHint ?? 'Hold the start position still: counting begins then';
   }
 
+  /** Told only when what the stage shows changes: each event re-renders the shell, at camera rate otherwise. */
   private emitHud(): void {
-    this.dispatchEvent(new CustomEvent<StageHud | null>('coach-hud', { detail: this.hud(), bubbles: true, composed: true }));
+    const h = this.hud();
+    const key = h ? [h.gate.status, countdownSeconds(h.gate), h.setupText, h.cue?.text, h.cue?.severity, h.go].join('|') : '';
+    if (key === this.lastHudKey) return;
+    this.lastHudKey = key;
+    this.dispatchEvent(new CustomEvent<StageHud | null>('coach-hud', { detail: h, bubbles: true, composed: true }));
   }
 
   // ---------------------------------------------------------------- session flow
@@ -371,7 +407,7 @@ export class CoachView extends LitElement {
     if (!s) return null;
     const counting = s.gate.status === 'counting';
     const hold = currentHold(s.live);
-    const paused = this.paused;
+    const paused = this.pauseText;
     const cue = paused ? null : currentCue(s.live);
     const isHoldPlan = s.plan.reps === null;
     const hud = this.hud();
