@@ -3,15 +3,15 @@
 // `detector.detect` (pose-detection's preprocessing + model + toPoseFrame); building the input tensor from the RGB
 // buffer is outside it. The first `warmup` inferences compile kernels and are excluded.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { clipPath } from '../tests/shared-videos';
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelId } from '../src/pose/detector';
 import { decodeVideo, type RawFrame } from '../src/pose/node/ffmpeg';
 import { createNodePoseDetector } from '../src/pose/node/node-pose';
 import { dist, type Dist } from './stats';
 
-export const SHARED_DIR = process.env.SHARED_DIR ?? resolve(import.meta.dirname, '..', '..', 'shared');
-export const BENCH_CLIP = join(SHARED_DIR, 'videos', 'bodyweight-squat.mp4');
+export { SHARED_DIR } from '../tests/shared-videos';
+export const BENCH_CLIP = clipPath('bodyweight-squat');
 
 export interface DetectorBench {
   modelId: ModelId; clip: string; imageSize: string; backend: string; warmup: number; firstMs: number;

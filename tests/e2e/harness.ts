@@ -11,14 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import type { PoseFrame } from '../../src/core/pose-frame';
+import { VIDEOS_DIR } from '../shared-videos';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST_DIR = join(REPO_ROOT, 'dist');
 export const CACHE_DIR = join(REPO_ROOT, '.cache');
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 /** The team's shared folder (clips, notes) sits beside the repo: ../shared. */
-export const SHARED_DIR = process.env.SHARED_DIR ?? resolve(REPO_ROOT, '..', 'shared');
-export const VIDEOS_DIR = join(SHARED_DIR, 'videos');
+export { SHARED_DIR, VIDEOS_DIR } from '../shared-videos';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Timeouts for browser tests (a cold model load and warm-up on 2 shared cores can take a while). */

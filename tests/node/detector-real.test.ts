@@ -1,5 +1,6 @@
 // The real MoveNet weights from models/ on the tfjs wasm backend in Node, on real frames. No stubs.
 import { existsSync } from 'node:fs';
+import { clipPath } from '../shared-videos';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYPOINT_NAMES, type PoseFrame } from '../../src/core/pose-frame';
@@ -9,7 +10,7 @@ import { createNodePoseDetector, processVideo, type NodePoseDetector } from '../
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** A standing, front-view frame (bodyweight-squat.mp4 at 2.0 s, Pexels licence), committed so the test needs no clip. */
 const COMMITTED_FRAME = path.join(ROOT, 'fixtures/frames/bodyweight-squat-2.0s.jpg');
-const CLIP = path.resolve(ROOT, '../shared/videos/bodyweight-squat.mp4');
+const CLIP = clipPath('bodyweight-squat');
 
 /** MoveNet's demo confidence threshold (NOTES.md). */
 const SCORE_MIN = 0.3;

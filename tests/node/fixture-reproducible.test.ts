@@ -1,6 +1,7 @@
 // The committed real fixtures came from this pipeline: re-running the recorder's path (ffmpeg -> MoveNet on wasm ->
 // One Euro) on the clip reproduces the committed keypoints. Needs the clip (../shared/videos); skipped without it.
 import { existsSync, readFileSync } from 'node:fs';
+import { clipPath } from '../shared-videos';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KEYPOINT_NAMES } from '../../src/core/pose-frame';
@@ -8,7 +9,7 @@ import { parseFixture } from '../../src/fixtures/fixture-schema';
 import { createNodePoseDetector, processVideo, type NodePoseDetector } from '../../src/pose/node/node-pose';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLIP = path.resolve(ROOT, '../shared/videos/bodyweight-squat.mp4');
+const CLIP = clipPath('bodyweight-squat');
 /** Committed coordinates are rounded to 4 decimals; allow that plus float noise. */
 const TOL = 2e-4;
 

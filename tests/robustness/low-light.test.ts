@@ -5,6 +5,7 @@
 // frames but with many joints below 0.3. Expected: nothing is cued from a joint that is not confidently seen, and the
 // app's banner logic says nobody is in view when the model sees nobody.
 import { execFileSync } from 'node:child_process';
+import { clipPath } from '../shared-videos';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import { bodyVisibility } from '../../src/pose/pose-status';
 import { EXERCISES, runById } from '../../src/rules/registry';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLIP = path.resolve(process.env.SHARED_DIR ?? path.join(ROOT, '..', 'shared'), 'videos', 'bodyweight-squat.mp4');
+const CLIP = clipPath('bodyweight-squat');
 const CACHE = path.join(ROOT, '.cache', 'robustness');
 /** The rules' and the overlay's confidence threshold (MoveNet demo value, NOTES.md). */
 const SCORE_MIN = 0.3;

@@ -15,6 +15,7 @@
 //   out, so a leak of tensor data grows it; a flat count with a growing heap would mean a leak inside the kernels).
 // - JS heap after a full GC: median of the last 3 readings within 4 MB of the median of the first 3.
 import { existsSync } from 'node:fs';
+import { clipPath } from '../shared-videos';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ import { KeypointSmoother } from '../../src/pose/smoothing';
 import { heapAfterGc, kb } from './heap';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLIP = path.resolve(process.env.SHARED_DIR ?? path.join(ROOT, '..', 'shared'), 'videos', 'bodyweight-squat.mp4');
+const CLIP = clipPath('bodyweight-squat');
 const COMMITTED_FRAME = path.join(ROOT, 'fixtures/frames/bodyweight-squat-2.0s.jpg');
 
 const INFERENCES = 1_500;
