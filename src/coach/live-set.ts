@@ -26,8 +26,15 @@ export interface LiveSetOptions {
   maxSeriesPoints: number;
   /** Keep series only for measure codes matching this (null = keep all). Series cost a copy per frame. */
   keepSeries?: RegExp | null;
+  /**
+   * Frames the rule could not judge (a joint lost for a moment) within this long (ms) of the last judged frame keep
+   * what is shown: the cues (with their onsets, so one fault is not counted twice) and the measures, and the
+   * "not visible" message waits. Longer gaps show it and start cues afresh. Our default: the rules' own
+   * dropoutHoldMs (rules/engine/config.ts), over which they keep their debounced fault states too.
+   */
+  dropoutHoldMs?: number;
 }
-export const DEFAULT_LIVE_SET_OPTIONS: LiveSetOptions = { maxSeriesPoints: 4000, keepSeries: null };
+export const DEFAULT_LIVE_SET_OPTIONS: LiveSetOptions = { maxSeriesPoints: 4000, keepSeries: null, dropoutHoldMs: 400 };
 
 export interface LiveSet {
   exerciseId: string;
@@ -36,8 +43,10 @@ export interface LiveSet {
   startedAtMs: number | null;
   lastTimestampMs: number | null;
   phase: PhaseFinding['phase'] | null;
-  /** Why this frame cannot be judged, or null. */
+  /** Why this frame cannot be judged, or null (also during a short dropout, see LiveSetOptions.dropoutHoldMs). */
   visibility: VisibilityFinding | null;
+  /** Last frame the rule could judge (no visibility finding). */
+  lastJudgedMs: number | null;
   /** Cues active on the latest frame. */
   cues: CueFinding[];
   /** Onset time of each active cue, keyed by `code|side`. */
@@ -61,7 +70,7 @@ export const splitKey = (key: string): { code: string; side: FindingSide } => {
 
 export function createLiveSet(exerciseId: string, side: Side | null): LiveSet {
   return {
-    exerciseId, side, startedAtMs: null, lastTimestampMs: null, phase: null, visibility: null,
+    exerciseId, side, startedAtMs: null, lastTimestampMs: null, phase: null, visibility: null, lastJudgedMs: null,
     cues: [], cueOnsetMs: {}, measures: {}, series: {}, reps: [], holds: {}, holdEnds: [], faultOnsets: {},
   };
 }
@@ -84,14 +93,18 @@ export function foldFindings(
   timestampMs: number,
   options: LiveSetOptions = DEFAULT_LIVE_SET_OPTIONS,
 ): LiveSet {
+  const vis = findings.find((f): f is VisibilityFinding => f.kind === 'visibility');
+  const brief = vis !== undefined && prev.lastJudgedMs !== null
+    && timestampMs - prev.lastJudgedMs <= (options.dropoutHoldMs ?? 0);
   const next: LiveSet = {
     ...prev,
     startedAtMs: prev.startedAtMs ?? timestampMs,
     lastTimestampMs: timestampMs,
+    lastJudgedMs: vis ? prev.lastJudgedMs : timestampMs,
     visibility: null,
-    cues: [],
+    cues: brief ? prev.cues : [],
   };
-  const cueOnsetMs: Record<string, number> = {};
+  const cueOnsetMs: Record<string, number> = brief ? { ...prev.cueOnsetMs } : {};
   let faultOnsets = prev.faultOnsets;
   let measures = prev.measures;
   let series = prev.series;
@@ -131,7 +144,7 @@ export function foldFindings(
         holdEnds = [...holdEnds, f];
         break;
       case 'visibility':
-        next.visibility = f;
+        if (!brief) next.visibility = f;
         break;
       case 'phase':
         next.phase = f.phase;

@@ -26,13 +26,32 @@ describe('foldFindings', () => {
     expect(currentCue(s)?.code).toBe('C');
   });
 
-  it('drops live measures while the body is not visible but keeps the series', () => {
+  it('drops live measures while the body is not visible (longer than a brief dropout) but keeps the series', () => {
     let s = foldFindings(createLiveSet('squat', null), [measure('FPPA', 5, 0)], 0);
     expect(Object.keys(s.measures)).toHaveLength(1);
-    s = foldFindings(s, [notVisible(33)], 33);
+    s = foldFindings(s, [notVisible(401)], 401);
     expect(s.measures).toEqual({});
     expect(s.visibility?.code).toBe('NOT_VISIBLE');
     expect(s.series['FPPA|left']?.values).toEqual([5]);
+  });
+
+  it('a joint lost for a moment (<= 400 ms) neither blinks the cue nor counts the fault twice; a longer loss does', () => {
+    const run = (gapFrames: number) => {
+      let s = createLiveSet('squat', null);
+      let t = 0;
+      const step = (f: Parameters<typeof foldFindings>[1]) => { s = foldFindings(s, f, t); t += 33; return s; };
+      for (let i = 0; i < 10; i++) step([cue('KNEE_VALGUS', t), measure('FPPA', 18, t)]);
+      const during: (string | undefined)[] = [];
+      for (let i = 0; i < gapFrames; i++) during.push(currentCue(step([notVisible(t)]))?.code ?? s.visibility?.code);
+      for (let i = 0; i < 10; i++) step([cue('KNEE_VALGUS', t), measure('FPPA', 18, t)]);
+      return { s, during };
+    };
+    const short = run(3); // 100 ms
+    expect(short.during).toEqual(['KNEE_VALGUS', 'KNEE_VALGUS', 'KNEE_VALGUS']);
+    expect(short.s.faultOnsets['KNEE_VALGUS|left']).toBe(1);
+    const long = run(15); // 500 ms
+    expect(long.during.slice(-3)).toEqual(['NOT_VISIBLE', 'NOT_VISIBLE', 'NOT_VISIBLE']);
+    expect(long.s.faultOnsets['KNEE_VALGUS|left']).toBe(2);
   });
 
   it('never plots a NaN measure', () => {
