@@ -39,6 +39,12 @@ try {
   }
   writeFileSync(join(modelsDir, 'SHA256SUMS'), lines.join('\n') + '\n');
   console.log('wrote models/SHA256SUMS');
+  // The README's integrity table says the same (tests/node/models.test.ts checks that it does).
+  const readmePath = join(modelsDir, 'README.md');
+  let readme = readFileSync(readmePath, 'utf8');
+  for (const f of FILES) readme = readme.replace(new RegExp(`^\\| [0-9a-f]{64} \\| ${f.replace('.', '\\.')} \\|$`, 'm'), `| ${sha256(join(modelsDir, f))} | ${f} |`);
+  writeFileSync(readmePath, readme);
+  console.log('updated the sha256 table in models/README.md');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
