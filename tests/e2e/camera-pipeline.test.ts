@@ -50,6 +50,32 @@ describeBrowser('app in chromium, fake camera fed bodyweight-squat', () => {
     expect(s.stats!.inferenceMs).toBeGreaterThan(0);
     expect(s.timeToFirstPoseMs).toBeGreaterThan(0);
 
+    // On the one frame the overlay last drew: exactly its joints at or above the threshold are drawn (the others are
+    // hidden). The camera preview and its skeleton are mirrored like a selfie; the readout shows backend and speed.
+    const shown = await w.page.evaluate(() => {
+      const root = document.querySelector('app-root')!;
+      const ctl = (root as unknown as { pose: { frame: { timestampMs: number; keypoints: Record<string, { score: number }> | null } | null; scoreThreshold: number } }).pose;
+      const overlay = root.shadowRoot!.querySelector('pose-overlay') as HTMLElement;
+      const f = ctl.frame!;
+      const text = (id: string) => root.shadowRoot!.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
+      return {
+        sameFrame: overlay.dataset.frameMs === String(Math.round(f.timestampMs)),
+        confident: Object.values(f.keypoints ?? {}).filter((k) => k.score >= ctl.scoreThreshold).length,
+        belowThreshold: Object.values(f.keypoints ?? {}).filter((k) => k.score < ctl.scoreThreshold).length,
+        drawn: Number(overlay.dataset.drawnKeypoints),
+        overlayMirrored: overlay.hasAttribute('mirrored'),
+        videoTransform: getComputedStyle(root.shadowRoot!.querySelector('video')!).transform,
+        backendText: text('backend'), inferenceText: text('inference-ms'),
+      };
+    });
+    expect(shown.sameFrame).toBe(true);
+    expect(shown.drawn).toBe(shown.confident);
+    expect(shown.overlayMirrored).toBe(true);
+    expect(shown.videoTransform).toMatch(/^matrix\(-1, 0, 0, 1/);
+    expect(shown.backendText).toBe(s.backend);
+    expect(Number(shown.inferenceText)).toBeGreaterThan(0);
+    console.log(`[e2e] drawn ${shown.drawn} of 17 joints (${shown.belowThreshold} below the threshold, hidden)`);
+
     await saveScreenshot(w.page, 'e2e-camera-squat');
     const after = await snapshot(w.page);
     console.log(`[e2e] backend=${after.backend} (${after.backendDetail}) inference=${after.stats?.inferenceMs.toFixed(1)} ms ` +
@@ -69,6 +95,19 @@ describeBrowser('app in chromium, fake camera fed bodyweight-squat', () => {
     expect(csp).toContain("connect-src 'self'");
     const stray = await w.page.evaluate(() => fetch('https://tfhub.dev/google/tfjs-model/movenet/singlepose/lightning/4').then(() => 'sent', (e) => String(e)));
     expect(stray).not.toBe('sent');
+    await w.context.close();
+  }, BROWSER_TEST_TIMEOUT_MS);
+
+  it('says no camera was found when the browser has none', async () => {
+    const w = await openWatchedPage(browser, server.origin);
+    await w.page.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Requested device not found', 'NotFoundError'));
+      navigator.mediaDevices.enumerateDevices = () => Promise.resolve([]);
+    });
+    await w.page.goto(server.url);
+    const s = await waitForBanner(w.page, 'camera-no-camera');
+    expect(s.bannerText).toMatch(/no camera found/i);
+    expect(s.drawnKeypoints).toBe(0);
     await w.context.close();
   }, BROWSER_TEST_TIMEOUT_MS);
 
