@@ -41,6 +41,7 @@ export const hipHitch = defineRepExercise<HipHitchConfig, HipHitchAux>({
   id: 'hip-hitch',
   name: 'Pelvic drop on a step (hip hitch)',
   view: 'front',
+  trackPerson: true, // upright: a jump of the body centre is another person
   sided: true,
   description: 'On one leg on a step, lower the free side of the pelvis and lift it back up, standing knee straight.',
   howTo: 'Face the camera standing on a step on the working leg, the other foot hanging over the edge, hands on your '

@@ -29,6 +29,7 @@ export const lateralStepUp = defineRepExercise<LateralStepUpConfig, RobustMax>({
   id: 'lateral-step-up',
   name: 'Lateral step-up',
   view: 'front',
+  trackPerson: true, // upright: a jump of the body centre is another person
   sided: true,
   description: 'Side-on to a step, push up through the foot on the step, then lower with the knee over the ankle.',
   howTo: 'Face the camera with a low step beside you and put the near foot on it. Push through that foot until the '

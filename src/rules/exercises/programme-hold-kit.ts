@@ -13,6 +13,7 @@ import { addSample, EMPTY_STAT, finiteMetrics, type Stat } from '../engine/stats
 import type { CameraView, ExerciseDefinition, Finding, FindingSide } from '../engine/types';
 import { INITIAL_VIEW_CHECK, type ViewCheckState } from '../engine/view-check';
 import { visiblePx } from '../engine/visibility';
+import { INITIAL_IDENTITY, type IdentityState } from '../engine/identity';
 import type { EvalContext, FaultCheck, KitConfig, MeasureOut } from './programme-kit';
 
 export interface HoldEvaluation<A> {
@@ -43,10 +44,15 @@ export interface HoldExerciseSpec<C extends KitConfig, A> {
   holdMetrics(stats: Readonly<Record<string, Stat>>, ctx: { config: C; holdsDone: number; aux: A }): Record<string, number>;
   cueCodes: readonly string[];
   measureCodes: readonly string[];
+  /** Person-switch guard on (upright holds only; see RepExerciseSpec.trackPerson). */
+  trackPerson?: boolean;
 }
 
 export interface HoldKitState<A> {
   view: ViewCheckState;
+  identity: IdentityState;
+  /** Last frame that could be judged (for the dropout rule). */
+  lastJudgedMs: number | null;
   hold: HoldTimerState;
   faults: Readonly<Record<string, PersistenceState>>;
   stats: Readonly<Record<string, Stat>>;
@@ -62,7 +68,8 @@ export function stepHoldExercise<C extends KitConfig, A>(
 ): { state: HoldKitState<A>; findings: Finding[] } {
   const t = frame.timestampMs;
   const findings: Finding[] = [];
-  const cfg = spec.holdTimer(config);
+  // Joints lost for a moment (<= dropoutHoldMs) are bridged: their time counts if the posture is right after.
+  const cfg = { bridgeUnknownMs: config.dropoutHoldMs, ...spec.holdTimer(config) };
   const side = spec.holdSide(config);
   const total = spec.totalHolds?.(config);
   if (total !== undefined && s.holdsDone >= total) {
@@ -77,15 +84,17 @@ export function stepHoldExercise<C extends KitConfig, A>(
     return holdsDone;
   };
 
-  const gate = gateFrame(frame, spec.required(config, frame), spec.view, s.view, config);
+  const gate = gateFrame(frame, spec.required(config, frame), spec.view, s.view, config, spec.trackPerson ? s.identity : undefined);
+  const identity = gate.identity ?? s.identity;
   const pt = (name: KeypointName) => visiblePx(frame, name, config);
   const ev = gate.ok ? spec.evaluate({ frame, config, torso: gate.torso, pt, phase: 'start', holdsDone: s.holdsDone }, s.aux) : null;
   if (!gate.ok || !ev || (ev.missing && ev.missing.length > 0)) {
     findings.push(gate.ok ? { kind: 'visibility', code: 'NOT_VISIBLE', missing: ev?.missing ?? [], timestampMs: t } : gate.finding);
-    // Not judgeable: the clock pauses (a lapse), ends after the grace period.
-    const step = s.hold.status === 'ended' ? { state: s.hold, event: null } : stepHold(s.hold, false, t, cfg);
+    // Not judgeable (unknown posture): the clock pauses, ends after the grace period; a short loss is bridged. No
+    // cue; the fault states wait (reset on the next judged frame if the loss outlasts dropoutHoldMs).
+    const step = s.hold.status === 'ended' ? { state: s.hold, event: null } : stepHold(s.hold, null, t, cfg);
     const holdsDone = finish(step.state, step.event, s.stats, ev?.aux ?? s.aux, s.holdsDone);
-    return { state: { ...s, view: gate.view, hold: step.state, faults: {}, holdsDone, aux: ev?.aux ?? s.aux }, findings };
+    return { state: { ...s, view: gate.view, identity, hold: step.state, holdsDone, aux: ev?.aux ?? s.aux }, findings };
   }
 
   let hold = s.hold, stats = s.stats;
@@ -103,12 +112,13 @@ export function stepHoldExercise<C extends KitConfig, A>(
     for (const k in ev.samples) next[k] = addSample(next[k] ?? EMPTY_STAT, ev.samples[k]!);
     stats = next;
   }
+  const prevFaults = s.lastJudgedMs !== null && t - s.lastJudgedMs > config.dropoutHoldMs ? {} : s.faults;
   const faults: Record<string, PersistenceState> = {};
   if (active(hold)) {
     const timing = { onsetMs: config.faultOnsetMs, clearMs: config.faultClearMs };
     for (const f of ev.faults) {
       const key = `${f.code}:${f.side}`;
-      const st = stepThresholdFault(s.faults[key] ?? INITIAL_PERSISTENCE, f.value, f.faultAt, f.clearAt, t, timing);
+      const st = stepThresholdFault(prevFaults[key] ?? INITIAL_PERSISTENCE, f.value, f.faultAt, f.clearAt, t, timing);
       faults[key] = st;
       if (st.active) findings.push(cue(f.code, f.side, f.severity, t, f.joints, f.value));
     }
@@ -118,7 +128,7 @@ export function stepHoldExercise<C extends KitConfig, A>(
   let announcedPhase = s.announcedPhase;
   const phase = total !== undefined && holdsDone >= total ? 'done' : holdsDone > 0 || hold.status !== 'waiting' ? 'active' : 'setup';
   if (phase !== announcedPhase) { findings.push(phaseFinding(phase, t)); announcedPhase = phase; }
-  return { state: { view: gate.view, hold, faults, stats, holdsDone, announcedPhase, aux: ev.aux }, findings };
+  return { state: { view: gate.view, identity, lastJudgedMs: t, hold, faults, stats, holdsDone, announcedPhase, aux: ev.aux }, findings };
 }
 
 export function defineHoldExercise<C extends KitConfig, A>(
@@ -128,7 +138,7 @@ export function defineHoldExercise<C extends KitConfig, A>(
     id: spec.id, name: spec.name, group: 'hold', view: spec.view, requiredKeypoints, sided: spec.sided,
     configSchema: spec.configSchema, description: spec.description, howTo: spec.howTo, limitations: spec.limitations,
     cueCodes: spec.cueCodes, measureCodes: spec.measureCodes,
-    initialState: (config) => ({ view: INITIAL_VIEW_CHECK, hold: INITIAL_HOLD, faults: {}, stats: {}, holdsDone: 0, announcedPhase: null, aux: spec.initialAux(config) }),
+    initialState: (config) => ({ view: INITIAL_VIEW_CHECK, identity: INITIAL_IDENTITY, lastJudgedMs: null, hold: INITIAL_HOLD, faults: {}, stats: {}, holdsDone: 0, announcedPhase: null, aux: spec.initialAux(config) }),
     step: (state, frame, config) => stepHoldExercise(spec, state, frame, config),
   };
 }

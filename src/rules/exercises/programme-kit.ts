@@ -3,8 +3,10 @@
 // (fault persistence with hysteresis) and Stat (per-rep statistics). An exercise file supplies the biomechanics:
 // which keypoints, how to turn them into the rep metric and the fault values, and the per-rep metrics. This keeps
 // a dozen exercises from copying the same bookkeeping, so every one of them gets the same guarantees:
-//  - no cue, no rep and no measurement from a frame that fails the gate (a 'visibility' finding instead), and the
-//    fault trackers reset across a dropout (no stale cue);
+//  - no cue, no rep and no measurement from a frame that fails the gate (a 'visibility' finding instead); joints
+//    lost for up to `dropoutHoldMs` keep the debounced fault states, the smoothed signals and the setup timer (as the
+//    headline checks: a 1-frame dropout must not split a cue or restart the setup), a longer loss resets them;
+//  - with `trackPerson` (upright exercises), a pose that jumps to another person is NO_PERSON (engine/identity.ts);
 //  - cues are evaluated only after setup (holding the start position), so getting into position never cues;
 //  - a cue shows only after `faultOnsetMs` and clears after `faultClearMs` (engine/persistence.ts).
 import { z } from 'zod';
@@ -18,6 +20,7 @@ import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterConfig, type RepCou
 import { addSample, EMPTY_STAT, finiteMetrics, type Stat } from '../engine/stats';
 import type { CameraView, ExerciseDefinition, ExerciseGroup, Finding, FindingSide, Severity } from '../engine/types';
 import { INITIAL_VIEW_CHECK, type ViewCheckState } from '../engine/view-check';
+import { INITIAL_IDENTITY, type IdentityState } from '../engine/identity';
 import { visiblePx } from '../engine/visibility';
 
 /** Rep timing shared by the programme's rep exercises (flat in each exercise's config). */
@@ -108,10 +111,19 @@ export interface RepExerciseSpec<C extends KitConfig, A> {
   repFaults?(metrics: Record<string, number>, config: C): string[];
   cueCodes: readonly string[];
   measureCodes: readonly string[];
+  /**
+   * Person-switch guard (engine/identity.ts) on. For upright exercises only: its jump limit is in torso lengths,
+   * and a body lying along the camera axis has a foreshortened torso, so a fast hip lift would read as a jump
+   * (measured on the synthetic front-view bridge: 500 ms of NO_PERSON at every lift).
+   */
+  trackPerson?: boolean;
 }
 
 export interface KitState<A> {
   view: ViewCheckState;
+  identity: IdentityState;
+  /** Last frame that could be judged (for the dropout rule). */
+  lastJudgedMs: number | null;
   rep: RepCounterState;
   faults: Readonly<Record<string, PersistenceState>>;
   stats: Readonly<Record<string, Stat>>;
@@ -127,7 +139,8 @@ export interface KitState<A> {
 
 export function initialKitState<A>(aux: A): KitState<A> {
   return {
-    view: INITIAL_VIEW_CHECK, rep: INITIAL_REP_COUNTER, faults: {}, stats: {}, repFaults: [], timeAtTargetMs: 0,
+    view: INITIAL_VIEW_CHECK, identity: INITIAL_IDENTITY, lastJudgedMs: null,
+    rep: INITIAL_REP_COUNTER, faults: {}, stats: {}, repFaults: [], timeAtTargetMs: 0,
     lastMs: null, announcedPhase: null, smooth: {}, aux,
   };
 }
@@ -147,7 +160,7 @@ function lowPass(prev: Readonly<Record<string, number>>, next: Record<string, nu
 const faultKey = (f: { code: string; side: FindingSide }): string => `${f.code}:${f.side}`;
 
 export function repCounterConfig(c: KitConfig, th: { startThreshold: number; targetThreshold: number }): RepCounterConfig {
-  return { ...th, setupMs: c.setupMs, minTargetMs: c.minTargetMs, minRepMs: c.minRepMs, maxGapMs: c.maxGapMs };
+  return { ...th, setupMs: c.setupMs, minTargetMs: c.minTargetMs, minRepMs: c.minRepMs, maxGapMs: c.maxGapMs, setupBridgeMs: c.dropoutHoldMs };
 }
 
 /** One frame of a programme rep exercise. Pure: builds a new state, never mutates `s`. */
@@ -160,23 +173,29 @@ export function stepRepExercise<C extends KitConfig, A>(
   const t = frame.timestampMs;
   const findings: Finding[] = [];
   const repCfg = repCounterConfig(config, spec.repThresholds(config));
-  const gate = gateFrame(frame, spec.required(config, frame), spec.view, s.view, config);
+  const gate = gateFrame(frame, spec.required(config, frame), spec.view, s.view, config, spec.trackPerson ? s.identity : undefined);
+  const identity = gate.identity ?? s.identity;
   if (!gate.ok) {
-    // Not judgeable: the rep counter sees "no value" (drops the rep after maxGapMs), faults reset.
+    // Not judgeable: no cue; the rep counter sees "no value" (drops the rep after maxGapMs); the fault states and
+    // smoothed signals wait (reset on the next judged frame if the loss outlasts dropoutHoldMs).
     const rep = stepRepCounter(s.rep, null, t, repCfg);
     findings.push(gate.finding);
-    return { state: { ...s, view: gate.view, rep: rep.state, faults: {}, smooth: {}, lastMs: t }, findings };
+    return { state: { ...s, view: gate.view, identity, rep: rep.state, lastMs: t }, findings };
   }
   const pt = (name: KeypointName) => visiblePx(frame, name, config);
   const ev = spec.evaluate({ frame, config, torso: gate.torso, pt, phase: s.rep.phase }, s.aux);
   if (ev.missing && ev.missing.length > 0) {
     const rep = stepRepCounter(s.rep, null, t, repCfg);
     findings.push({ kind: 'visibility', code: 'NOT_VISIBLE', missing: ev.missing, timestampMs: t });
-    return { state: { ...s, view: gate.view, rep: rep.state, faults: {}, smooth: {}, lastMs: t, aux: ev.aux }, findings };
+    return { state: { ...s, view: gate.view, identity, rep: rep.state, lastMs: t, aux: ev.aux }, findings };
   }
+  // After a loss longer than dropoutHoldMs nothing from before it is used: fault states and filters restart.
+  const fresh = s.lastJudgedMs !== null && t - s.lastJudgedMs > config.dropoutHoldMs;
+  const prevFaults = fresh ? {} : s.faults;
+  const prevSmooth = fresh ? {} : s.smooth;
   const smooth: Record<string, number> = {};
-  const dt = s.lastMs === null ? 0 : t - s.lastMs;
-  const lp = (key: string, v: number) => lowPass(s.smooth, smooth, key, v, dt, config.smoothingMs);
+  const dt = s.lastJudgedMs === null ? 0 : t - s.lastJudgedMs;
+  const lp = (key: string, v: number) => lowPass(prevSmooth, smooth, key, v, dt, config.smoothingMs);
   const primary = ev.primary === null ? null : lp('primary', ev.primary);
   const rep = stepRepCounter(s.rep, primary, t, repCfg);
 
@@ -201,7 +220,7 @@ export function stepRepExercise<C extends KitConfig, A>(
       const key = faultKey(f);
       const value = lp(`fault:${key}`, f.value);
       if (Number.isNaN(value)) continue; // not judged now: tracker reset (absent from `faults`), no stale cue
-      const st = stepThresholdFault(s.faults[key] ?? INITIAL_PERSISTENCE, value, f.faultAt, f.clearAt, t, timing);
+      const st = stepThresholdFault(prevFaults[key] ?? INITIAL_PERSISTENCE, value, f.faultAt, f.clearAt, t, timing);
       faults[key] = st;
       if (st.active) {
         findings.push(cue(f.code, f.side, f.severity, t, f.joints, value));
@@ -225,7 +244,7 @@ export function stepRepExercise<C extends KitConfig, A>(
     stats = {}; repFaults = []; timeAtTargetMs = 0;
   }
   return {
-    state: { view: gate.view, rep: rep.state, faults, stats, repFaults, timeAtTargetMs, lastMs: t, announcedPhase, smooth, aux: ev.aux },
+    state: { view: gate.view, identity, lastJudgedMs: t, rep: rep.state, faults, stats, repFaults, timeAtTargetMs, lastMs: t, announcedPhase, smooth, aux: ev.aux },
     findings,
   };
 }

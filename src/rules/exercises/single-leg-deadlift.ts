@@ -37,6 +37,7 @@ export const singleLegDeadlift = defineRepExercise<SingleLegDeadliftConfig, null
   id: 'single-leg-deadlift',
   name: 'Single-leg deadlift',
   view: 'side',
+  trackPerson: true, // upright: a jump of the body centre is another person
   sided: true,
   description: 'On one leg with a soft knee, hinge forward with a flat back as the free leg goes back, then stand up.',
   howTo: 'Stand side-on to the camera on the working leg, knee slightly bent, hands on your hips. Hinge at the hips '

@@ -29,6 +29,7 @@ export const singleLegSquat = defineRepExercise<SingleLegSquatConfig, RobustMax>
   id: 'single-leg-squat',
   name: 'Single-leg squat',
   view: 'front',
+  trackPerson: true, // upright: a jump of the body centre is another person
   sided: true,
   description: 'On one leg, bend the knee and sit back, then stand up, keeping hip, knee and foot in line.',
   howTo: 'Face the camera, whole body in view. Stand on the working leg (on a step if you have one) with the other '

@@ -33,6 +33,7 @@ export const standingHipAbduction = defineRepExercise<StandingHipAbductionConfig
   id: 'standing-hip-abduction',
   name: 'Standing hip abduction',
   view: 'front',
+  trackPerson: true, // upright: a jump of the body centre is another person
   sided: true,
   description: 'Standing on one leg, lift the other leg straight out to the side and lower it, trunk upright.',
   howTo: 'Face the camera, whole body in view; hold a chair or wall for balance if needed. Keep the working leg '

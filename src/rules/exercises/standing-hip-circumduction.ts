@@ -25,6 +25,7 @@ import { INITIAL_PERSISTENCE, stepThresholdFault, type PersistenceState } from '
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { INITIAL_VIEW_CHECK, type ViewCheckState } from '../engine/view-check';
 import { visiblePx } from '../engine/visibility';
+import { INITIAL_IDENTITY, type IdentityState } from '../engine/identity';
 import { programmeBaseShape } from './programme-kit';
 import { trunkLeanShape } from './standing';
 
@@ -42,6 +43,7 @@ export type StandingHipCircumductionConfig = z.infer<typeof standingHipCircumduc
 
 export interface CircumductionState {
   view: ViewCheckState;
+  identity: IdentityState;
   visibleSinceMs: number | null;
   lastMs: number | null;
   centre: { x: number; y: number } | null;
@@ -56,7 +58,7 @@ export interface CircumductionState {
 }
 
 const INITIAL: CircumductionState = {
-  view: INITIAL_VIEW_CHECK, visibleSinceMs: null, lastMs: null, centre: null, prevAngleDeg: null, accDeg: 0, count: 0,
+  view: INITIAL_VIEW_CHECK, identity: INITIAL_IDENTITY, visibleSinceMs: null, lastMs: null, centre: null, prevAngleDeg: null, accDeg: 0, count: 0,
   circleStartMs: null, radiusSum: 0, radiusN: 0, lean: INITIAL_PERSISTENCE, circleFaults: [], announcedPhase: null,
 };
 
@@ -67,10 +69,14 @@ function required(c: StandingHipCircumductionConfig) {
 
 export function stepCircumduction(s: CircumductionState, frame: PoseFrame, c: StandingHipCircumductionConfig): { state: CircumductionState; findings: Finding[] } {
   const t = frame.timestampMs;
-  const gate = gateFrame(frame, required(c), 'front', s.view, c);
-  if (!gate.ok) {
-    // Lost: the circle in progress is dropped (no turning bridged over missing frames).
-    return { state: { ...s, view: gate.view, visibleSinceMs: null, lastMs: t, centre: null, prevAngleDeg: null, accDeg: 0, circleStartMs: null, radiusSum: 0, radiusN: 0, lean: INITIAL_PERSISTENCE, circleFaults: [] }, findings: [gate.finding] };
+  const gate = gateFrame(frame, required(c), 'front', s.view, c, s.identity);
+  const identity = gate.identity ?? s.identity;
+  // Not judged: nothing is shown and everything waits; `lastMs` stays the last judged frame.
+  if (!gate.ok) return { state: { ...s, view: gate.view, identity }, findings: [gate.finding] };
+  // Lost for longer than dropoutHoldMs: the circle in progress is dropped (no turning bridged over a long gap) and
+  // the setup starts again; a shorter loss (a joint dropped for a few frames) keeps the circle going.
+  if (s.lastMs !== null && t - s.lastMs > c.dropoutHoldMs) {
+    s = { ...s, visibleSinceMs: null, lastMs: null, centre: null, prevAngleDeg: null, accDeg: 0, circleStartMs: null, radiusSum: 0, radiusN: 0, lean: INITIAL_PERSISTENCE, circleFaults: [] };
   }
   const findings: Finding[] = [];
   const sj = SIDE_JOINTS[c.side], oj = SIDE_JOINTS[otherSide(c.side)];
@@ -126,7 +132,7 @@ export function stepCircumduction(s: CircumductionState, frame: PoseFrame, c: St
   let announcedPhase = s.announcedPhase;
   if (phase !== announcedPhase) { findings.push(phaseFinding(phase, t)); announcedPhase = phase; }
   return {
-    state: { view: gate.view, visibleSinceMs, lastMs: t, centre, prevAngleDeg, accDeg, count, circleStartMs, radiusSum, radiusN, lean: leanState, circleFaults, announcedPhase },
+    state: { view: gate.view, identity, visibleSinceMs, lastMs: t, centre, prevAngleDeg, accDeg, count, circleStartMs, radiusSum, radiusN, lean: leanState, circleFaults, announcedPhase },
     findings,
   };
 }

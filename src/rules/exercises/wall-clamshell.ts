@@ -40,6 +40,7 @@ export const wallClamshell = defineHoldExercise<WallClamshellConfig, null>({
   id: 'wall-clamshell',
   name: 'Multi-angle wall clamshell',
   view: 'front',
+  trackPerson: true, // upright: a jump of the body centre is another person
   sided: true,
   description: 'Side-on to a wall, lift the inner knee and drive it into the wall from the outer hip; hold at three foot angles.',
   howTo: 'Stand facing the camera with one shoulder and hip next to a wall. Lift the wall-side foot, knee bent, and '

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFixture, type Fixture } from '../../../../src/fixtures/fixture-schema';
 import { runExercise } from '../../../../src/rules/engine/run';
+import { faultIntervals } from '../../../../src/fixtures/evaluate';
 import { exerciseConfig, getExercise } from '../../../../src/rules/registry';
 import { deepFreeze, noPerson } from '../frame-builder';
 
@@ -59,10 +60,30 @@ describe.each(PROGRAMME)('%s', (id) => {
     expect(r.findings.filter((x) => x.kind === 'visibility').every((x) => x.kind === 'visibility' && x.code === 'NO_PERSON')).toBe(true);
   });
 
-  it('does not mutate frozen inputs and repeats itself exactly', () => {
-    const f = fixtures[0]!;
-    const frames = deepFreeze(f.frames.slice(0, 200));
-    const cfg = deepFreeze(exerciseConfig(id, f.exercise.configOverrides, f.exercise.side));
-    expect(runExercise(def, frames, cfg).findings).toEqual(runExercise(def, frames, cfg).findings);
+  it('does not mutate frozen inputs or states and repeats itself exactly, over whole fixtures', () => {
+    for (const f of fixtures) {
+      const frames = deepFreeze(f.frames);
+      const cfg = deepFreeze(exerciseConfig(id, f.exercise.configOverrides, f.exercise.side));
+      let state = deepFreeze(def.initialState(cfg));
+      for (const fr of frames) state = deepFreeze(def.step(state, fr, cfg).state); // a write to a frozen state throws
+      expect(runExercise(def, frames, cfg).findings).toEqual(runExercise(def, frames, cfg).findings);
+    }
+  });
+
+  it('a required joint lost for one frame every 0.5 s changes no rep and splits no cue (dropoutHoldMs)', () => {
+    for (const f of fixtures.filter((x) => x.source.kind === 'synthetic')) {
+      const cfg = exerciseConfig(id, f.exercise.configOverrides, f.exercise.side);
+      const clean = runExercise(def, f.frames, cfg);
+      // Drop every required joint (as a short occlusion) on one frame in 15.
+      const holed = f.frames.map((fr, i) => (i % 15 !== 7 || !fr.keypoints ? fr : {
+        ...fr, keypoints: Object.fromEntries(Object.entries(fr.keypoints).map(([n, k]) => [n, def.requiredKeypoints.includes(n as never) ? { ...k, score: 0.05 } : k])) as typeof fr.keypoints,
+      }));
+      const r = runExercise(def, holed, cfg);
+      const reps = (x: typeof r) => x.findings.filter((y) => y.kind === 'rep').length;
+      const ends = (x: typeof r) => x.findings.filter((y) => y.kind === 'hold-end').map((y) => y.kind === 'hold-end' ? y.reason : '');
+      expect(reps(r), `${f.name} reps`).toBe(reps(clean));
+      expect(ends(r), `${f.name} holds`).toEqual(ends(clean));
+      expect(faultIntervals(r.perFrame).length, `${f.name} cue intervals`).toBe(faultIntervals(clean.perFrame).length);
+    }
   });
 });
