@@ -8,7 +8,9 @@
 //   larger image y): HIP_SAG; NEGATIVE when above it: HIP_PIKE. Cues at |deviation| >= 10 deg (NOTES tolerance),
 //   clearing inside 7 deg (our hysteresis).
 // - Posture correct = |deviation| < 10 deg AND the shoulder-ankle line within 45 deg of horizontal (our default:
-//   a side plank is ~10-30 deg; steeper means standing/sitting, not a plank). The hold starts after 500 ms of
+//   a side plank is ~10-30 deg; steeper means standing/sitting, not a plank) AND the shoulders at least 8 deg above
+//   the feet (our default: lying flat on the side is ALSO a straight line, ~4-6 deg with the mid-shoulder ~0.2 m
+//   over ~1.4 m of body; the real forearm-plank clip reads 12-14 deg, a straight-arm plank ~25-30 deg). The hold starts after 500 ms of
 //   correct posture (our default, skips the lift-off), pauses during lapses and ends ('posture-lost') when a lapse
 //   lasts > 1000 ms (our default for "hip height lost"), or at the 30 s target (our default; programmes use 20-60 s).
 // - Facing the camera, the shoulders/hips/ankles of the two sides are stacked (~0.4 m apart at the shoulders); the
@@ -48,6 +50,8 @@ export const sidePlankConfigSchema = z.object({
   lineClearDeg: z.number().min(0).default(7).describe('HIP_SAG / HIP_PIKE clear inside this deviation (deg). Our default (hysteresis).'),
   maxBodyInclineDeg: z.number().min(0).max(90).default(45)
     .describe('Shoulder-ankle line must be within this of horizontal (deg), else not a plank. Our default.'),
+  minBodyInclineDeg: z.number().min(0).max(90).default(8)
+    .describe('Shoulders must be this far above the feet (shoulder-ankle line vs horizontal, deg): lying flat on the side is a straight line too (~4-6 deg). Our default: the real forearm plank reads 12-14 deg.'),
   holdStartMs: z.number().min(0).default(500).describe('Correct posture this long (ms) starts the hold. Our default.'),
   holdGraceMs: z.number().min(0).default(1000).describe('A lapse longer than this (ms) ends the hold: hip height lost. Our default.'),
   kneeFallback: z.boolean().default(true).describe('Use the knees for the line when both ankles are out of view. Our default.'),
@@ -169,9 +173,11 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
   let postureOk: boolean | null = vis ? null : false;
   if (!vis && shoulder && hip && ankle) {
     dev = bodyLineDeviationDeg(shoulder, hip, ankle);
-    const inclineDeg = Math.abs(Math.atan2(ankle.y - shoulder.y, Math.abs(ankle.x - shoulder.x))) * (180 / Math.PI);
+    // Signed: positive when the shoulders are higher in the image than the feet (y grows down).
+    const inclineDeg = Math.atan2(ankle.y - shoulder.y, Math.abs(ankle.x - shoulder.x)) * (180 / Math.PI);
     const sideOk = cfg.side === 'auto' || detected === null || detected === cfg.side;
-    postureOk = Math.abs(dev) < cfg.lineToleranceDeg && inclineDeg <= cfg.maxBodyInclineDeg && bottom !== null && sideOk;
+    const lifted = inclineDeg >= cfg.minBodyInclineDeg && Math.abs(inclineDeg) <= cfg.maxBodyInclineDeg;
+    postureOk = Math.abs(dev) < cfg.lineToleranceDeg && lifted && bottom !== null && sideOk;
   }
 
   // Hold timer (re-armed once the posture has been broken after a finished hold).

@@ -120,6 +120,26 @@ describe('side plank hold', () => {
     expect(Math.abs(r.state.hold.elapsedMs - 3000)).toBeLessThanOrEqual(34);
   });
 
+  it('lying flat on the side is a straight line too, but not a plank: pins the 8 deg shoulder lift', () => {
+    // The whole straight plank turned about the shoulders so the shoulder-ankle line rises `deg` above horizontal.
+    const inclined = (deg: number) => () => {
+      const r = ((Math.atan2(A.y - S.y, A.x - S.x) * 180) / Math.PI - deg) * (Math.PI / 180);
+      const out: Joints = {};
+      for (const [k, p] of Object.entries(plankPose({}))) {
+        const vx = p.x - S.x, vy = p.y - S.y;
+        out[k as keyof Joints] = { x: S.x + vx * Math.cos(r) + vy * Math.sin(r), y: S.y - vx * Math.sin(r) + vy * Math.cos(r) };
+      }
+      return out;
+    };
+    for (const deg of [0, 5, 7.9]) {
+      const r = run(seq(inclined(deg), 30, 3000));
+      expect(r.findings.some((f) => f.kind === 'hold'), `${deg} deg`).toBe(false);
+      expect(r.sum.cues).toEqual([]);
+    }
+    const ok = run(seq(inclined(8.1), 30, 3000));
+    expect(ok.state.hold.status).toBe('running');
+  });
+
   it('a standing person is not a plank (body line too steep): no hold', () => {
     const r = run(seq(() => standingFront(), 30, 3000));
     expect(r.findings.some((f) => f.kind === 'hold')).toBe(false);
