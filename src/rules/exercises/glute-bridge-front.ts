@@ -6,7 +6,10 @@
 // so their width is a stable scale). A rep = down (<= 0.2) -> up (>= 0.5) -> down: our defaults; a full bridge
 // lifts the hips ~20 cm, about one hip-joint width (~0.2 m), no literature number.
 // Fault: KNEES_CAVING, knee separation / ankle separation <= 0.85 while the hips are up (NOTES.md: the scale-free
-// valgus measure, < 1 = knees inside the ankles; 0.85 as the squat checker's default; clears at >= 0.95).
+// valgus measure, < 1 = knees inside the ankles; 0.85 is our default, clears at >= 0.95). Unlike the squat, which
+// compares with 0.85 x the person's own standing ratio because MoveNet reads the knees inside the ankles already when
+// standing, this is absolute: no real clip of a bridge seen from the feet exists here to measure MoveNet's bias on a
+// lying body (the synthetic figure has anatomical joint centres). Record one before trusting the number.
 // Not visible from here: hip extension in degrees (use the side-view glute-bridge for that).
 import { z } from 'zod';
 import { midpoint, separationRatio } from '../../core/geometry';
@@ -16,7 +19,7 @@ export const gluteBridgeFrontConfigSchema = z.object({
   ...programmeBaseShape,
   upRise: z.number().min(0.05).max(3).default(0.5).describe('Hips up: mid-hip risen by this many hip widths above its lowest position. Our default.'),
   downRise: z.number().min(0).max(3).default(0.2).describe('Hips down: rise below this (rep ends). Our default.'),
-  kneesCavingRatio: z.number().min(0).max(2).default(0.85).describe('KNEES_CAVING at knee/ankle separation <= this while the hips are up. NOTES.md measure; value as the squat checker.'),
+  kneesCavingRatio: z.number().min(0).max(2).default(0.85).describe('KNEES_CAVING at knee/ankle separation <= this while the hips are up. NOTES.md measure; the value is our default (absolute, not yet checked on a real clip: see file header).'),
   kneesCavingClearRatio: z.number().min(0).max(2).default(0.95).describe('KNEES_CAVING clears at >= this. Our default.'),
 });
 export type GluteBridgeFrontConfig = z.infer<typeof gluteBridgeFrontConfigSchema>;
