@@ -89,7 +89,8 @@ export class CoachView extends LitElement {
   @state() private storeStatus: StoreStatus = { persistent: false, error: null };
   @state() private tick = 0;
   @state() private coachError: string | null = null;
-  /** Keypoint recording (fixture for tests), on from its button until saved; it spans the session's sets. */
+  /** Keypoint recording of the set in progress (a test fixture), from its button until it is saved: by the button
+   * again, or when the set ends, so one file = one set with one side. */
   @state() private recorder: FixtureRecorder | null = null;
 
   readonly voice = new Voice();
@@ -154,13 +155,14 @@ export class CoachView extends LitElement {
     if (!this.framesSincePause) this.framesSincePause = true;
     const s = this.session;
     if (this.screen !== 'live' || !s) return;
-    this.recorder?.push(frame); // sets only: between sets (summary screens) nothing is recorded
+    this.recorder?.push(frame);
     let events: CoachEvent[];
     try {
       events = s.push(frame).events;
     } catch (e) {
       // A rule that throws must not break the pose pipeline that calls us: stop coaching and say why.
       this.coachError = `Coaching stopped: ${e instanceof Error ? e.message : String(e)}`;
+      this.saveRecording(); // what was recorded up to the failure is kept (it may show why)
       this.session = null;
       this.screen = 'pick';
       this.updateHighlights();
@@ -256,6 +258,7 @@ export class CoachView extends LitElement {
   startSession(def: ExerciseDefinition, plan: SessionPlan): void {
     const how = howToFor(def);
     this.coachError = null;
+    this.saveRecording();
     this.session = new CoachSession(def, plan, {
       preferredMetrics: how.mainMetrics ?? [],
       keepSeries: isSingleLegTest(def) ? new RegExp(`${PELVIC_SERIES.source}|${TRUNK_SERIES.source}`, 'i') : undefined,
@@ -270,6 +273,7 @@ export class CoachView extends LitElement {
   }
 
   private async finishSet(summary: SetSummary, s: CoachSession): Promise<void> {
+    this.saveRecording();
     this.lastSummary = summary;
     if (isSingleLegTest(s.exercise)) {
       this.report = singleLegReport(s.summaries, { ...DEFAULT_SINGLE_LEG_REPORT, meanDropFlagDeg: this.dropThreshold(s.exercise) });
@@ -391,9 +395,8 @@ export class CoachView extends LitElement {
     const nextSide = s.plan.sets[s.setIndex + 1];
     const actions = html`<div class="row after">
       ${more ? html`<button class="primary" @click=${this.nextSet} data-testid="next-set">${isSingleLegTest(s.exercise) && nextSide ? `Test the ${nextSide} leg` : `Next set${nextSide ? ` (${nextSide})` : ''}`}</button>` : nothing}
-      <button class=${more ? '' : 'primary'} @click=${() => { this.saveRecording(); this.session = null; this.screen = 'pick'; this.emitHud(); }} data-testid="finish">${more ? 'Finish here' : 'Done'}</button>
+      <button class=${more ? '' : 'primary'} @click=${() => { this.session = null; this.screen = 'pick'; this.emitHud(); }} data-testid="finish">${more ? 'Finish here' : 'Done'}</button>
       <button @click=${this.showHistory}>See history</button>
-      ${this.recorder ? html`<button @click=${this.saveRecording} data-testid="save-recording">${this.recordingLabel()}</button>` : nothing}
     </div>`;
     if (isSingleLegTest(s.exercise) && this.report) {
       return html`<single-leg-report-view .report=${this.report} .thresholdDeg=${this.dropThreshold(s.exercise)}>${actions}</single-leg-report-view>`;
@@ -444,7 +447,7 @@ export class CoachView extends LitElement {
 
   private recordingLabel(): string {
     const r = this.recorder!;
-    return `Stop recording and save (${r.frameCount} frames${r.full ? ', limit reached' : ''})`;
+    return `Save recording (${r.frameCount} frames${r.full ? ', limit reached' : ''})`;
   }
 
   private toggleRecording = () => {

@@ -72,7 +72,7 @@ export class LivePanel extends LitElement {
         <button class="primary" data-testid="end-set" @click=${() => this.emit('end-set')}>End set</button>
         <button @click=${() => this.emit('stop-session')}>Stop</button>
         <button @click=${() => this.emit('record-toggle')} aria-pressed=${m.recording !== null} data-testid="record"
-          title="Saves the keypoints of this session as a test fixture file (no video)">${m.recording ?? 'Record keypoints'}</button>
+          title="Records this set's keypoints (no video) and saves them as a test fixture file when the set ends">${m.recording ?? 'Record keypoints'}</button>
         <label class="switch"><input type="checkbox" .checked=${m.voiceOn} ?disabled=${!m.voiceAvailable}
           @change=${(e: Event) => this.emit('voice-toggle', (e.target as HTMLInputElement).checked)} />
           Voice cues${m.voiceAvailable ? '' : ' (not available in this browser)'}</label>

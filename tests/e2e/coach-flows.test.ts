@@ -85,8 +85,9 @@ describeBrowser('coaching flows in chromium', () => {
     await page.locator('input[name="reps"]').press('Tab');
     await shoot(page, 'howto');
     await page.locator('[data-testid="start"]').click();
-    // Record the session's keypoints as a fixture from the start (in-app recorder).
+    // Record the set's keypoints as a fixture (in-app recorder); the file downloads when the set ends.
     await page.locator('[data-testid="record"]').click();
+    const downloaded = page.waitForEvent('download', { timeout: FLOW_TIMEOUT_MS });
 
     await waitFor(page, 'the countdown', (s) => s.gate === 'countdown', 60_000);
     await saveScreenshot(page, 'coach-countdown-1280');
@@ -141,7 +142,7 @@ describeBrowser('coaching flows in chromium', () => {
 
     // The in-app recording: a schema-valid, unlabelled fixture of the real model's keypoints (no pixels) whose frames
     // give the squat rule, run afresh over them, the squats the app counted.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="save-recording"]').click()]);
+    const download = await downloaded;
     const fixture = parseFixture(await readFile((await download.path())!, 'utf8'));
     expect(download.suggestedFilename()).toMatch(/^fixture-squat-.*\.json$/);
     expect(fixture.exercise.id).toBe('squat');

@@ -5,6 +5,7 @@ import '../../../src/ui/coach-view';
 import type { CoachView } from '../../../src/ui/coach-view';
 import type { StageHud } from '../../../src/ui/coach-stage-layer';
 import { frame, toyExercise } from './toy-exercise';
+import { parseFixture } from '../../../src/fixtures/fixture-schema';
 
 async function mount(): Promise<{ el: CoachView; huds: (StageHud | null)[]; overlay: { highlights: Record<string, string> } }> {
   const el = document.createElement('coach-view');
@@ -113,6 +114,45 @@ describe('<coach-view> renders findings through a whole set', () => {
     expect(await panelText()).not.toContain('Paused');
     expect(huds.at(-1)?.gate.status).toBe('counting');
     el.remove();
+  });
+
+  it('records keypoints per set: one fixture file per set, with that set\'s side; nothing recorded = no file', async () => {
+    const files: string[] = [];
+    const realCreate = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob) => { void b.text().then((t) => files.push(t)); return 'blob:test'; };
+    try {
+      const { el } = await mount();
+      el.capture = { modelId: 'lightning', modelVersion: 'movenet-singlepose-lightning-v4', backend: 'wasm (test)', smoothing: null, source: 'camera', sourceLabel: 'cam' };
+      el.startSession({ ...toyExercise, sided: true }, { sets: ['left', 'right'], reps: 1, holdMs: null });
+      await el.updateComplete;
+      const record = async () => { (deep(el, '[data-testid="record"]') as HTMLButtonElement).click(); await el.updateComplete; };
+      let t = 0;
+      const push = (knee: { x: number; y: number }, n: number) => { for (let i = 0; i < n; i++) { el.pushFrame(frame(t, knee)); t += 100; } };
+      await record();
+      push({ x: 0.5, y: 0.4 }, 50); push({ x: 0.5, y: 0.8 }, 3); push({ x: 0.5, y: 0.4 }, 1); // set 1 ends on its rep
+      await new Promise((r) => setTimeout(r, 20));
+      expect(el.screen).toBe('summary');
+      expect(files).toHaveLength(1);
+      (deep(el, '[data-testid="next-set"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      await record();
+      push({ x: 0.5, y: 0.4 }, 10);
+      await record(); // stop by hand, mid-set
+      await record(); await record(); // started and stopped with no frame in between: no file
+      await new Promise((r) => setTimeout(r, 20));
+      expect(files).toHaveLength(2);
+      const [a, b] = files.map((f) => parseFixture(f));
+      expect(a!.exercise.side).toBe('left');
+      expect(b!.exercise.side).toBe('right');
+      expect(a!.frames).toHaveLength(54);
+      expect(b!.frames).toHaveLength(10);
+      expect(b!.frames[0]!.timestampMs).toBe(0);
+      expect(a!.capture).toMatchObject({ model: { id: 'lightning', version: 'movenet-singlepose-lightning-v4' }, backend: 'wasm (test)', view: 'front' });
+      expect(a!.labels.reps).toBeNull();
+      el.remove();
+    } finally {
+      URL.createObjectURL = realCreate;
+    }
   });
 
   it('frames arriving before a session starts do nothing and emit no cue', async () => {
