@@ -109,6 +109,15 @@ export function metricLabel(key: string): string {
   return LABELS[key] ?? humanise(key.replace(/(Deg|Ms|Ratio|Frac|_DEG|_MS|_RATIO|_FRAC)$/, ''));
 }
 
+/** What the sign of a signed metric means, for captions ("+ = ..."); null when the metric is not signed. */
+export function signMeaning(key: string): string | null {
+  if (/fppa/i.test(key)) return '+ = knee inside the hip-ankle line (caving in), − = outside (knees out)';
+  if (/pelvic|drop/i.test(key)) return '+ = lifted side lower';
+  if (/lean/i.test(key)) return '+ = toward the standing leg';
+  if (/BODY_LINE_DEVIATION|deviation/i.test(key)) return '+ = hips sagging, − = piked';
+  return null;
+}
+
 /** Unit shown after a value, from the key's unit suffix or a finding's unit. */
 export function unitOf(key: string, unit?: string): string {
   if (unit === 'deg' || /Deg$|_DEG$/.test(key)) return '°';

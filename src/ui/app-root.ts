@@ -49,14 +49,21 @@ export class AppRoot extends LitElement {
     .readout { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; font-size: 0.9rem; color: #b8c4d2; font-variant-numeric: tabular-nums; }
     .readout b { color: #e9eef4; font-weight: 600; }
     .fallback { font-size: 0.85rem; color: #ffd48a; }
-    /* Coaching beside the video on wide screens (cue and counters stay in view), below it on narrow ones. */
+    /* Coaching beside the video on wide screens (cue and counters stay in view); on narrow ones right below the
+       video, above the model readout, so the counters are on the first screen of a phone. */
     :host { max-width: 1400px; }
-    .layout { display: grid; gap: 0.75rem; align-items: start; }
-    .watch, .coach { display: flex; flex-direction: column; gap: 0.5rem; min-width: 0; }
-    @media (min-width: 1000px) { .layout { grid-template-columns: minmax(0, 3fr) minmax(22rem, 2fr); } }
+    .layout { display: grid; gap: 0.75rem; align-items: start; grid-template-columns: minmax(0, 1fr);
+      grid-template-areas: 'stage' 'coach' 'readout'; }
+    .watch { grid-area: stage; min-width: 0; }
+    .info { grid-area: readout; display: flex; flex-direction: column; gap: 0.25rem; min-width: 0; }
+    .coach { grid-area: coach; display: flex; flex-direction: column; gap: 0.5rem; min-width: 0; }
+    @media (min-width: 1000px) {
+      .layout { grid-template-columns: minmax(0, 3fr) minmax(22rem, 2fr); grid-template-rows: auto 1fr;
+        grid-template-areas: 'stage coach' 'readout coach'; }
+    }
     /* Summaries, the single-leg report and history get the full width, above the video. */
-    .layout:has(coach-view[screen='summary'], coach-view[screen='history']) { grid-template-columns: minmax(0, 1fr); }
-    .layout:has(coach-view[screen='summary'], coach-view[screen='history']) .coach { order: -1; }
+    .layout:has(coach-view[screen='summary'], coach-view[screen='history']) { grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: none; grid-template-areas: 'coach' 'stage' 'readout'; }
   `;
 
   private readonly url = urlOptions();
@@ -81,8 +88,9 @@ export class AppRoot extends LitElement {
       </header>
       <status-banner .message=${bannerFor(this.pose.status, this.pose.visibility)}></status-banner>
       <div class="layout">
-        <div class="watch">${this.renderStage()}${this.renderReadout()}</div>
+        <div class="watch">${this.renderStage()}</div>
         <div class="coach">${this.renderCoaching()}</div>
+        <div class="info">${this.renderReadout()}</div>
       </div>
     `;
   }

@@ -26,8 +26,9 @@ export class CoachStageLayer extends LitElement {
       font-size: clamp(1.1rem, 4.2vw, 2.4rem); line-height: 1.15; }
     .count { position: absolute; inset: 0; display: grid; place-items: center; font-size: clamp(5rem, 28vw, 14rem);
       font-weight: 800; text-shadow: 0 0 1.2rem #000, 0 0 0.3rem #000; }
-    .cue { position: absolute; left: 2%; right: 2%; bottom: 4%; text-align: center; border-radius: 0.7rem; padding: 0.5rem 0.8rem;
-      font-size: clamp(1.6rem, 6.5vw, 4rem); font-weight: 800; line-height: 1.1; background: rgba(10, 14, 20, 0.82);
+    /* At the top: the joints being judged (hips, knees, feet) are in the lower part of the picture. */
+    .cue { position: absolute; left: 2%; right: 2%; top: 3%; text-align: center; border-radius: 0.7rem; padding: 0.4rem 0.8rem;
+      font-size: clamp(1.4rem, 5vw, 3.2rem); font-weight: 800; line-height: 1.1; background: rgba(10, 14, 20, 0.82);
       border: 0.3rem solid #ffd166; }
     .cue.fault { border-color: #ff6b6b; }
     .cue.info { border-color: #7fb8ff; }

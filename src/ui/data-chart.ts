@@ -118,7 +118,7 @@ export class DataChart extends LitElement {
     const opts: uPlot.Options = {
       width: this.width(),
       height: this.height,
-      scales: { x: {
+      scales: { y: { range: (_u, min, max) => uPlot.rangeNum(min, max, 0.2, true) }, x: {
         time: this.timeX,
         // Bars need half a slot of room at each end; a day axis with one point needs a span to draw it in.
         ...(bars ? { range: (_u, min, max) => [min - 0.6, max + 0.6] as uPlot.Range.MinMax }
@@ -128,7 +128,8 @@ export class DataChart extends LitElement {
         { ...axis, label: this.xLabel, ...(integerX ? { splits: () => this.x } : {}),
           // Day axis: one tick per day with data, shown as a date.
           ...(this.timeX ? { splits: () => this.x, values: (_u: uPlot, vs: number[]) => vs.map((v) => new Date(v * 1000).toLocaleDateString()), space: 70 } : {}) },
-        { ...axis, label: this.yLabel },
+        // Ticks every ~20 px so a small plot still shows a scale, on a range padded out to round numbers.
+        { ...axis, label: this.yLabel, space: 20 },
       ],
       legend: { show: this.series.length > 1 || refLines.length > 0, live: false },
       cursor: { show: false },

@@ -19,7 +19,7 @@ export class HistoryView extends LitElement {
     .what { font-weight: 600; }
     .error { border: 2px solid #ff6b6b; border-radius: 0.5rem; padding: 0.5rem 0.75rem; background: #2a1517; }
     .tag { font-size: 0.8rem; border: 1px solid #ffd166; color: #ffd166; border-radius: 0.3rem; padding: 0 0.3rem; }
-    select { padding: 0.4rem; border-radius: 0.4rem; border: 1px solid #4a5666; background: #151b22; min-height: 2.75rem; }
+    select { padding: 0.4rem; border-radius: 0.4rem; border: 1px solid #4a5666; background: #151b22; min-height: 2.75rem; max-width: 100%; }
   `];
 
   @property({ attribute: false }) records: SessionRecord[] = [];

@@ -56,7 +56,7 @@ export class LivePanel extends LitElement {
         <h2>${m.exerciseName}${m.sideLabel ? html` · <span data-testid="live-side">${m.sideLabel}</span>` : nothing}</h2>
         <span class="muted">Set ${m.setNo} of ${m.setCount}</span>
       </div>
-      <p class="muted" data-testid="live-status">${m.status === 'setup' ? 'Getting ready: counting starts when you are in the frame' : m.status === 'paused' ? m.statusText : `● ${m.statusText}`}</p>
+      <p class="muted" data-testid="live-status">${m.status === 'setup' ? 'Getting ready: nothing is counted yet' : m.status === 'paused' ? m.statusText : `● ${m.statusText}`}</p>
       <div class="big">
         ${m.reps !== null ? html`<div class="stat"><div class="label">Reps</div>
           <div class="value" data-testid="rep-count">${m.reps}${m.repTarget !== null ? html`<small> / ${m.repTarget}</small>` : nothing}</div></div>` : nothing}

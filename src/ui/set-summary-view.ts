@@ -3,7 +3,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repChart, type Asymmetry, type SetSummary } from '../coach/set-summary';
-import { faultName, formatValue, metricLabel, unitOf } from '../exercises-content/words';
+import { faultName, formatValue, metricLabel, unitOf, signMeaning } from '../exercises-content/words';
 import { SIDE_COLOURS, baseStyles } from './theme';
 import './data-chart';
 
@@ -45,7 +45,7 @@ export class SetSummaryView extends LitElement {
         <span class="muted">${(s.durationMs / 1000).toFixed(0)} s${s.side ? ` · ${s.side} side` : ''}</span>
       </div>
       ${chart ? html`<data-chart kind=${chart.series.length === 1 ? 'bars' : 'line'} data-testid="rep-chart"
-          caption=${`${metricLabel(chart.metric)} per rep`} x-label="Rep" y-label=${unitOf(chart.metric) === '°' ? 'degrees' : unitOf(chart.metric)}
+          caption=${`${metricLabel(chart.metric)} per rep${signMeaning(chart.metric) ? ` (${signMeaning(chart.metric)})` : ''}`} x-label="Rep" y-label=${unitOf(chart.metric) === '°' ? 'degrees' : unitOf(chart.metric)}
           .x=${chart.x} .series=${chart.series.map((c, i) => ({ label: c.side === 'both' ? metricLabel(c.key) : `${c.side}`, values: c.values, colour: SIDE_COLOURS[c.side], dash: i === 1 }))}></data-chart>` : nothing}
       <h3>Faults</h3>
       ${s.faults.length === 0 && s.repFaults.length === 0

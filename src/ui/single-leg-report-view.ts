@@ -50,7 +50,7 @@ export class SingleLegReportView extends LitElement {
       </dl>
       <p class="verdict ${t.verdict === 'level' ? 'ok' : t.verdict === 'no-data' ? 'muted' : 'warn'}" data-testid="verdict-${side}"><span aria-hidden="true">${v.icon} </span>${v.headline}</p>
       <p>${v.detail}</p>
-      ${t.obliquity ? html`<data-chart kind="line" caption=${`Pelvic drop over time, ${side} leg (° , + = lifted side lower)`}
+      ${t.obliquity ? html`<data-chart kind="line" caption=${`Pelvic drop over time, ${side} leg (°; + = lifted side lower)`}
         x-label="Time (s)" y-label="Pelvic drop (°)" .x=${t.obliquity.tS} .formatX=${(x: number) => x.toFixed(1)}
         .series=${[{ label: `${side} leg`, values: t.obliquity.deg, colour: SIDE_COLOURS[side] }]}
         .lines=${[{ value: this.thresholdDeg, label: `flag ${this.thresholdDeg}° (app default)` }]}></data-chart>` : nothing}

@@ -27,7 +27,7 @@ describe('<set-summary-view>', () => {
     const cells = (sel: string) => [...el.shadowRoot!.querySelectorAll(sel)].map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
     expect(cells('[data-testid="fault-table"] tbody tr')).toEqual([['⚠ Knee caving in (left)', '2', '2']]);
     expect(cells('[data-testid="asymmetry"] tbody tr')[0]).toEqual(['Peak knee valgus (FPPA)', '15°', '5°', '−10°']);
-    expect(el.shadowRoot!.querySelector('data-chart')!.getAttribute('caption')).toBe('Peak knee valgus (FPPA) per rep');
+    expect(el.shadowRoot!.querySelector('data-chart')!.getAttribute('caption')).toBe('Peak knee valgus (FPPA) per rep (+ = knee inside the hip-ankle line (caving in), − = outside (knees out))');
     el.remove();
   });
 });
