@@ -41,6 +41,8 @@ export interface PipelineInfo {
   sourceLabel: string;
   /** ms from the start request to the first frame with a person; null until then. */
   timeToFirstPoseMs: number | null;
+  /** Size of the picture in the <video> (known once its metadata loaded), so the UI can lay it out; null before. */
+  videoSize: { widthPx: number; heightPx: number } | null;
 }
 
 export interface PipelineListener {
@@ -78,7 +80,7 @@ export class PoseSource {
 
   constructor(private readonly listener: PipelineListener, modelId: ModelId, private readonly options: PoseSourceOptions = {}) {
     this.smoother = new KeypointSmoother(options.smoothing);
-    this.info = { backend: null, modelId, source: null, sourceLabel: '', timeToFirstPoseMs: null };
+    this.info = { backend: null, modelId, source: null, sourceLabel: '', timeToFirstPoseMs: null, videoSize: null };
   }
 
   get modelId(): ModelId { return this.info.modelId; }
@@ -91,6 +93,8 @@ export class PoseSource {
     video.addEventListener('seeked', this.onSeeked);
     video.addEventListener('ended', this.onEnded);
     video.addEventListener('play', this.onPlay);
+    video.addEventListener('loadedmetadata', this.onVideoSize);
+    video.addEventListener('resize', this.onVideoSize);
   }
 
   listCameras(): Promise<CameraInfo[]> {
@@ -186,6 +190,8 @@ export class PoseSource {
       this.video.removeEventListener('seeked', this.onSeeked);
       this.video.removeEventListener('ended', this.onEnded);
       this.video.removeEventListener('play', this.onPlay);
+      this.video.removeEventListener('loadedmetadata', this.onVideoSize);
+      this.video.removeEventListener('resize', this.onVideoSize);
     }
     this.detector?.dispose();
     this.detector = null;
@@ -196,7 +202,9 @@ export class PoseSource {
     this.generation++;
     this.halt();
     this.startedAtMs = performance.now();
-    this.publish({ source, sourceLabel: '', timeToFirstPoseMs: null });
+    this.publish({ source, sourceLabel: '', timeToFirstPoseMs: null, videoSize: null });
+    // A recorded file gets the player's controls (play, pause, seek); the live camera does not.
+    if (this.video) this.video.controls = source === 'file';
     this.listener.status({ kind: 'starting-source', source });
     return this.generation;
   }
@@ -307,6 +315,10 @@ export class PoseSource {
 
   private readonly onSeeked = () => { this.smoother.reset(); this.detector?.reset(); };
   private readonly onEnded = () => { if (this.info.source === 'file' && this.loop) this.listener.status({ kind: 'ended' }); };
+  private readonly onVideoSize = () => {
+    const v = this.video;
+    if (v && v.videoWidth > 0) this.publish({ videoSize: { widthPx: v.videoWidth, heightPx: v.videoHeight } });
+  };
   private readonly onPlay = () => { if (this.info.source === 'file' && this.loop) this.listener.status({ kind: 'running', source: 'file' }); };
 }
 

@@ -119,11 +119,10 @@ export class AppRoot extends LitElement {
     const f = this.pose.frame;
     const mirrored = this.pose.sourceKind === 'camera';
     // The stage takes the picture's aspect ratio so the overlay canvas lies exactly on the video image.
-    const v = this.videoEl;
-    const [w, h] = f ? [f.imageWidthPx, f.imageHeightPx] : v?.videoWidth ? [v.videoWidth, v.videoHeight] : [4, 3];
+    const size = this.pose.info.videoSize;
+    const [w, h] = f ? [f.imageWidthPx, f.imageHeightPx] : size ? [size.widthPx, size.heightPx] : [4, 3];
     return html`<div class="stage ${mirrored ? 'mirrored' : ''}" style="aspect-ratio: ${w} / ${h}; --aspect: ${w / h}">
-      <video playsinline muted ?controls=${this.pose.sourceKind === 'file'}
-        @loadedmetadata=${() => this.requestUpdate()} @resize=${() => this.requestUpdate()}></video>
+      <video playsinline muted></video>
       <pose-overlay .frame=${f} .source=${this.pose} ?mirrored=${mirrored} score-threshold=${this.pose.scoreThreshold}></pose-overlay>
       <coach-stage-layer .hud=${this.coachHud}></coach-stage-layer>
     </div>`;

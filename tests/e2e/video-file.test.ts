@@ -34,6 +34,15 @@ describeBrowser('app in chromium, video file source', () => {
     const mirrored = await w.page.evaluate(() =>
       document.querySelector('app-root')!.shadowRoot!.querySelector('pose-overlay')!.hasAttribute('mirrored'));
     expect(mirrored).toBe(false);
+    // A file gets the player's controls (pause, seek) and the stage takes the file's 16:9 shape.
+    const video = await w.page.evaluate(() => {
+      const root = document.querySelector('app-root')!.shadowRoot!;
+      const v = root.querySelector('video')!;
+      const stage = root.querySelector('.stage')!.getBoundingClientRect();
+      return { controls: v.controls, aspect: stage.width / stage.height };
+    });
+    expect(video.controls).toBe(true);
+    expect(video.aspect).toBeCloseTo(960 / 540, 1);
     await saveScreenshot(w.page, 'e2e-video-file');
     expect(w.foreignRequests()).toEqual([]);
     expect(w.pageErrors).toEqual([]);

@@ -60,7 +60,7 @@ export class PoseController implements ReactiveController {
       info: (i) => { this.info = i; this.host.requestUpdate(); },
       frame: (f, st) => this.onPoseFrame(f, st),
     }, options.modelId, { backend: options.backend });
-    this.info = { backend: null, modelId: options.modelId, source: null, sourceLabel: '', timeToFirstPoseMs: null };
+    this.info = { backend: null, modelId: options.modelId, source: null, sourceLabel: '', timeToFirstPoseMs: null, videoSize: null };
     host.addController(this);
   }
 
