@@ -13,6 +13,7 @@ import { openVideoFile, VideoFileError, type VideoFileSession } from './video-fi
 export type { CameraInfo, ModelId, PoseLoopStats, BackendName, BackendAttempt };
 export { MODEL_IDS, MODEL_VERSIONS } from './detector';
 export { isBackendName } from './backend';
+export { smoothingFromParam, type SmoothingConfig } from './smoothing';
 
 export type SourceKind = 'camera' | 'file';
 

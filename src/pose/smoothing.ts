@@ -25,6 +25,19 @@ export const smoothingConfigSchema = z.object({
 });
 export type SmoothingConfig = z.infer<typeof smoothingConfigSchema>;
 
+/**
+ * Smoothing settings from a URL switch: 'off', or 'minCutOffHz,beta' (e.g. '1.5,200'), or null when absent.
+ * Throws with the reason on a value the schema rejects, so a typo is reported, not silently ignored.
+ */
+export function smoothingFromParam(p: string | null): Partial<SmoothingConfig> | null {
+  if (p === null || p === '') return null;
+  if (p === 'off') return { enabled: false };
+  const [minCutOffHz, beta] = p.split(',').map(Number);
+  const r = smoothingConfigSchema.safeParse({ minCutOffHz, beta });
+  if (!r.success) throw new Error(`smoothing=${p}: expected 'off' or '<minCutOffHz>,<beta>' with positive numbers`);
+  return { minCutOffHz: r.data.minCutOffHz, beta: r.data.beta };
+}
+
 export class KeypointSmoother {
   private filters = new Map<string, OneEuroFilter>();
   private lastTimestampMs: number | null = null;

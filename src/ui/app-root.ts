@@ -3,7 +3,7 @@
 // stage (see renderCoaching); pose state comes from this.pose (PoseController), frames via this.pose.onFrame().
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { isBackendName, MODEL_VERSIONS, type ModelId, type SourceKind } from '../pose/pose-source';
+import { isBackendName, MODEL_VERSIONS, smoothingFromParam, type ModelId, type SourceKind } from '../pose/pose-source';
 import { PoseController } from './controllers/pose-controller';
 import { loadCameraChoice, loadModelChoice, saveCameraChoice, saveModelChoice } from './preferences';
 import { bannerFor, pausedText } from './status-text';
@@ -18,15 +18,18 @@ import './coach-stage-layer';
 
 const MODEL_LABELS: Record<ModelId, string> = { lightning: 'Lightning (fast)', thunder: 'Thunder (accurate)' };
 
-/** URL switches for testing and benchmarks: ?backend=wasm, ?model=thunder, ?autostart=0. */
+/** URL switches for testing and benchmarks: ?backend=wasm, ?model=thunder, ?autostart=0, ?smoothing=off|1.5,200. */
 function urlOptions() {
   const p = new URLSearchParams(location.search);
   const backend = p.get('backend');
   const model = p.get('model');
+  let smoothing, smoothingError: string | null = null;
+  try { smoothing = smoothingFromParam(p.get('smoothing')) ?? undefined; } catch (e) { smoothingError = (e as Error).message; }
   return {
     backend: isBackendName(backend) ? backend : undefined,
     model: model === 'lightning' || model === 'thunder' ? (model as ModelId) : undefined,
     autoStart: p.get('autostart') !== '0',
+    smoothing, smoothingError,
   };
 }
 
@@ -78,6 +81,7 @@ export class AppRoot extends LitElement {
     autoStart: this.url.autoStart,
     backend: this.url.backend,
     cameraId: loadCameraChoice(),
+    smoothing: this.url.smoothing,
   });
 
   override render() {
@@ -140,6 +144,7 @@ export class AppRoot extends LitElement {
       ${info.timeToFirstPoseMs !== null ? html`<span>First pose after <b>${(info.timeToFirstPoseMs / 1000).toFixed(1)}</b> s</span>` : nothing}
       ${info.sourceLabel ? html`<span>Source <b>${info.sourceLabel}</b></span>` : nothing}
     </div>
+    ${this.url.smoothingError ? html`<div class="fallback" role="alert">Ignored ${this.url.smoothingError}; using the default smoothing.</div>` : nothing}
     ${skipped.length > 0 && b ? html`<div class="fallback" data-testid="backend-fallback">
       Using ${b.backend} because ${skipped.map((a) => `${a.backend}: ${a.reason}`).join('; ')}.
     </div>` : nothing}`;

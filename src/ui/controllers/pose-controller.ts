@@ -6,7 +6,7 @@ import type { PoseFrame } from '../../core/pose-frame';
 import { bodyVisibility, DEFAULT_SCORE_THRESHOLD, type BodyVisibility } from '../../pose/pose-status';
 import {
   PoseSource, type BackendName, type CameraInfo, type ModelId, type PipelineInfo, type PipelineStatus,
-  type PoseLoopStats, type SourceKind,
+  type PoseLoopStats, type SmoothingConfig, type SourceKind,
 } from '../../pose/pose-source';
 
 export interface PoseControllerOptions {
@@ -17,6 +17,8 @@ export interface PoseControllerOptions {
   backend?: BackendName;
   cameraId?: string | null;
   scoreThreshold?: number;
+  /** One Euro settings (pose/smoothing.ts); default MoveNet's own. */
+  smoothing?: Partial<SmoothingConfig>;
 }
 
 export type FrameListener = (frame: PoseFrame, stats: PoseLoopStats) => void;
@@ -59,7 +61,7 @@ export class PoseController implements ReactiveController {
       },
       info: (i) => { this.info = i; this.host.requestUpdate(); },
       frame: (f, st) => this.onPoseFrame(f, st),
-    }, options.modelId, { backend: options.backend });
+    }, options.modelId, { backend: options.backend, smoothing: options.smoothing });
     this.info = { backend: null, modelId: options.modelId, source: null, sourceLabel: '', timeToFirstPoseMs: null, videoSize: null };
     host.addController(this);
   }

@@ -96,3 +96,16 @@ describe('KeypointSmoother (One Euro, MoveNet defaults)', () => {
     expect(s.apply(f)).toBe(f);
   });
 });
+
+describe('smoothingFromParam (the ?smoothing= URL switch)', () => {
+  it('reads off and "minCutOffHz,beta", and names a bad value instead of ignoring it', async () => {
+    const { smoothingFromParam } = await import('../../../src/pose/smoothing');
+    expect(smoothingFromParam(null)).toBeNull();
+    expect(smoothingFromParam('off')).toEqual({ enabled: false });
+    expect(smoothingFromParam('1.5,200')).toEqual({ minCutOffHz: 1.5, beta: 200 });
+    expect(() => smoothingFromParam('fast')).toThrow(/smoothing=fast/);
+    expect(() => smoothingFromParam('-1,2')).toThrow(/positive/);
+    const off = new KeypointSmoother(smoothingFromParam('off')!);
+    expect(off.settings.enabled).toBe(false);
+  });
+});
