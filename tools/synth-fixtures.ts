@@ -123,8 +123,19 @@ function main() {
   write('variants', secondPersonFixture(sq25F, sq25, 'variants/squat-fppa-25-second-person', { windowsMs: [[1600, 1900], [4200, 4500]], otherOffsetMs: 2000, shiftX: 0.3, scale: 0.8 }));
   const sls = 'fixtures/synthetic/single-leg-stance-drop-8-lean-14-left.json';
   write('variants', mirrorFixture(load(sls), sls, 'variants/single-leg-stance-drop-8-lean-14-mirrored'));
-  const lun = 'fixtures/synthetic/lunge-left-fppa-25.json';
-  write('variants', mirrorFixture(load(lun), lun, 'variants/lunge-fppa-25-mirrored'));
+  const lun = 'fixtures/synthetic/lunge-left-fppa-25.json', lunF = load(lun);
+  write('variants', mirrorFixture(lunF, lun, 'variants/lunge-fppa-25-mirrored'));
+  // Dropped joints on the fault cases too (MoveNet loses a joint for 1-4 frames now and then): the fault intervals,
+  // holds and reps must not change.
+  write('variants', dropJointsFixture(lunF, lun, 'variants/lunge-fppa-25-missing-joints', { startProb: 0.05, maxRunFrames: 3, joints: legs }, 506));
+  const sld = 'fixtures/synthetic/single-leg-stance-drop-10-right.json';
+  write('variants', dropJointsFixture(load(sld), sld, 'variants/single-leg-stance-drop-10-missing-joints', { startProb: 0.05, maxRunFrames: 3, joints: KEYPOINT_NAMES.filter((n) => /shoulder|hip|ankle/.test(n)) }, 507));
+  const sps = 'fixtures/synthetic/side-plank-sag-episode-left.json';
+  write('variants', dropJointsFixture(load(sps), sps, 'variants/side-plank-sag-episode-missing-joints', { startProb: 0.05, maxRunFrames: 3, joints: KEYPOINT_NAMES.filter((n) => /shoulder|hip|ankle/.test(n)) }, 508));
+  const slq = 'fixtures/synthetic/programme-single-leg-squat-fppa-24-right.json';
+  write('variants', dropJointsFixture(load(slq), slq, 'variants/single-leg-squat-fppa-24-missing-joints', { startProb: 0.05, maxRunFrames: 3, joints: legs }, 509));
+  const sab = 'fixtures/synthetic/programme-standing-abduction-left-lean-16.json';
+  write('variants', dropJointsFixture(load(sab), sab, 'variants/standing-abduction-lean-16-missing-joints', { startProb: 0.05, maxRunFrames: 3, joints: KEYPOINT_NAMES.filter((n) => /shoulder|hip|knee|ankle/.test(n)) }, 510));
 }
 
 main();
