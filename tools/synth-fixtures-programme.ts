@@ -9,7 +9,7 @@ import { defaultCommon } from '../src/fixtures/synth/scenarios';
 import {
   circumductionScenario, clamshellScenario, deadliftScenario, defaultCircumduction, defaultSeated, defaultWallClamshell,
   seatedScenario, wallClamshellScenario, defaultProneHipExtension, defaultProneStraddle, defaultQuadruped,
-  proneHipExtensionScenario, proneStraddleScenario, quadrupedScenario, bridgeFrontScenario, defaultBridgeFront, defaultClamshell, defaultDeadlift, defaultHipHitch, defaultSideLyingAbduction,
+  proneHipExtensionScenario, proneStraddleScenario, quadrupedScenario, bridgeFrontScenario, bridgeSideScenario, defaultBridgeFront, defaultClamshell, defaultDeadlift, defaultHipHitch, defaultSideLyingAbduction,
   defaultSingleLegSquat, defaultStandingAbduction, defaultStepUp, hipHitchScenario, sideLyingAbductionScenario,
   singleLegSquatScenario, standingAbductionScenario, stepUpScenario,
 } from '../src/fixtures/synth/scenarios-programme';
@@ -73,6 +73,11 @@ export function writeProgrammeFixtures(): void {
   const bfTh = { downRise: bf.downRise!, cavingOn: bf.kneesCavingRatio!, cavingClear: bf.kneesCavingClearRatio!, setupMs: bf.setupMs! + 1500, onsetMs: bf.faultOnsetMs! };
   write(bridgeFrontScenario('synthetic/programme-glute-bridge-front-clean', defaultBridgeFront(), bfTh, defaultCommon({ seed: 831 })).fixture);
   write(bridgeFrontScenario('synthetic/programme-glute-bridge-front-knees-caving', defaultBridgeFront({ valgusDeg: 25 }), bfTh, defaultCommon({ seed: 832 })).fixture);
+  // The same bridge from the side (the side-view checker): hips to the line (0.22 m), and pushed past it (0.30 m: arched).
+  const gb = cfg('glute-bridge');
+  const gbTh = { downDeg: gb.downDeg!, upDeg: gb.upDeg!, fullExtensionDeg: gb.fullExtensionDeg!, overOn: gb.overextendedDeg!, overClear: gb.overextendedClearDeg!, setupMs: gb.setupMs! + 1500, onsetMs: gb.faultOnsetMs! };
+  write(bridgeSideScenario('synthetic/programme-glute-bridge-side-clean', defaultBridgeFront(), gbTh, defaultCommon({ seed: 841 })).fixture);
+  write(bridgeSideScenario('synthetic/programme-glute-bridge-side-arched', defaultBridgeFront({ liftM: 0.3 }), gbTh, defaultCommon({ seed: 842 })).fixture);
 
   write(hipHitchScenario('synthetic/programme-hip-hitch-right-12', defaultHipHitch({ stance: 'right', dropDeg: 12 }), { dropDeg: hh.dropDeg!, levelDeg: hh.levelDeg! }, defaultCommon({ seed: 731 })).fixture);
 }
