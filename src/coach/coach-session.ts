@@ -110,8 +110,8 @@ export class CoachSession {
       this.live = createLiveSet(this.exercise.id, this.side);
       events.push({ type: 'go' });
       if (!this.primed) {
-        // A rep or a hold began during the countdown (or the countdown was skipped): start the rule afresh at "go" so nothing
-        // from the set-up counts and a hold is timed from "go".
+        // A rep or a hold began during the countdown (or the countdown was skipped): start the rule afresh at "go",
+        // so nothing from the set-up counts and a hold is timed from "go".
         this.runner.reset();
         return { findings: [], events };
       }

@@ -102,7 +102,7 @@ export function foldFindings(
     lastTimestampMs: timestampMs,
     lastJudgedMs: vis ? prev.lastJudgedMs : timestampMs,
     visibility: null,
-    cues: brief ? prev.cues : [],
+    cues: brief ? [...prev.cues] : [], // a copy: cues are pushed below and `prev` is never mutated
   };
   const cueOnsetMs: Record<string, number> = brief ? { ...prev.cueOnsetMs } : {};
   let faultOnsets = prev.faultOnsets;
