@@ -65,3 +65,11 @@ export const phaseFinding = (phase: 'setup' | 'active' | 'done', timestampMs: nu
 
 /** 'left'/'right' for sided findings. */
 export const asFindingSide = (s: Side): FindingSide => s;
+
+/**
+ * True when the last judged frame lies more than `dropoutHoldMs` back: joints were lost for longer than a short
+ * dropout, so nothing from before the loss (debounced faults, smoothed signals, stillness) may be carried on.
+ */
+export function lostTooLong(lastJudgedMs: number | null, timestampMs: number, cfg: Pick<CommonConfig, 'dropoutHoldMs'>): boolean {
+  return lastJudgedMs !== null && timestampMs - lastJudgedMs > cfg.dropoutHoldMs;
+}

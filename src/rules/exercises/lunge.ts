@@ -24,7 +24,7 @@ import { fppaDeg, jointAngleDeg } from '../../core/geometry';
 import type { KeypointName, PoseFrame, Side } from '../../core/pose-frame';
 import { commonConfigShape } from '../engine/config';
 import { dropFrac, hipHeightAboveAnklePx, INITIAL_STILLNESS, legPx, nextStandingRef, stepStillness, stillForMs, type LegPoints, type StillnessState } from '../engine/body';
-import { cue, gateFrame, measure, phaseFinding } from '../engine/gate';
+import { cue, gateFrame, lostTooLong, measure, phaseFinding } from '../engine/gate';
 import { INITIAL_EMA, stepEma, type EmaState } from '../engine/ema';
 import { INITIAL_IDENTITY, type IdentityState } from '../engine/identity';
 import { INITIAL_PERSISTENCE, stepPersistence, thresholdSignal, type PersistenceState } from '../engine/persistence';
@@ -134,7 +134,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
     && jointAngleDeg(L.hip, L.knee, L.ankle) >= cfg.standingMinKneeAngleDeg
     && jointAngleDeg(R.hip, R.knee, R.ankle) >= cfg.standingMinKneeAngleDeg;
   // A long dropout restarts the stillness test (and, below, the fault states); a short one does not.
-  const gapReset = s.lastJudgedMs !== null && t - s.lastJudgedMs > cfg.dropoutHoldMs;
+  const gapReset = lostTooLong(s.lastJudgedMs, t, cfg);
   const emaHipX = stepEma(gapReset ? INITIAL_EMA : s.emaHipX, torso.midHip.x, t, cfg.signalSmoothingMs, cfg.dropoutHoldMs);
   const emaHipY = stepEma(gapReset ? INITIAL_EMA : s.emaHipY, torso.midHip.y, t, cfg.signalSmoothingMs, cfg.dropoutHoldMs);
   const still = stepStillness(gapReset ? INITIAL_STILLNESS : s.still, emaHipX.value, emaHipY.value, cfg.setupStillTorsoFrac * torso.lengthPx, t);
@@ -148,8 +148,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   const front: Side | null = shankDiff >= cfg.frontLegMinDiffTorso ? 'left' : shankDiff <= -cfg.frontLegMinDiffTorso ? 'right' : null;
   const nearBottom = active && drop >= cfg.valgusMinDropFrac;
   const medialX = torso.midHip.x;
-  const fresh = s.lastJudgedMs !== null && t - s.lastJudgedMs > cfg.dropoutHoldMs;
-  const prev = fresh ? { valgusL: INITIAL_PERSISTENCE, valgusR: INITIAL_PERSISTENCE, emaFppaL: INITIAL_EMA, emaFppaR: INITIAL_EMA } : s;
+  const prev = gapReset ? { valgusL: INITIAL_PERSISTENCE, valgusR: INITIAL_PERSISTENCE, emaFppaL: INITIAL_EMA, emaFppaR: INITIAL_EMA } : s;
   const emaFppaL = stepEma(prev.emaFppaL, fppaDeg(L.hip, L.knee, L.ankle, medialX), t, cfg.signalSmoothingMs, cfg.dropoutHoldMs);
   const emaFppaR = stepEma(prev.emaFppaR, fppaDeg(R.hip, R.knee, R.ankle, medialX), t, cfg.signalSmoothingMs, cfg.dropoutHoldMs);
   const fppaL = emaFppaL.value, fppaR = emaFppaR.value;

@@ -6,7 +6,7 @@
 // (`released`, e.g. legs down / foot down).
 import { z } from 'zod';
 import type { KeypointName, PoseFrame } from '../../core/pose-frame';
-import { cue, gateFrame, measure, phaseFinding } from '../engine/gate';
+import { cue, gateFrame, lostTooLong, measure, phaseFinding } from '../engine/gate';
 import { endHold, INITIAL_HOLD, stepHold, type HoldEvent, type HoldTimerConfig, type HoldTimerState } from '../engine/hold-timer';
 import { INITIAL_PERSISTENCE, stepThresholdFault, type PersistenceState } from '../engine/persistence';
 import { addSample, EMPTY_STAT, finiteMetrics, type Stat } from '../engine/stats';
@@ -112,7 +112,7 @@ export function stepHoldExercise<C extends KitConfig, A>(
     for (const k in ev.samples) next[k] = addSample(next[k] ?? EMPTY_STAT, ev.samples[k]!);
     stats = next;
   }
-  const prevFaults = s.lastJudgedMs !== null && t - s.lastJudgedMs > config.dropoutHoldMs ? {} : s.faults;
+  const prevFaults = lostTooLong(s.lastJudgedMs, t, config) ? {} : s.faults;
   const faults: Record<string, PersistenceState> = {};
   if (active(hold)) {
     const timing = { onsetMs: config.faultOnsetMs, clearMs: config.faultClearMs };

@@ -14,7 +14,7 @@ import type { Point } from '../../core/geometry';
 import type { KeypointName, PoseFrame, Side } from '../../core/pose-frame';
 import type { TorsoPoints } from '../engine/body';
 import { commonConfigShape, type CommonConfig } from '../engine/config';
-import { cue, gateFrame, measure, phaseFinding } from '../engine/gate';
+import { cue, gateFrame, lostTooLong, measure, phaseFinding } from '../engine/gate';
 import { INITIAL_PERSISTENCE, stepThresholdFault, type PersistenceState } from '../engine/persistence';
 import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterConfig, type RepCounterState } from '../engine/rep-counter';
 import { addSample, EMPTY_STAT, finiteMetrics, type Stat } from '../engine/stats';
@@ -190,7 +190,7 @@ export function stepRepExercise<C extends KitConfig, A>(
     return { state: { ...s, view: gate.view, identity, rep: rep.state, lastMs: t, aux: ev.aux }, findings };
   }
   // After a loss longer than dropoutHoldMs nothing from before it is used: fault states and filters restart.
-  const fresh = s.lastJudgedMs !== null && t - s.lastJudgedMs > config.dropoutHoldMs;
+  const fresh = lostTooLong(s.lastJudgedMs, t, config);
   const prevFaults = fresh ? {} : s.faults;
   const prevSmooth = fresh ? {} : s.smooth;
   const smooth: Record<string, number> = {};

@@ -29,7 +29,7 @@ import { z } from 'zod';
 import { jointAngleDeg, type Point } from '../../core/geometry';
 import { otherSide, type KeypointName, type PoseFrame, type Side } from '../../core/pose-frame';
 import { commonConfigShape } from '../engine/config';
-import { cue, gateFrame, measure, phaseFinding } from '../engine/gate';
+import { cue, gateFrame, lostTooLong, measure, phaseFinding } from '../engine/gate';
 import { INITIAL_IDENTITY, type IdentityState } from '../engine/identity';
 import { INITIAL_HOLD, stepHold, type HoldTimerState } from '../engine/hold-timer';
 import { INITIAL_PERSISTENCE, stepPersistence, thresholdSignal, type PersistenceState } from '../engine/persistence';
@@ -195,7 +195,7 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
     // No cue while not visible; the debounced states survive a short dropout and are reset after a longer one.
     findings.push(vis);
   } else {
-    if (s.lastJudgedMs !== null && t - s.lastJudgedMs > cfg.dropoutHoldMs) st = { ...st, sag: INITIAL_PERSISTENCE, pike: INITIAL_PERSISTENCE };
+    if (lostTooLong(s.lastJudgedMs, t, cfg)) st = { ...st, sag: INITIAL_PERSISTENCE, pike: INITIAL_PERSISTENCE };
     st = { ...st, lastJudgedMs: t };
     if (!Number.isNaN(dev)) findings.push(measure('BODY_LINE_DEVIATION_DEG', holdSide, dev, 'deg', t));
     const timing = { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs };

@@ -24,7 +24,7 @@ import { pelvicObliquityDeg, trunkLeanDeg } from '../../core/geometry';
 import { otherSide, type KeypointName, type PoseFrame, type Side } from '../../core/pose-frame';
 import { commonConfigShape } from '../engine/config';
 import { legLengthPx, legPx } from '../engine/body';
-import { cue, gateFrame, measure, phaseFinding } from '../engine/gate';
+import { cue, gateFrame, lostTooLong, measure, phaseFinding } from '../engine/gate';
 import { INITIAL_HOLD, endHold, stepHold, type HoldEvent, type HoldTimerState } from '../engine/hold-timer';
 import { INITIAL_EMA, stepEma, type EmaState } from '../engine/ema';
 import { INITIAL_IDENTITY, type IdentityState } from '../engine/identity';
@@ -138,7 +138,7 @@ export function singleLegStandStep(
   const liftL = stepPersistence(s.liftL, sigL, t, liftTiming);
   const liftR = stepPersistence(s.liftR, sigR, t, liftTiming);
   let st: SingleLegStandState = { ...s, view: gate.view, identity: gate.identity ?? s.identity, liftL, liftR, lastJudgedMs: t };
-  if (s.lastJudgedMs !== null && t - s.lastJudgedMs > cfg.dropoutHoldMs) {
+  if (lostTooLong(s.lastJudgedMs, t, cfg)) {
     st = { ...st, pelvicDrop: INITIAL_PERSISTENCE, trunkLean: INITIAL_PERSISTENCE, emaObliq: INITIAL_EMA, emaLean: INITIAL_EMA };
   }
 

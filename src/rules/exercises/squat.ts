@@ -31,7 +31,7 @@ import { fppaDeg, jointAngleDeg, separationRatio } from '../../core/geometry';
 import type { KeypointName, PoseFrame } from '../../core/pose-frame';
 import { commonConfigShape } from '../engine/config';
 import { dropFrac, hipHeightAboveAnklePx, INITIAL_STILLNESS, legPx, nextStandingRef, stepStillness, stillForMs, type StillnessState } from '../engine/body';
-import { cue, gateFrame, measure, phaseFinding } from '../engine/gate';
+import { cue, gateFrame, lostTooLong, measure, phaseFinding } from '../engine/gate';
 import { INITIAL_EMA, stepEma, type EmaState } from '../engine/ema';
 import { INITIAL_IDENTITY, type IdentityState } from '../engine/identity';
 import { INITIAL_PERSISTENCE, stepPersistence, thresholdSignal, type PersistenceState } from '../engine/persistence';
@@ -155,7 +155,7 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   const standing = heightPx >= cfg.standingMinLegTorsoRatio * torso.lengthPx
     && kneeL >= cfg.standingMinKneeAngleDeg && kneeR >= cfg.standingMinKneeAngleDeg;
   // A long dropout restarts the stillness test (and, below, the fault states); a short one does not.
-  const gapReset = s.lastJudgedMs !== null && t - s.lastJudgedMs > cfg.dropoutHoldMs;
+  const gapReset = lostTooLong(s.lastJudgedMs, t, cfg);
   const emaHipX = stepEma(gapReset ? INITIAL_EMA : s.emaHipX, torso.midHip.x, t, cfg.signalSmoothingMs, cfg.dropoutHoldMs);
   const emaHipY = stepEma(gapReset ? INITIAL_EMA : s.emaHipY, torso.midHip.y, t, cfg.signalSmoothingMs, cfg.dropoutHoldMs);
   const still = stepStillness(gapReset ? INITIAL_STILLNESS : s.still, emaHipX.value, emaHipY.value, cfg.setupStillTorsoFrac * torso.lengthPx, t);
@@ -174,8 +174,7 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
     stillForMs(still, t) > 0);
 
   // After a longer dropout nothing from before it is used: fault states and smoothed signals restart.
-  const fresh = s.lastJudgedMs !== null && t - s.lastJudgedMs > cfg.dropoutHoldMs;
-  const prev = fresh
+  const prev = gapReset
     ? { valgusL: INITIAL_PERSISTENCE, valgusR: INITIAL_PERSISTENCE, kneesIn: INITIAL_PERSISTENCE, emaFppaL: INITIAL_EMA, emaFppaR: INITIAL_EMA, emaRatio: INITIAL_EMA }
     : s;
   const medialX = torso.midHip.x;

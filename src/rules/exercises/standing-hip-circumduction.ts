@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { distance, midpoint, trunkLeanDeg } from '../../core/geometry';
 import { otherSide, type PoseFrame } from '../../core/pose-frame';
 import { SIDE_JOINTS } from '../engine/body';
-import { cue, gateFrame, measure, phaseFinding } from '../engine/gate';
+import { cue, gateFrame, lostTooLong, measure, phaseFinding } from '../engine/gate';
 import { INITIAL_PERSISTENCE, stepThresholdFault, type PersistenceState } from '../engine/persistence';
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { INITIAL_VIEW_CHECK, type ViewCheckState } from '../engine/view-check';
@@ -75,7 +75,7 @@ export function stepCircumduction(s: CircumductionState, frame: PoseFrame, c: St
   if (!gate.ok) return { state: { ...s, view: gate.view, identity }, findings: [gate.finding] };
   // Lost for longer than dropoutHoldMs: the circle in progress is dropped (no turning bridged over a long gap) and
   // the setup starts again; a shorter loss (a joint dropped for a few frames) keeps the circle going.
-  if (s.lastMs !== null && t - s.lastMs > c.dropoutHoldMs) {
+  if (lostTooLong(s.lastMs, t, c)) {
     s = { ...s, visibleSinceMs: null, lastMs: null, centre: null, prevAngleDeg: null, accDeg: 0, circleStartMs: null, radiusSum: 0, radiusN: 0, lean: INITIAL_PERSISTENCE, circleFaults: [] };
   }
   const findings: Finding[] = [];

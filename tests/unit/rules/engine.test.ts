@@ -11,7 +11,7 @@ import { createRunner, cueIntervals, runExercise, summarize } from '../../../src
 import { INITIAL_EMA, stepEma } from '../../../src/rules/engine/ema';
 import { INITIAL_IDENTITY, stepIdentity, type IdentityState } from '../../../src/rules/engine/identity';
 import { commonConfigSchema } from '../../../src/rules/engine/config';
-import { gateFrame } from '../../../src/rules/engine/gate';
+import { gateFrame, lostTooLong } from '../../../src/rules/engine/gate';
 import type { ExerciseDefinition, Finding } from '../../../src/rules/engine/types';
 import { deepFreeze, frame, noPerson, scaled, standingFront, withJoints, W, H } from './frame-builder';
 
@@ -446,5 +446,14 @@ describe('runExercise / createRunner / summaries', () => {
     expect(() => runner.push(frames[0]!)).toThrow(/time-ordered/);
     runner.reset();
     expect(runner.state.n).toBe(0);
+  });
+});
+
+describe('lostTooLong (the dropout rule shared by every checker)', () => {
+  it('keeps state over a loss of up to dropoutHoldMs, not longer; nothing judged yet is not a loss', () => {
+    const cfg = { dropoutHoldMs: 400 };
+    expect(lostTooLong(1000, 1400, cfg)).toBe(false);
+    expect(lostTooLong(1000, 1401, cfg)).toBe(true);
+    expect(lostTooLong(null, 5000, cfg)).toBe(false);
   });
 });
