@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MODEL_FILES } from '../../src/pose/detector';
+import { MODEL_FILES, MODEL_VERSIONS, type ModelId } from '../../src/pose/detector';
+import { modelFileInfo } from '../../src/pose/node/model-files';
 
 const MODELS = path.resolve(import.meta.dirname, '../../models');
 const sums = readFileSync(path.join(MODELS, 'SHA256SUMS'), 'utf8').trim().split('\n').map((l) => l.split(/\s+/) as [string, string]);
@@ -17,6 +18,10 @@ describe('models/', () => {
     for (const [hash, name] of sums) {
       expect(createHash('sha256').update(readFileSync(path.join(MODELS, name))).digest('hex'), name).toBe(hash);
     }
+  });
+
+  it('the version the browser writes into recordings is the one the Node recorder reads from the model JSON', () => {
+    for (const id of Object.keys(MODEL_FILES) as ModelId[]) expect(MODEL_VERSIONS[id]).toBe(modelFileInfo(id).version);
   });
 
   it('the README lists the same sha256 for each file', () => {
