@@ -161,21 +161,14 @@ export class AppRoot extends LitElement {
       @coach-hud=${(e: CustomEvent<StageHud | null>) => { this.coachHud = e.detail; }}></coach-view>`;
   }
 
-  private capture: CaptureInfo | null = null;
-  /** The same object while nothing in it changed, so <coach-view> is not re-rendered by every shell render. */
   private captureInfo(): CaptureInfo {
     const { info } = this.pose;
     const b = info.backend;
-    const next: CaptureInfo = {
+    return {
       modelId: info.modelId, modelVersion: MODEL_VERSIONS[info.modelId],
       backend: b ? `${b.backend} (${b.detail}, in the browser)` : 'unknown', smoothing: this.pose.smoothing,
       source: info.source, sourceLabel: info.sourceLabel,
     };
-    const c = this.capture;
-    const same = c && c.modelId === next.modelId && c.backend === next.backend && c.source === next.source
-      && c.sourceLabel === next.sourceLabel && (c.smoothing === null) === (next.smoothing === null);
-    if (!same) this.capture = next;
-    return this.capture!;
   }
 
   private chooseCamera = () => {

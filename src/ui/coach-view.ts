@@ -75,8 +75,9 @@ export class CoachView extends LitElement {
   @state() private framesSincePause = false;
 
   private get pauseText(): string | null { return this.framesSincePause ? null : this.paused; }
-  /** Model, backend and smoothing of the frames, for the keypoint recorder. */
-  @property({ attribute: false }) capture: CaptureInfo | null = null;
+  /** Model, backend and smoothing of the frames, read when a keypoint recording starts. Not reactive: nothing on
+   * screen depends on it, so the shell handing over a fresh object on each render re-renders nothing here. */
+  capture: CaptureInfo | null = null;
   /** e.g. "MoveNet Lightning / wasm", stored with each session. */
   @property({ attribute: 'model-label' }) modelLabel = '';
 
