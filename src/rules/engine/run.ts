@@ -70,27 +70,44 @@ export function createRunner<C extends z.ZodType, S>(def: ExerciseDefinition<C, 
 export interface CueInterval { code: string; side: FindingSide; startMs: number; endMs: number; frames: number }
 
 /**
- * Cue intervals: a cue (code+side) present on consecutive frames forms one interval from its first to its last
- * frame's timestamp.
+ * Intervals of consecutive frames on which `pick` yields a key (code + side); one interval per run of a key. Frames
+ * the checker could not judge (a visibility finding) within `bridgeMs` of an interval's last frame do not end it:
+ * the app keeps showing a cue over such a short dropout (coach/live-set.ts), so the user sees one interval.
  */
-export function cueIntervals(perFrame: readonly FrameFindings[]): CueInterval[] {
+export function findingRuns(
+  perFrame: readonly { timestampMs: number; findings: readonly Finding[] }[],
+  pick: (f: Finding) => { code: string; side: FindingSide } | null,
+  bridgeMs = 0,
+): CueInterval[] {
   const open = new Map<string, CueInterval>();
   const done: CueInterval[] = [];
   for (const fr of perFrame) {
+    if (bridgeMs > 0 && fr.findings.some((f) => f.kind === 'visibility')) {
+      for (const [key, iv] of open) if (fr.timestampMs - iv.endMs > bridgeMs) { done.push(iv); open.delete(key); }
+      continue;
+    }
     const seen = new Set<string>();
     for (const f of fr.findings) {
-      if (f.kind !== 'cue') continue;
-      const key = `${f.code}|${f.side}`;
+      const k = pick(f);
+      if (!k) continue;
+      const key = `${k.code}|${k.side}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const iv = open.get(key);
-      if (iv) { iv.endMs = fr.timestampMs; iv.frames++; } else open.set(key, { code: f.code, side: f.side, startMs: fr.timestampMs, endMs: fr.timestampMs, frames: 1 });
+      if (iv) { iv.endMs = fr.timestampMs; iv.frames++; } else open.set(key, { ...k, startMs: fr.timestampMs, endMs: fr.timestampMs, frames: 1 });
     }
     for (const [key, iv] of open) if (!seen.has(key)) { done.push(iv); open.delete(key); }
   }
   done.push(...open.values());
   return done.sort((a, b) => a.startMs - b.startMs || a.code.localeCompare(b.code));
 }
+
+/**
+ * Cue intervals: a cue (code+side) present on consecutive frames forms one interval from its first to its last
+ * frame's timestamp.
+ */
+export const cueIntervals = (perFrame: readonly FrameFindings[]): CueInterval[] =>
+  findingRuns(perFrame, (f) => (f.kind === 'cue' ? { code: f.code, side: f.side } : null));
 
 export interface RunSummary {
   reps: { total: number; left: number; right: number; both: number };
