@@ -10,7 +10,7 @@ import { hasWork, ruleDefault, sessionSpec, type CoachEvent, type SessionPlan } 
 import { PELVIC_SERIES, TRUNK_SERIES, singleLegReport, DEFAULT_SINGLE_LEG_REPORT, type SingleLegReport } from '../coach/single-leg-report';
 import { sessionAsymmetry, type SetSummary } from '../coach/set-summary';
 import { howToFor } from '../exercises-content/howto';
-import { SessionController } from './controllers/session-controller';
+import { SessionController, type FrameSource } from './controllers/session-controller';
 import { HistoryController } from './controllers/history-controller';
 import { RecorderController, recordingMeta, type CaptureInfo } from './controllers/recorder-controller';
 import { VoiceController } from './controllers/voice-controller';
@@ -25,9 +25,8 @@ import './set-summary-view';
 import './single-leg-report-view';
 import './history-view';
 
-export type { CaptureInfo, JointHighlighter };
+export type { CaptureInfo, FrameSource, JointHighlighter };
 export type Screen = 'pick' | 'live' | 'summary' | 'history';
-export interface FrameSource { onFrame(listener: (frame: PoseFrame) => void): () => void }
 
 /** How long "Go!" stays up after the countdown (ms of frame time). */
 const GO_MS = 700;
@@ -84,25 +83,15 @@ export class CoachView extends LitElement {
       overlay: this.overlay,
     };
   });
-  private unsubscribe: (() => void) | null = null;
   private goUntilMs = 0;
 
   /** The session in progress (gate, live set, reps, summaries), or null. */
   get session(): SessionController | null { return this.live.current ? this.live : null; }
   private get pauseText(): string | null { return this.framesSincePause ? null : this.paused; }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-  }
-
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('paused') && this.paused !== null) this.framesSincePause = false;
-    if (changed.has('frameSource')) {
-      this.unsubscribe?.();
-      this.unsubscribe = this.frameSource ? this.frameSource.onFrame((f) => this.pushFrame(f)) : null;
-    }
+    if (changed.has('frameSource')) this.live.listen(this.frameSource, (f) => this.pushFrame(f));
   }
 
   protected override updated(changed: Map<string, unknown>): void {

@@ -1,5 +1,6 @@
 // RecorderController: an in-app keypoint recording of the set in progress (a test fixture file, no video), for a
-// Lit host. Started and stopped by its button; also saved when the set ends, so one file = one set with one side.
+// Lit host. Started and stopped by its button; also saved when the set ends, so one file = one set with one side,
+// and when the host leaves the page.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PoseFrame } from '../../core/pose-frame';
 import { setRuleOverrides, sideOf } from '../../coach/coach-session';
@@ -44,7 +45,9 @@ export class RecorderController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void { /* a recording starts only from its button */ }
+
+  /** A recording still running when the host leaves the page is saved, not lost. */
+  hostDisconnected(): void { this.save(); }
 
   get recording(): boolean { return this.recorder !== null; }
 

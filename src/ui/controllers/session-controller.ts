@@ -1,5 +1,6 @@
-// SessionController: holds the coaching session (the pure reducer's spec and state) for a Lit host, feeds it the
-// frames and the user's actions, and hands the resulting events to the host. Re-renders the host at once when
+// SessionController: holds the coaching session (the pure reducer's spec and state) for a Lit host, listens to the
+// frame source while the host is on the page, feeds the session the frames and the user's actions, and hands the
+// resulting events to the host. Re-renders the host at once when
 // what the live panel says changes, and otherwise at most every PANEL_REFRESH_MS for the running numbers.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PoseFrame, Side } from '../../core/pose-frame';
@@ -30,6 +31,9 @@ export interface SessionHooks {
   afterFrame(): void;
 }
 
+/** Where frames come from (the shell's pose pipeline). */
+export interface FrameSource { onFrame(listener: (frame: PoseFrame) => void): () => void }
+
 export class SessionController implements ReactiveController {
   spec: SessionSpec | null = null;
   state: SessionState | null = null;
@@ -37,12 +41,29 @@ export class SessionController implements ReactiveController {
   lastFrameMs = 0;
   private lastPanelKey = '';
   private lastPanelMs = -Infinity;
+  private source: { source: FrameSource; onFrame: (frame: PoseFrame) => void } | null = null;
+  private unsubscribe: (() => void) | null = null;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly hooks: SessionHooks) {
     host.addController(this);
   }
 
-  hostConnected(): void { /* nothing to start: frames arrive through push() */ }
+  /** Frames from `source` go to `onFrame` while the host is on the page, until another source is given. */
+  listen(source: FrameSource | null, onFrame: (frame: PoseFrame) => void): void {
+    this.unsubscribe?.();
+    this.source = source ? { source, onFrame } : null;
+    this.unsubscribe = source ? source.onFrame(onFrame) : null;
+  }
+
+  hostConnected(): void {
+    // Put back on the page: listen again to the source it had.
+    if (this.source && !this.unsubscribe) this.unsubscribe = this.source.source.onFrame(this.source.onFrame);
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
 
   /** The session as the screens read it, or null when none runs. */
   get current(): LiveSession | null { return this.spec && this.state ? { spec: this.spec, state: this.state } : null; }

@@ -1,6 +1,6 @@
 // VoiceController: the spoken side of a session for a Lit host: the countdown, "Go", form cues (with the
 // cooldown in coach/voice-cooldown.ts), the end of a set, and the count on request. The host re-renders when the
-// voice is switched on or off.
+// voice is switched on or off; speech stops when the host leaves the page.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CoachEvent } from '../../coach/coach-session';
 import { spokenCue } from '../../exercises-content/words';
@@ -11,7 +11,9 @@ export class VoiceController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void { /* speech needs no set-up */ }
+
+  /** Nothing keeps talking once the coach has left the page. */
+  hostDisconnected(): void { this.voice.silence(); }
 
   get available(): boolean { return this.voice.available; }
   get enabled(): boolean { return this.voice.enabled; }

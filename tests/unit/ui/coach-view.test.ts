@@ -199,6 +199,27 @@ describe('<coach-view> renders findings through a whole set', () => {
     el.remove();
   });
 
+  it('listens to its frame source only while on the page, and falls silent when it leaves', async () => {
+    const { el } = await mount();
+    const listeners = new Set<(f: ReturnType<typeof frame>) => void>();
+    el.frameSource = { onFrame: (l) => { listeners.add(l); return () => listeners.delete(l); } };
+    await el.updateComplete;
+    expect(listeners.size).toBe(1);
+    el.startSession(toyExercise, { sets: [null], reps: 5, holdMs: null });
+    for (const l of listeners) l(frame(0, null));
+    await el.updateComplete;
+    expect(el.session?.live?.visibility?.code).toBe('NO_PERSON'); // the source's frame reached the session
+    let silenced = 0;
+    el.voice.voice.silence = () => { silenced++; };
+    el.remove();
+    expect(listeners.size).toBe(0);
+    expect(silenced).toBe(1);
+    document.body.append(el); // put back: listens again
+    await el.updateComplete;
+    expect(listeners.size).toBe(1);
+    el.remove();
+  });
+
   it('frames arriving before a session starts do nothing and emit no cue', async () => {
     const { el, huds } = await mount();
     el.pushFrame(frame(0, { x: 0.9, y: 0.9 }));
