@@ -5,7 +5,7 @@
 //        [--fps 10] [--no-smoothing] [--max-frames N]
 // --labels: a JSON file {"view", "exercise": {"id", "side", "configOverrides"}, "labels": {...labelsSchema}} or just
 // the labels; its view and exercise id are used when --view / --exercise are not given.
-// Origin and licence default to the clip's row in a README.md next to the video (../shared/videos/README.md).
+// Origin and licence default to the clip's row in a README.md next to the video.
 //   npm run record -- --relabel fixtures/real/x.json --labels fixtures/labels/x.json
 //        replaces labels / exercise / view of a recorded fixture without re-running the model.
 import { createHash } from 'node:crypto';
