@@ -32,7 +32,8 @@ export function weeklyProgress(
   const weeks = Math.max(plan.weeks, weekOf(programme.startDay, today));
   const week = (day: string) => weekOf(programme.startDay, day);
   const skipDay = new Map<string, string>();
-  for (const o of programme.overrides) if (o.kind === 'skip' && o.trackId === undefined && !skipDay.has(o.occurrenceId)) skipDay.set(o.occurrenceId, localDay(o.atIso));
+  // A skipped session counts in the week of the choice that completed the skip (the last one for it).
+  for (const o of programme.overrides) if (o.kind === 'skip') skipDay.set(o.occurrenceId, localDay(o.atIso));
   return Array.from({ length: weeks }, (_, i) => {
     const w = i + 1;
     const began = occurrences.filter((o) => o.firstDay !== null && week(o.firstDay) === w);

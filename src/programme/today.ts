@@ -129,6 +129,7 @@ export function programmeState(
   plan: Plan, programme: ProgrammeRecord, records: readonly SessionRecord[], today: string,
   criteria: CleanCriteria = DEFAULT_CLEAN_CRITERIA,
 ): ProgrammeState {
+  if (programme.planId !== plan.id) throw new Error(`this programme run follows the plan "${programme.planId}", not "${plan.id}"`);
   const levels = trackLevels(plan, programme, records, criteria);
   const ctx: Context = { plan, programme, items: itemSessions(records, programme.id), levels, criteria, today };
   const occurrences = buildOccurrences(ctx);

@@ -106,6 +106,7 @@ export interface ClinicianReport {
   generatedOn: string;
   /** First and last day with a record. */
   period: { from: string; to: string } | null;
+  /** `sessions` = stored session records (one exercise each, programme or practice). */
   totals: { sessions: number; activeDays: number; exercises: number; sets: number; reps: number; holds: number };
   programme: ProgrammeSummary | null;
   singleLeg: SingleLegSection;

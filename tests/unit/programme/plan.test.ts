@@ -3,7 +3,11 @@
 // single-leg test at the start and every two weeks). The checks themselves are shown to fail on broken plans.
 import { describe, expect, it } from 'vitest';
 import { HIP_STABILITY_PLAN as PLAN } from '../../../src/programme/plan';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_CLEAN_CRITERIA } from '../../../src/programme/clean';
 import { checkPlan, stepConfig } from '../../../src/programme/plan-registry';
+import { planTables } from '../../../src/programme/plan-table';
 import { type Plan, planSchema, TEST_TRACK_ID } from '../../../src/programme/plan-schema';
 import { EXERCISES } from '../../../src/rules/registry';
 
@@ -92,5 +96,11 @@ describe('the hip-stability plan', () => {
     expect(problems[1]!.message).toMatch(/config does not parse.*variant/s);
     expect(problems[2]!.message).toMatch(/dose sides "none" but the exercise is sided/);
     expect(problems[3]!.message).toMatch(/holdS 25 s but the config target is 20000 ms/);
+  });
+
+  it('the programme README shows the plan as it is in the code, and the clean-form defaults', () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, '../../../src/programme/README.md'), 'utf8');
+    expect(readme, 'run `npx tsx tools/plan-table.ts` and paste its output into src/programme/README.md').toContain(planTables(PLAN));
+    for (const [field, value] of Object.entries(DEFAULT_CLEAN_CRITERIA)) expect(readme).toContain(`| \`${field}\` | ${value} |`);
   });
 });

@@ -149,4 +149,9 @@ describe('programmeState / Today', () => {
     expect(choose(run0, { kind: 'skip', atIso: at(START), occurrenceId: 'w1-a.repeat-2' }).overrides).toHaveLength(1);
     expect(session('w1-a').test).toBe(true);
   });
+
+  it('a run of another plan, or a malformed day, is a clear error', () => {
+    expect(() => programmeState(PLAN, { ...run0, planId: 'knee-4-weeks' }, [], START)).toThrow(/follows the plan "knee-4-weeks", not "hip-stability-6-weeks"/);
+    expect(() => programmeState(PLAN, run0, [], '1 March')).toThrow(/not a YYYY-MM-DD day: "1 March"/);
+  });
 });
