@@ -125,6 +125,13 @@ const holdsOf = (sets: readonly StoredSet[]) => sets.flatMap((s) => s.holds);
 const onTarget = (sets: readonly StoredSet[]) => holdsOf(sets).filter((h) => holdOnTarget(h, h.targetMs)).length;
 const repsOf = (sets: readonly StoredSet[]) => sets.flatMap((s) => s.reps);
 
+/** Reps, reps with a fault and their rate, holds and holds on target over some sets. */
+function tally(sets: readonly StoredSet[]) {
+  const reps = repsOf(sets);
+  const repsWithFault = reps.filter((r) => r.faults.length > 0).length;
+  return { reps: reps.length, repsWithFault, repFaultRate: rate(repsWithFault, reps.length), holds: holdsOf(sets).length, holdsOnTarget: onTarget(sets) };
+}
+
 function exerciseName(id: string, fallback: string): string {
   try { return getExercise(id).name; } catch { return fallback; }
 }
@@ -133,7 +140,6 @@ function exerciseFaults(id: string, records: readonly SessionRecord[], weekOfDay
   const sets = records.flatMap((r) => r.sets);
   const reps = repsOf(sets);
   const holds = holdsOf(sets);
-  const faulty = reps.filter((r) => r.faults.length > 0).length;
   const codes = new Map<string, number>();
   for (const r of reps) for (const c of new Set(r.faults)) codes.set(c, (codes.get(c) ?? 0) + 1);
   const cueMap = new Map<string, { code: string; side: 'left' | 'right' | 'both'; onsets: number }>();
@@ -147,24 +153,25 @@ function exerciseFaults(id: string, records: readonly SessionRecord[], weekOfDay
     const w = weekOfDay(localDay(r.startedAt));
     byWeek.set(w, [...(byWeek.get(w) ?? []), ...r.sets]);
   }
+  const { repsWithFault, repFaultRate, holdsOnTarget } = tally(sets);
   return {
     exerciseId: id,
     name: exerciseName(id, records[0]?.exerciseName ?? id),
     sessions: records.length,
     sets: sets.length,
     reps: reps.length,
-    repsWithFault: faulty,
-    repFaultRate: rate(faulty, reps.length),
+    repsWithFault,
+    repFaultRate,
     holds: holds.length,
-    holdsOnTarget: onTarget(sets),
+    holdsOnTarget,
     meanHoldMs: meanOrNull(holds.map((h) => h.elapsedMs)),
     cueOnsets,
     cueOnsetsPerHold: rate(cueOnsets, holds.length),
     repFaults: [...codes].map(([code, n]) => ({ code, reps: n, rate: n / reps.length })).sort((a, b) => b.reps - a.reps || a.code.localeCompare(b.code)),
     cues: [...cueMap.values()].sort((a, b) => b.onsets - a.onsets || a.code.localeCompare(b.code)),
     weekly: [...byWeek].sort(([a], [b]) => a - b).map(([week, ss]) => {
-      const rr = repsOf(ss);
-      return { week, reps: rr.length, repFaultRate: rate(rr.filter((r) => r.faults.length > 0).length, rr.length), holds: holdsOf(ss).length, holdsOnTarget: onTarget(ss) };
+      const t = tally(ss);
+      return { week, reps: t.reps, repFaultRate: t.repFaultRate, holds: t.holds, holdsOnTarget: t.holdsOnTarget };
     }),
   };
 }
@@ -200,6 +207,29 @@ function singleLegSection(records: readonly SessionRecord[], startDay: string | 
   };
 }
 
+function weekTrend(
+  records: readonly SessionRecord[], days: readonly string[], anchor: string | undefined, weekOfDay: (day: string) => number,
+  tests: readonly SingleLegPoint[],
+): WeekTrend[] {
+  if (!anchor || days.length === 0) return [];
+  const recordWeeks = days.map(weekOfDay);
+  const out: WeekTrend[] = [];
+  // Week 0 (only when there are records before the programme's start day) gathers everything before it.
+  for (let w = Math.min(...recordWeeks) === 0 ? 0 : 1; w <= Math.max(...recordWeeks); w++) {
+    const rs = records.filter((r) => weekOfDay(localDay(r.startedAt)) === w);
+    const weekTests = tests.filter((p) => weekOfDay(p.day) === w);
+    const drop = (side: 'left' | 'right') => meanOrNull(weekTests.map((p) => p[side]?.meanDropDeg).filter((v): v is number => v != null));
+    out.push({
+      week: w,
+      ...(w > 0 ? weekDays(anchor, w) : { from: days[0]!, to: addDays(anchor, -1) }),
+      sessions: rs.length,
+      ...tally(rs.flatMap((r) => r.sets)),
+      singleLegMeanDropDeg: weekTests.length ? { left: drop('left'), right: drop('right') } : null,
+    });
+  }
+  return out;
+}
+
 export function buildClinicianReport(input: ReportInput): ClinicianReport {
   const criteria = input.criteria ?? DEFAULT_CLEAN_CRITERIA;
   const records = [...input.records].sort(byStart);
@@ -224,26 +254,7 @@ export function buildClinicianReport(input: ReportInput): ClinicianReport {
   }
 
   const singleLeg = singleLegSection(records, startDay);
-  const weeks: WeekTrend[] = [];
-  if (anchor && days.length) {
-    const recordWeeks = days.map(weekOfDay);
-    for (let w = Math.min(...recordWeeks) === 0 ? 0 : 1; w <= Math.max(...recordWeeks); w++) {
-      const rs = records.filter((r) => weekOfDay(localDay(r.startedAt)) === w);
-      const sets = rs.flatMap((r) => r.sets);
-      const reps = repsOf(sets);
-      const faulty = reps.filter((r) => r.faults.length > 0).length;
-      const tests = singleLeg.points.filter((p) => weekOfDay(p.day) === w);
-      const drop = (side: 'left' | 'right') => meanOrNull(tests.map((p) => p[side]?.meanDropDeg).filter((v): v is number => v != null));
-      // Week 0 gathers everything before the programme's start day.
-      const span = w > 0 ? weekDays(anchor, w) : { from: days[0]!, to: addDays(anchor, -1) };
-      weeks.push({
-        week: w, ...span,
-        sessions: rs.length, reps: reps.length, repsWithFault: faulty, repFaultRate: rate(faulty, reps.length),
-        holds: holdsOf(sets).length, holdsOnTarget: onTarget(sets),
-        singleLegMeanDropDeg: tests.length ? { left: drop('left'), right: drop('right') } : null,
-      });
-    }
-  }
+  const weeks = weekTrend(records, days, anchor, weekOfDay, singleLeg.points);
 
   const ids = [...new Set(records.map((r) => r.exerciseId))];
   const exercises = ids.map((id) => exerciseFaults(id, records.filter((r) => r.exerciseId === id), weekOfDay))
