@@ -32,6 +32,21 @@ export const setSummarySchema = z.object({
   series: z.array(seriesSchema),
 });
 
+/** Which programme session and step a record belongs to (written by the app when the exercise was started from the
+ * programme; absent on free practice). Optional, so records written before the programme existed stay valid with
+ * the same schemaVersion. */
+export const programmeTagSchema = z.object({
+  /** The programme run (a new one starts when the user restarts the programme). */
+  programmeId: z.string().min(1),
+  /** The planned session (`w2-b`) or a repeat of it (`w2-b.repeat-1`). */
+  occurrenceId: z.string().min(1),
+  /** The progression track, or the single-leg test. */
+  trackId: z.string().min(1),
+  /** The step of the track that was done. */
+  stepId: z.string().min(1),
+});
+export type ProgrammeTag = z.infer<typeof programmeTagSchema>;
+
 export const sessionRecordSchema = z.object({
   /** Random id (crypto.randomUUID). */
   id: z.string().min(1),
@@ -45,6 +60,8 @@ export const sessionRecordSchema = z.object({
   updatedAt: z.string(),
   /** Model and backend used, for context when comparing sessions. */
   model: z.string().optional(),
+  /** Set when the session was done as part of the programme. */
+  programme: programmeTagSchema.optional(),
   sets: z.array(setSummarySchema),
 });
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;

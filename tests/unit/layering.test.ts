@@ -36,7 +36,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // The fixture format and recorder, and the evaluation of recorded sets against labels (which reads the coach's
   // live-set options and the app's smoothing).
   fixtures: ['core', 'rules', 'pose', 'coach'],
-  ui: ['core', 'rules', 'pose', 'coach', 'storage', 'exercises-content', 'fixtures'],
+  // The 6-week plan and progression: read stored records (storage) and the coach's single-leg report and days.
+  programme: ['core', 'rules', 'coach', 'storage'],
+  // The clinician report's numbers, from records and the programme.
+  report: ['core', 'rules', 'coach', 'storage', 'programme'],
+  ui: ['core', 'rules', 'pose', 'coach', 'storage', 'exercises-content', 'fixtures', 'programme', 'report'],
   app: ['ui'],
 };
 
@@ -94,8 +98,8 @@ describe('layering', () => {
     expect(hits((r) => !r.startsWith('pose'), /from '@tensorflow|getUserMedia|mediaDevices|\.srcObject|videoWidth|videoHeight|\.play\(|requestVideoFrameCallback/)).toEqual([]);
   });
 
-  it('rules and the coaching layer use no DOM, no clock and no randomness', () => {
-    const pure = (r: string) => r.startsWith('rules') || r.startsWith('coach') || r.startsWith('core');
+  it('rules, the coaching layer, the programme and the report model use no DOM, no clock and no randomness', () => {
+    const pure = (r: string) => ['rules', 'coach', 'core', 'programme', 'report'].some((d) => r.startsWith(d));
     expect(hits(pure, /\bdocument\.|\bwindow\.|Date\.now|performance\.now|Math\.random|new Date\(\s*\)/)).toEqual([]);
     expect(hits(pure, /from '(lit|@tensorflow)/)).toEqual([]);
   });
