@@ -41,7 +41,7 @@ export const placementConfigSchema = z.object({
   sideHoldMs: z.number().min(0).max(5000).default(COMMON.viewPersistMs)
     .describe('Side-view exercises: turned side-on this long (ms) to pass. Default: the rules\' own view-check debounce.'),
   dropoutHoldMs: z.number().min(0).max(2000).default(COMMON.dropoutHoldMs)
-    .describe('A joint lost for up to this long (ms) does not restart the window. Default: the rules\' own dropout hold.'),
+    .describe('A joint lost for up to this long (ms) does not restart the still window; default: the rules\' own dropout hold.'),
   minKeypointScore: z.number().min(0).max(1).default(COMMON.minKeypointScore)
     .describe('Keypoint score for "in the picture". Default: the rules\' visibility threshold.'),
   frameMarginFrac: z.number().min(0).max(0.2).default(COMMON.frameMarginFrac)
