@@ -142,19 +142,22 @@ export function readStance(frame: PoseFrame, config: PlacementConfig = DEFAULT_P
   if (missing.length > PLACEMENT_JOINTS.length - 3) return { ok: false, wait: 'no-person', missing, shoulderRatio: null };
   // A body whose trunk the model itself scores low is poorly lit, not out of the picture.
   if (mean(UPPER_JOINTS.map((n) => k[n].score)) < config.minMeanScore) return { ok: false, wait: 'dim', missing, shoulderRatio: null };
-  // Facing, from the model's shoulder and hip points even where it scores the far side low (side-on, the far
-  // shoulder and hip are hidden behind the near ones but still placed there).
+  // Upright and facing, from the model's points even where it scores the far side low (side-on, the far shoulder and
+  // hip are hidden behind the near ones but still placed there): lying down is "stand up", not "face the camera".
   const raw = (n: KeypointName): Point => ({ x: k[n].x * frame.imageWidthPx, y: k[n].y * frame.imageHeightPx });
+  const midS = midpoint(raw('left_shoulder'), raw('right_shoulder')), midH = midpoint(raw('left_hip'), raw('right_hip'));
+  const midA = midpoint(raw('left_ankle'), raw('right_ankle'));
+  const upright = midS.y < midH.y && midH.y < midA.y && Math.abs(midS.x - midA.x) < midA.y - midS.y;
+  if (!upright) return { ok: false, wait: 'not-standing', missing: [], shoulderRatio: null };
   const shoulderRatio = shoulderWidthRatio(raw('left_shoulder'), raw('right_shoulder'), raw('left_hip'), raw('right_hip'));
   if (missing.length) return { ok: false, wait: 'not-in-view', missing, shoulderRatio };
   const p = (n: KeypointName) => visiblePx(frame, n, vis)!;
   const [ls, rs, lh, rh, lk, rk, la, ra, nose] = [
     p('left_shoulder'), p('right_shoulder'), p('left_hip'), p('right_hip'), p('left_knee'), p('right_knee'), p('left_ankle'), p('right_ankle'), p('nose'),
   ];
-  const midS = midpoint(ls, rs), midH = midpoint(lh, rh), midA = midpoint(la, ra);
-  const upright = midS.y < midH.y && midH.y < midA.y && Math.abs(midS.x - midA.x) < midA.y - midS.y;
   const kneesStraight = jointAngleDeg(lh, lk, la) >= config.minKneeAngleDeg && jointAngleDeg(rh, rk, ra) >= config.minKneeAngleDeg;
-  if (!upright || !kneesStraight) return { ok: false, wait: 'not-standing', missing: [], shoulderRatio };
+  if (!kneesStraight) return { ok: false, wait: 'not-standing', missing: [], shoulderRatio };
+  const midHip = midpoint(lh, rh);
   return {
     ok: true,
     shoulderRatio,
@@ -162,8 +165,8 @@ export function readStance(frame: PoseFrame, config: PlacementConfig = DEFAULT_P
       tMs: frame.timestampMs,
       shoulderLineDeg: lineDeg(ls, rs),
       hipLineDeg: lineDeg(lh, rh),
-      midHip: midH,
-      torsoPx: distance(midS, midH),
+      midHip,
+      torsoPx: distance(midpoint(ls, rs), midHip),
       bodyHeightFrac: (Math.max(la.y, ra.y) - nose.y) / frame.imageHeightPx,
       meanScore: mean(SCORE_JOINTS.map((n) => k[n].score)),
     },

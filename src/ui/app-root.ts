@@ -1,7 +1,7 @@
 // <app-root>: the shell. Source choice (camera / video file), camera picker, model choice, the video with its
 // skeleton overlay, a status banner and a readout of model, backend and speed. Coaching UI plugs in around the
 // stage (see renderCoaching); pose state comes from this.pose (PoseController), frames via this.pose.onFrame().
-// While a set runs (the coach's 'live' screen) the page becomes the distance view: the video fills the window, the
+// While a set runs on a live picture (the coach says so with `coach-distance`) the page becomes the distance view: the video fills the window, the
 // coach's controls sit in a bar across its top, and the stage layer shows count, countdown and cue large; the
 // coach's "full screen" asks the browser to show the whole app full screen.
 import { LitElement, css, html, nothing } from 'lit';
@@ -15,7 +15,7 @@ import './status-banner';
 import { EXERCISES } from '../rules/registry';
 import type { StageHud } from './coach-stage-layer';
 import type { PoseOverlay } from './pose-overlay';
-import type { CaptureInfo, Screen } from './coach-view';
+import type { CaptureInfo } from './coach-view';
 import './coach-view';
 import './coach-stage-layer';
 
@@ -179,7 +179,7 @@ export class AppRoot extends LitElement {
     // The placement check judges a live camera; a video file cannot be moved.
     return html`<coach-view .exercises=${EXERCISES} .frameSource=${this.pose} .overlay=${this.overlayEl ?? null} model-label=${model}
       .paused=${pausedText(this.pose.status)} .capture=${this.captureInfo()} ?placement-check=${this.sourceChoice === 'camera'}
-      @coach-screen=${(e: CustomEvent<Screen>) => { this.distance = e.detail === 'live'; }}
+      @coach-distance=${(e: CustomEvent<boolean>) => { this.distance = e.detail; }}
       @toggle-fullscreen=${this.toggleFullscreen}
       @coach-hud=${(e: CustomEvent<StageHud | null>) => { this.coachHud = e.detail; }}></coach-view>`;
   }

@@ -34,7 +34,8 @@ export class ClinicianReportView extends LitElement {
     th { background: #eef1f4; font-weight: 600; }
     th:first-child, td:first-child, td.text, th.text { text-align: left; }
     .bar { display: inline-block; height: 0.7em; background: #b35f00; vertical-align: middle; margin-left: 0.4rem; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 0.75rem; }
+    /* One chart per row: drawn at the sheet's width, so on paper it is scaled down (sharp), not up. */
+    .charts, single-leg-trend { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.75rem; }
     .muted { color: #555; }
     .small { font-size: 0.85rem; }
     .actions { display: flex; gap: 0.5rem; flex-wrap: wrap; margin: 0.75rem 0; }
@@ -44,6 +45,7 @@ export class ClinicianReportView extends LitElement {
     .empty { color: #555; font-style: italic; }
     @media print {
       .sheet { padding: 0; max-width: none; border-radius: 0; }
+      table { font-size: 0.8rem; }
       .noprint { display: none !important; }
       h3 { break-after: avoid; }
       tr, .caveats, data-chart { break-inside: avoid; }
@@ -89,7 +91,7 @@ export class ClinicianReportView extends LitElement {
         </table>
         <p class="small muted">Pelvic drop: the hip-to-hip line against the horizontal, + = the lifted side lower. * = the foot came down before the target time.</p>
         ${s.change ? html`<p data-testid="report-change">Change from ${s.change.fromDay} to ${s.change.toDay}: left leg ${this.changeWords(s.change.left)}; right leg ${this.changeWords(s.change.right)}.</p>` : nothing}
-        <single-leg-trend theme="light" .points=${s.points}></single-leg-trend>`}
+        <single-leg-trend theme="light" height="240" .points=${s.points}></single-leg-trend>`}
     </section>`;
   }
 
@@ -128,9 +130,9 @@ export class ClinicianReportView extends LitElement {
           <td>${w.singleLegMeanDropDeg ? `${deg(w.singleLegMeanDropDeg.left)} / ${deg(w.singleLegMeanDropDeg.right)}` : '–'}</td></tr>`)}</tbody>
       </table>
       <div class="charts">
-        <data-chart theme="light" kind="bars" caption="Reps with a form warning, % per week" x-label="Week" y-label="%"
+        <data-chart theme="light" kind="bars" height="220" caption="Reps with a form warning, % per week" x-label="Week" y-label="%"
           .x=${x} .series=${[{ label: 'reps with a warning (%)', values: r.weeks.map((w) => (w.repFaultRate === null ? null : w.repFaultRate * 100)), colour: '#b35f00' }]} data-testid="chart-weeks"></data-chart>
-        <data-chart theme="light" kind="bars" caption="Exercise sessions per week" x-label="Week" y-label="sessions"
+        <data-chart theme="light" kind="bars" height="220" caption="Exercise sessions per week" x-label="Week" y-label="sessions"
           .x=${x} .series=${[{ label: 'sessions', values: r.weeks.map((w) => w.sessions), colour: '#006d99' }]}></data-chart>
       </div>
     </section>`;

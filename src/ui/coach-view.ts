@@ -28,7 +28,7 @@ import { StageController, type JointHighlighter } from './controllers/stage-cont
 import { PlacementController } from './controllers/placement-controller';
 import { ProgrammeController, type ProgrammeChoice } from './controllers/programme-controller';
 import { ShortcutsController, type ShortcutKey } from './controllers/shortcuts-controller';
-import { countWords, jointHighlights, nextSetLabel, panelModel, placementStageHud, stageHud } from './live-view-model';
+import { countWords, jointHighlights, nextSetLabel, panelModel, placementHeadline, placementStageHud, stageHud } from './live-view-model';
 import type { HistoryProgress } from './history-view';
 import type { StartSessionDetail } from './exercise-picker';
 import { focusScreen } from './focus-screen';
@@ -70,8 +70,8 @@ export class CoachView extends LitElement {
     .after { margin-top: 0.75rem; }
     .programme-note { margin: 0 0 0.5rem; }
     /* The distance view: the shell shows the video across the window; here only the bar with the controls. */
-    :host([screen='live']) nav { display: none; }
-    :host([screen='live']) .error { margin: 0; border-radius: 0; }
+    :host([distance]) nav { display: none; }
+    :host([distance]) .error { margin: 0; border-radius: 0; }
     @media print { nav, .error { display: none; } }
   `];
 
@@ -136,12 +136,19 @@ export class CoachView extends LitElement {
   }
 
   protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('screen')) {
-      // The shell lays the page out per screen (the distance view while a set runs).
-      this.dispatchEvent(new CustomEvent<Screen>('coach-screen', { detail: this.screen, bubbles: true, composed: true }));
-      if (changed.get('screen') !== undefined) void focusScreen(this, this.screen, !!this.report);
+    if (changed.has('screen') && changed.get('screen') !== undefined) void focusScreen(this, this.screen, !!this.report);
+    // The distance view while a set runs and the picture is live; paused (camera off or lost), the normal page with
+    // the shell's camera controls comes back.
+    const distance = this.screen === 'live' && !this.pauseText;
+    if (distance !== this.distance) {
+      this.distance = distance;
+      this.toggleAttribute('distance', distance);
+      this.dispatchEvent(new CustomEvent<boolean>('coach-distance', { detail: distance, bubbles: true, composed: true }));
     }
   }
+
+  /** Whether the distance view shows (told to the shell with a `coach-distance` event when it changes). */
+  private distance = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -162,6 +169,8 @@ export class CoachView extends LitElement {
       if (this.placement.push(frame)) {
         this.placementOkUntilMs = frame.timestampMs + PLACEMENT_OK_MS;
         this.voice.announce('Camera looks good', frame.timestampMs);
+        // "End set" appears now: a keyboard user lands on it (the focus was on the page or in the coach).
+        void this.updateComplete.then(() => focusScreen(this, 'live', false));
       }
     }
     this.live.push(frame);
@@ -327,15 +336,19 @@ export class CoachView extends LitElement {
     switch (this.screen) {
       case 'pick':
         return html`<exercise-picker .exercises=${this.exercises} @start-session=${this.start}></exercise-picker>`;
-      case 'live':
-        return s ? html`<live-panel compact .model=${{
+      case 'live': {
+        if (!s) return nothing;
+        const checking = this.placement.active && !this.pauseText ? this.placement.state : null;
+        return html`<live-panel ?compact=${!this.pauseText} .model=${{
           ...panelModel(s, { paused: this.pauseText, voiceAvailable: this.voice.available, voiceOn: this.voice.enabled, recording: this.recorder.label }),
+          ...(checking ? { status: 'setup' as const, statusText: placementHeadline(checking) } : {}),
           placementCheck: this.placement.active,
           fullscreen: document.fullscreenEnabled ? { on: document.fullscreenElement !== null } : null,
         }}
           @end-set=${this.endSet} @stop-session=${this.stopSession} @say-count=${this.sayCount} @record-toggle=${this.toggleRecording}
           @placement-override=${this.startAnyway}
-          @voice-toggle=${(e: CustomEvent<boolean>) => this.voice.setEnabled(e.detail)}></live-panel>` : nothing;
+          @voice-toggle=${(e: CustomEvent<boolean>) => this.voice.setEnabled(e.detail)}></live-panel>`;
+      }
       case 'summary':
         return this.renderAfterSet();
       case 'history': {

@@ -37,6 +37,14 @@ export class DataChart extends LitElement {
     :host([theme='light']) { color: #111; }
     :host([theme='light']) figcaption, :host([theme='light']) details { color: #333; }
     :host([theme='light']) .u-legend { color: #111; }
+    /* On paper: a closed "Numbers" would print as a lone heading (the report prints its numbers as tables), and the
+       plot, drawn for the screen's width, is scaled to the page's instead of being cut off. */
+    @media print {
+      details { display: none; }
+      .uplot, .u-wrap { width: 100% !important; height: auto !important; }
+      .u-wrap canvas { display: block; width: 100% !important; height: auto !important; }
+      .u-over, .u-under { display: none; }
+    }
   `];
 
   @property() kind: 'line' | 'bars' = 'line';

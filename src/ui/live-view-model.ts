@@ -84,6 +84,9 @@ export function placementStageHud(s: LiveSession, p: PlacementState): StageHud {
   };
 }
 
+/** The placement check's one instruction (the panel's live region says it for screen readers too). */
+export const placementHeadline = (p: PlacementState): string => placementWords(p, placementVerdict(p)).headline;
+
 /** Changes whenever what the stage shows changes (the stage is told only then). */
 export const hudKey = (h: StageHud | null): string =>
   h ? [h.gate.status, countdownSeconds(h.gate), h.setupText, h.cue?.text, h.cue?.severity, h.go, h.info, h.count?.value, h.count?.of, h.count?.running,

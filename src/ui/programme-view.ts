@@ -152,7 +152,7 @@ export class ProgrammeView extends LitElement {
       <div class="row">
         ${open && st.status !== 'finished' ? html`<button class=${current ? 'primary' : ''} @click=${() => this.emit('programme-run', o.id)}>${o.state === 'pending' ? 'Start' : 'Continue'}</button>` : nothing}
         ${o.state === 'pending' ? html`<button @click=${() => this.change({ kind: 'skip', occurrenceId: o.id })}>Skip</button>` : nothing}
-        ${o.repeat === 0 && o.state !== 'pending' ? html`<button @click=${() => this.change({ kind: 'repeat', sessionId: o.sessionId })}>Do it again</button>` : nothing}
+        ${o.repeat === 0 && (o.state === 'done' || o.state === 'partial' || o.state === 'skipped') ? html`<button @click=${() => this.change({ kind: 'repeat', sessionId: o.sessionId })}>Do it again</button>` : nothing}
       </div>
     </div>`;
   }

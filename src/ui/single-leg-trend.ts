@@ -19,6 +19,8 @@ export class SingleLegTrend extends LitElement {
 
   @property({ attribute: false }) points: readonly SingleLegPoint[] = [];
   @property() theme: 'dark' | 'light' = 'dark';
+  /** Plot height, px. */
+  @property({ type: Number }) height = 180;
 
   override render() {
     const x = this.points.map((p) => dayX(p.day));
@@ -27,9 +29,9 @@ export class SingleLegTrend extends LitElement {
       label: `${side} leg`, values: this.points.map((p) => (p[side] ? pick(p[side]!) : null)), colour: colours[side], dash: i === 1,
     }));
     return html`
-      <data-chart theme=${this.theme} kind="line" time-x caption="Single-leg test: mean pelvic drop per leg (°, + = lifted side lower)" x-label="Day" y-label="°"
+      <data-chart theme=${this.theme} kind="line" time-x height=${this.height} caption="Single-leg test: mean pelvic drop per leg (°, + = lifted side lower)" x-label="Day" y-label="°"
         .x=${x} .formatX=${shortDay} .series=${series((l) => l.meanDropDeg)} data-testid="chart-drop"></data-chart>
-      <data-chart theme=${this.theme} kind="line" time-x caption="Single-leg test: hold time per leg (s)" x-label="Day" y-label="s"
+      <data-chart theme=${this.theme} kind="line" time-x height=${this.height} caption="Single-leg test: hold time per leg (s)" x-label="Day" y-label="s"
         .x=${x} .formatX=${shortDay} .series=${series((l) => l.holdMs / 1000)} data-testid="chart-hold"></data-chart>`;
   }
 }
