@@ -13,16 +13,11 @@ import { runById } from '../../src/rules/registry';
 import { summarize } from '../../src/rules/engine/run';
 import {
   BROWSER_SETUP_TIMEOUT_MS, clipToY4m, describeBrowser, launchChromium, openWatchedPage, saveScreenshot, serveDir,
-  waitForPose, type StaticServer,
+  threeSquatsY4m, waitForPose, type StaticServer,
 } from './harness';
 import { coachState, waitFor } from './coach-helpers';
 
 const FLOW_TIMEOUT_MS = 300_000;
-
-/** The clip trimmed to its 3 full squats (standing again by 8.0 s, checked on a 2 fps frame sheet; the 4th squat
- * starts ~8.5 s), with 4 s of the still first frame before and 3 s of the still last frame after, so every loop of
- * the fake camera holds exactly 3 squats separated by standing still. */
-const SQUAT_FILTER = 'trim=end=8,setpts=PTS-STARTPTS,tpad=start_duration=4:start_mode=clone:stop_duration=3:stop_mode=clone';
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -39,7 +34,7 @@ describeBrowser('coaching flows in chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const y4m = clipToY4m('bodyweight-squat', { filter: SQUAT_FILTER, variant: 'three-squats-padded' });
+    const y4m = threeSquatsY4m();
     server = await serveDir();
     browser = await launchChromium({ fakeCameraY4m: y4m });
   }, BROWSER_SETUP_TIMEOUT_MS);

@@ -11,14 +11,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   BROWSER_SETUP_TIMEOUT_MS, clipToY4m, describeBrowser, launchChromium, openWatchedPage, saveScreenshot, serveDir,
-  waitForPose, type StaticServer,
+  threeSquatsY4m, waitForPose, type StaticServer,
 } from './harness';
 import { coachState, waitFor } from './coach-helpers';
 
 const FLOW_TIMEOUT_MS = 240_000;
 
-/** The same trimmed clip as the coaching flows (3 squats, then 3 s of the still last frame, looped by the camera). */
-const SQUAT_FILTER = 'trim=end=8,setpts=PTS-STARTPTS,tpad=start_duration=4:start_mode=clone:stop_duration=3:stop_mode=clone';
 /** Her still stand at 8.0 s (between the 3rd and the 4th squat), held for 6 s and rotated 5 deg clockwise. */
 const TILTED_FILTER = 'trim=start=7.9:end=8.1,setpts=PTS-STARTPTS,tpad=stop_duration=6:stop_mode=clone,rotate=5*PI/180';
 
@@ -63,7 +61,7 @@ describeBrowser('distance view: a squat set from across the room (real clip on t
   let browser: Browser;
 
   beforeAll(async () => {
-    const y4m = clipToY4m('bodyweight-squat', { filter: SQUAT_FILTER, variant: 'three-squats-padded' });
+    const y4m = threeSquatsY4m(); // 3 squats then 3 s of standing still, looped by the fake camera
     server = await serveDir();
     browser = await launchChromium({ fakeCameraY4m: y4m });
   }, BROWSER_SETUP_TIMEOUT_MS);

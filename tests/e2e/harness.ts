@@ -182,6 +182,13 @@ export function clipToY4m(clip: string, { widthPx = 640, fps = 30, maxSeconds, f
   return out;
 }
 
+/** The bodyweight-squat clip trimmed to its 3 full squats (standing again by 8.0 s, checked on a 2 fps frame sheet;
+ * the 4th squat starts ~8.5 s), with 4 s of the still first frame before and 3 s of the still last frame after, so
+ * every loop of the fake camera holds exactly 3 squats separated by standing still. */
+export const threeSquatsY4m = (): string => clipToY4m('bodyweight-squat', {
+  filter: 'trim=end=8,setpts=PTS-STARTPTS,tpad=start_duration=4:start_mode=clone:stop_duration=3:stop_mode=clone', variant: 'three-squats-padded',
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Chromium
 
