@@ -100,3 +100,26 @@ export function separationRatio(a1: Point, a2: Point, ref1: Point, ref2: Point):
 export function torsoLengthPx(ls: Point, rs: Point, lh: Point, rh: Point): number {
   return distance(midpoint(ls, rs), midpoint(lh, rh));
 }
+
+/**
+ * Signed deviation of `mid` from the straight line a -> b, deg: 180 - the a-mid-b angle, POSITIVE when `mid` lies
+ * below the line (larger image y: a hip sagging toward the floor), NEGATIVE above it (hips piked or pushed up).
+ * Used for the side-plank body line (shoulder-hip-ankle) and the bridge hip line (shoulder-hip-knee).
+ */
+export function lineDeviationDeg(a: Point, mid: Point, b: Point): number {
+  const angle = jointAngleDeg(a, mid, b);
+  if (Number.isNaN(angle)) return Number.NaN;
+  const dx = b.x - a.x;
+  const lineY = dx === 0 ? (a.y + b.y) / 2 : a.y + ((mid.x - a.x) / dx) * (b.y - a.y);
+  return (180 - angle) * (mid.y >= lineY ? 1 : -1);
+}
+
+/**
+ * Signed angle of the vector `v` against the axis direction `u` (a unit vector), deg in (-180, 180], POSITIVE toward
+ * image-up (the ceiling for a body lying across the image). Used for a limb against the trunk axis of a lying body.
+ */
+export function angleFromAxisUpDeg(u: Point, v: Point): number {
+  let n = { x: u.y, y: -u.x };
+  if (n.y > 0 || (n.y === 0 && n.x < 0)) n = { x: -n.x, y: -n.y };
+  return Math.atan2(v.x * n.x + v.y * n.y, v.x * u.x + v.y * u.y) * RAD_TO_DEG;
+}
