@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { PoseFrame, Side } from '../core/pose-frame';
 import { createRunner, type Runner } from '../rules/engine/run';
 import type { ExerciseDefinition, Finding } from '../rules/engine/types';
+import { exerciseConfig } from '../rules/registry';
 import { createLiveSet, DEFAULT_LIVE_SET_OPTIONS, foldFindings, keyOf, repCounts, type CueFinding, type LiveSet } from './live-set';
 
 /** Series are kept only when the summary asks for them (the single-leg plots); others would cost a copy per frame. */
@@ -29,19 +30,6 @@ export type CoachEvent =
   | { type: 'cue-on'; cue: CueFinding }
   | { type: 'rep'; count: number }
   | { type: 'set-complete'; summary: SetSummary };
-
-/** Config for the rule: the working side and the hold target where the schema has such keys; defaults otherwise. */
-export function ruleConfig(def: ExerciseDefinition, side: Side | null, holdMs: number | null): unknown {
-  const shape = (def.configSchema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
-  const o: Record<string, unknown> = {};
-  if (side && 'side' in shape) o.side = side;
-  if (holdMs !== null) {
-    const k = Object.keys(shape).find((key) => /^(target|hold).*Ms$/i.test(key) && /target/i.test(key));
-    if (k) o[k] = holdMs;
-  }
-  const r = (def.configSchema as z.ZodType).safeParse(o);
-  return r.success ? o : {};
-}
 
 export class CoachSession {
   setIndex = 0;
@@ -71,7 +59,7 @@ export class CoachSession {
   get finished(): boolean { return this.setDone && this.setIndex >= this.plan.sets.length - 1; }
 
   private makeRunner(): Runner<unknown> {
-    return createRunner(this.exercise as ExerciseDefinition<z.ZodType, unknown>, ruleConfig(this.exercise, this.side, this.plan.holdMs));
+    return createRunner(this.exercise as ExerciseDefinition<z.ZodType, unknown>, exerciseConfig(this.exercise, {}, this.side, this.plan.holdMs));
   }
 
   /** One frame in; what happened out. Frames after the set ended are ignored until nextSet(). */

@@ -5,7 +5,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { KeypointName, PoseFrame } from '../core/pose-frame';
 import type { ExerciseDefinition } from '../rules/engine/types';
-import { CoachSession, ruleConfig, ruleDefault, type CoachEvent, type SessionPlan } from '../coach/coach-session';
+import { CoachSession, ruleDefault, type CoachEvent, type SessionPlan } from '../coach/coach-session';
+import { setOverrides } from '../rules/registry';
 import { FixtureRecorder } from '../fixtures/recorder';
 import { currentCue, currentHold } from '../coach/live-set';
 import { PELVIC_SERIES, TRUNK_SERIES, singleLegReport, DEFAULT_SINGLE_LEG_REPORT, type SingleLegReport } from '../coach/single-leg-report';
@@ -455,8 +456,7 @@ export class CoachView extends LitElement {
     if (this.recorder) { this.saveRecording(); return; }
     const s = this.session, c = this.capture;
     if (!s) return;
-    const overrides = { ...(ruleConfig(s.exercise, s.side, s.plan.holdMs) as Record<string, unknown>) };
-    delete overrides.side; // the fixture's exercise.side carries it
+    const overrides = setOverrides(s.exercise, null, s.plan.holdMs); // the fixture's exercise.side carries the side
     this.recorder = new FixtureRecorder({
       exerciseId: s.exercise.id,
       ...(s.side ? { side: s.side } : {}),

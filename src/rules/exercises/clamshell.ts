@@ -18,7 +18,7 @@ import { INITIAL_SIDE_LYING_AUX, sideLyingBody, sideLyingPelvis, sideLyingRequir
 
 const DOC = 'docs/biomechanics.md#lying-exercises';
 
-export const clamshellConfigSchema = z.object({
+export const clamshellConfigSchema = z.strictObject({
   ...programmeBaseShape,
   ...sideLyingShape,
   openLiftTorso: z.number().min(0.05).max(2).default(0.25)

@@ -18,7 +18,7 @@ import { defineRepExercise } from '../engine/rep-exercise';
 
 const DOC = 'docs/biomechanics.md#bridge-line';
 
-export const gluteBridgeFrontConfigSchema = z.object({
+export const gluteBridgeFrontConfigSchema = z.strictObject({
   ...programmeBaseShape,
   upRise: z.number().min(0.05).max(3).default(0.5).describe(`Hips up: mid-hip risen by this many hip widths above its lowest position. Ours (${DOC}): a full bridge lifts ~1 hip width.`),
   downRise: z.number().min(0).max(3).default(0.2).describe(`Hips down: rise below this (rep ends). Ours (${DOC}).`),

@@ -21,7 +21,7 @@ const DOC = 'docs/biomechanics.md#bridge-line';
 /** The bridge's hip line: 180 - shoulder-hip-knee angle, + when the hip is below the shoulder-knee line. */
 export const hipLineDeg = (shoulder: Point, hip: Point, knee: Point): number => lineDeviationDeg(shoulder, hip, knee);
 
-export const gluteBridgeConfigSchema = z.object({
+export const gluteBridgeConfigSchema = z.strictObject({
   ...programmeBaseShape,
   variant: z.enum(['two-leg', 'band']).default('two-leg')
     .describe("'band' = band around the knees, pushed outward. Same side-view checks; knee caving needs glute-bridge-front."),

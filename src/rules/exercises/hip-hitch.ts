@@ -17,7 +17,7 @@ import { legCompression, legJoints, oneLeg, oneLegRequired, stepLegReference, tr
 
 const DOC = 'docs/biomechanics.md#pelvic-drop-trendelenburg';
 
-export const hipHitchConfigSchema = z.object({
+export const hipHitchConfigSchema = z.strictObject({
   ...programmeBaseShape,
   ...trunkLeanShape,
   dropDeg: z.number().min(2).max(30).default(8).describe(`A rep needs the free side lowered by this pelvic obliquity, deg. Ours (${DOC}): a clear ~2.5 cm drop, over twice keypoint noise.`),

@@ -15,7 +15,7 @@ import { kneeValgusCheck, legCompression, oneLeg, oneLegRequired, singleLegValgu
 
 const DOC = 'docs/biomechanics.md#leg-compression';
 
-export const lateralStepUpConfigSchema = z.object({
+export const lateralStepUpConfigSchema = z.strictObject({
   ...programmeBaseShape,
   ...singleLegValgusShape,
   bottomCompression: z.number().min(0.03).max(0.6).default(0.12)

@@ -25,7 +25,7 @@ const DOC = 'docs/biomechanics.md';
 export const LUNGE_VARIANTS = ['forward', 'reverse', 'transverse'] as const;
 export type LungeVariant = (typeof LUNGE_VARIANTS)[number];
 
-export const lungeConfigSchema = z.object({
+export const lungeConfigSchema = z.strictObject({
   ...commonConfigShape,
   variant: z.enum(LUNGE_VARIANTS).default('reverse')
     .describe('forward / reverse / transverse: changes the instructions only; the same measurements apply.'),

@@ -22,7 +22,7 @@ import { limbFromTrunkDeg, lyingFrame } from './lying';
 const DEG = 180 / Math.PI;
 const DOC = 'docs/biomechanics.md#lying-exercises';
 
-export const proneHipExtensionConfigSchema = z.object({
+export const proneHipExtensionConfigSchema = z.strictObject({
   ...programmeBaseShape,
   upDeg: z.number().min(2).max(60).default(10).describe(`A lift counts at this hip extension above the start position, deg. Ours (${DOC}): clear of keypoint noise.`),
   downDeg: z.number().min(0).max(40).default(4).describe(`Thigh back down below this, deg (rep ends). Ours (${DOC}).`),

@@ -18,9 +18,9 @@ import { limbFromTrunkDeg, lyingFrame, trunkFromHorizontalDeg } from './lying';
 const LEG = ['hip', 'knee', 'ankle'] as const;
 const DOC = 'docs/biomechanics.md#lying-exercises';
 
-export const proneStraddleHoldConfigSchema = z.object({
+export const proneStraddleHoldConfigSchema = z.strictObject({
   ...holdBaseShape,
-  targetMs: z.number().min(1000).max(120_000).default(20_000).describe('Hold target, ms. docs/biomechanics.md#hold-timing: the exercise articles hold 10-30 s.'),
+  holdTargetMs: z.number().min(1000).max(180_000).default(20_000).describe('Hold target, ms. docs/biomechanics.md#hold-timing: the exercise articles hold 10-30 s.'),
   liftedDeg: z.number().min(1).max(45).default(6).describe(`Legs lifted: leg elevation >= this, deg (clock runs). Ours (${DOC}): flat reads ~0 +/- 3 deg.`),
   downDeg: z.number().min(-10).max(20).default(2).describe(`Legs down: elevation <= this, deg (re-arms the next hold). Ours (${DOC}).`),
   kneeBentDeg: z.number().min(90).max(180).default(150).describe(`KNEES_BENDING when the knee angle drops below this, deg. Ours (${DOC}).`),
@@ -43,7 +43,7 @@ export const proneStraddleHold = defineHoldExercise<ProneStraddleHoldConfig, nul
   ],
   configSchema: proneStraddleHoldConfigSchema,
   required: (c, frame) => sideNames(nearSide(frame, LEG, c) ?? 'left', LEG),
-  holdTimer: (c) => ({ targetMs: c.targetMs, graceMs: c.graceMs, startMs: c.holdStartMs, maxFrameGapMs: c.maxFrameGapMs }),
+  holdTimer: (c) => ({ targetMs: c.holdTargetMs, graceMs: c.graceMs, startMs: c.holdStartMs, maxFrameGapMs: c.maxFrameGapMs }),
   endOnRelease: false,
   holdSide: () => 'both',
   initialAux: () => null,

@@ -18,11 +18,11 @@ import { defineRepExercise } from '../engine/rep-exercise';
 const DEG = 180 / Math.PI;
 const DOC = 'docs/biomechanics.md#programme-exercises';
 
-export const quadrupedHipAbductionConfigSchema = z.object({
+export const quadrupedHipAbductionConfigSchema = z.strictObject({
   ...programmeBaseShape,
   upDeg: z.number().min(10).max(100).default(45).describe(`Leg lifted: thigh >= this far out from vertical, deg. Ours (${DOC}): half-way to parallel.`),
   downDeg: z.number().min(0).max(60).default(15).describe(`Leg down: thigh <= this, deg (rep ends). Ours (${DOC}): clear of the resting thigh's tilt.`),
-  holdTargetMs: z.number().min(0).max(60_000).default(5000).describe(`HOLD_SHORT when the time at the top of a rep is under this, ms. ${DOC}: the exercise articles hold 5-10 s.`),
+  minTopHoldMs: z.number().min(0).max(60_000).default(5000).describe(`HOLD_SHORT when the time at the top of a rep is under this, ms. ${DOC}: the exercise articles hold 5-10 s.`),
   pelvisTiltDeg: z.number().min(0).max(45).default(10).describe(`PELVIS_TILT when the hip line is this far from horizontal, deg. Ours (${DOC}): no number for this view.`),
   pelvisTiltClearDeg: z.number().min(0).max(45).default(6).describe(`PELVIS_TILT clears below this, deg. Ours (${DOC}): hysteresis.`),
 });
@@ -68,7 +68,7 @@ export const quadrupedHipAbduction = defineRepExercise<QuadrupedHipAbductionConf
     };
   },
   repMetrics: (acc, { timeAtTargetMs }) => ({ peakAbductionDeg: accMax(acc, 'angle'), topHoldMs: timeAtTargetMs, peakPelvisTiltDeg: accMax(acc, 'tilt') }),
-  repFaults: (m, c) => ((m.topHoldMs ?? 0) < c.holdTargetMs ? ['HOLD_SHORT'] : []),
+  repFaults: (m, c) => ((m.topHoldMs ?? 0) < c.minTopHoldMs ? ['HOLD_SHORT'] : []),
   cueCodes: ['PELVIS_TILT', 'HOLD_SHORT'],
   measureCodes: ['HIP_ABDUCTION_DEG', 'PELVIS_TILT_DEG', 'TOP_HOLD_MS'],
 }, ['left_hip', 'right_hip', 'left_knee', 'right_knee']);

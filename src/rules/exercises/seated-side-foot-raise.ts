@@ -18,7 +18,7 @@ import { defineRepExercise } from '../engine/rep-exercise';
 const DEG = 180 / Math.PI;
 const DOC = 'docs/biomechanics.md#programme-exercises';
 
-export const seatedSideFootRaiseConfigSchema = z.object({
+export const seatedSideFootRaiseConfigSchema = z.strictObject({
   ...programmeBaseShape,
   mode: z.enum(['both', 'left', 'right']).default('both').describe("'both' = both feet apart together; 'left'/'right' = one foot at a time (the exercise articles' option)."),
   outDeg: z.number().min(5).max(60).default(20).describe(`Foot out: shank >= this from vertical, deg. Ours (${DOC}): each foot moves ~0.35 shank lengths.`),

@@ -20,7 +20,7 @@ import { INITIAL_SIDE_LYING_AUX, sideLyingBody, sideLyingPelvis, sideLyingRequir
 
 const DOC = 'docs/biomechanics.md#lying-exercises';
 
-export const sideLyingHipAbductionConfigSchema = z.object({
+export const sideLyingHipAbductionConfigSchema = z.strictObject({
   ...programmeBaseShape,
   ...sideLyingShape,
   variant: z.enum(['neutral', 'internal-rotation', 'external-rotation']).default('neutral')

@@ -28,11 +28,11 @@ import { visiblePx } from '../engine/visibility';
 
 const DOC = 'docs/biomechanics.md#side-plank-line';
 
-export const sidePlankConfigSchema = z.object({
+export const sidePlankConfigSchema = z.strictObject({
   ...commonConfigShape,
   variant: z.enum(['hold', 'leg-raises']).default('hold').describe("'leg-raises' = top-leg raises during the hold, counted as reps."),
   side: z.enum(['auto', 'left', 'right']).default('auto').describe("Supporting (bottom) side: 'auto' = the side whose shoulder is lower in the image."),
-  targetMs: z.number().positive().default(30_000).describe(`Hold target (ms). Ours (${DOC}): programmes use 20-60 s.`),
+  holdTargetMs: z.number().positive().default(30_000).describe(`Hold target (ms). Ours (${DOC}): programmes use 20-60 s.`),
   lineToleranceDeg: z.number().min(0).default(10).describe(`Posture correct while /180 - shoulder-hip-ankle angle/ < this (deg). ${DOC}: the common app tolerance.`),
   lineClearDeg: z.number().min(0).default(7).describe(`HIP_SAG / HIP_PIKE clear inside this deviation (deg). Ours (${DOC}): hysteresis.`),
   maxBodyInclineDeg: z.number().min(0).max(90).default(45).describe(`Shoulder-ankle line within this of horizontal (deg), else not a plank. Ours (${DOC}): a side plank is ~10-30 deg.`),
@@ -122,7 +122,7 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
     if (postureOk === false) st = { ...st, armed: true };
     if (st.armed && postureOk) st = { ...st, hold: INITIAL_HOLD, bottom: null, acc: EMPTY_ACC, raises: INITIAL_REP_COUNTER, raiseAcc: EMPTY_ACC, armed: false };
   }
-  const holdCfg = { targetMs: cfg.targetMs, graceMs: cfg.holdGraceMs, startMs: cfg.holdStartMs, maxFrameGapMs: 250, bridgeUnknownMs: cfg.dropoutHoldMs };
+  const holdCfg = { targetMs: cfg.holdTargetMs, graceMs: cfg.holdGraceMs, startMs: cfg.holdStartMs, maxFrameGapMs: 250, bridgeUnknownMs: cfg.dropoutHoldMs };
   const h = st.hold.status === 'ended' ? { state: st.hold, event: null } : stepHold(st.hold, postureOk, t, holdCfg);
   st = { ...st, hold: h.state };
   if (h.event?.type === 'start') st = { ...st, bottom, holds: st.holds + 1, armed: false };
@@ -153,7 +153,7 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
     if (rc.event?.type === 'rep' || rc.event?.type === 'partial' || rc.event?.type === 'aborted') raiseAcc = EMPTY_ACC;
     st = { ...st, raises: rc.state, raiseAcc };
   }
-  if (inHold || ended) findings.push(holdStatus(holdSide, h.state.status === 'running', h.state.elapsedMs, cfg.targetMs, t));
+  if (inHold || ended) findings.push(holdStatus(holdSide, h.state.status === 'running', h.state.elapsedMs, cfg.holdTargetMs, t));
   if (h.event?.type === 'end') {
     findings.push(holdEndFinding(holdSide, h.event, t, {
       holdMs: h.event.elapsedMs, peakSagDeg: accMax(st.acc, 'dev'), peakPikeDeg: -accMin(st.acc, 'dev'),

@@ -20,7 +20,7 @@ import { eitherPx } from '../engine/visibility';
 
 const DOC = 'docs/biomechanics.md#hip-hinge';
 
-export const singleLegDeadliftConfigSchema = z.object({
+export const singleLegDeadliftConfigSchema = z.strictObject({
   ...programmeBaseShape,
   downDeg: z.number().min(10).max(90).default(45).describe(`Hinged: trunk angle from vertical >= this, deg. Ours (${DOC}): half-way to parallel.`),
   upDeg: z.number().min(0).max(60).default(20).describe(`Upright again: trunk angle <= this, deg (rep ends). Ours (${DOC}).`),

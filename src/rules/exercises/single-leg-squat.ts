@@ -17,7 +17,7 @@ import {
 
 const DOC = 'docs/biomechanics.md#leg-compression';
 
-export const singleLegSquatConfigSchema = z.object({
+export const singleLegSquatConfigSchema = z.strictObject({
   ...programmeBaseShape,
   ...singleLegValgusShape,
   ...pelvicDropShape,

@@ -23,11 +23,11 @@ import { pelvicDropShape, trunkLeanShape } from './standing';
 
 const DOC = 'docs/biomechanics.md#single-leg-stance-and-foot-lift';
 
-export const singleLegStandConfigSchema = z.object({
+export const singleLegStandConfigSchema = z.strictObject({
   ...commonConfigShape,
   side: z.enum(['auto', 'left', 'right']).default('auto')
     .describe("Stance (tested) leg: 'auto' = whichever foot stays down; 'left'/'right' = only trials on that leg count."),
-  targetMs: z.number().positive().default(30_000).describe('Trial length (ms). docs/biomechanics.md#pelvic-drop-trendelenburg: the classic test holds up to 30 s.'),
+  holdTargetMs: z.number().positive().default(30_000).describe('Trial length (ms). docs/biomechanics.md#pelvic-drop-trendelenburg: the classic test holds up to 30 s.'),
   liftOnFrac: z.number().min(0).max(1).default(0.15)
     .describe(`Foot up when its ankle is higher than the other by >= this fraction of the stance leg length. Ours (${DOC}): above the ~12 % a staggered stance shows, below a real lift.`),
   liftOffFrac: z.number().min(0).max(1).default(0.05).describe(`Foot down when the ankle height difference is < this fraction. Ours (${DOC}): hysteresis.`),
@@ -72,7 +72,7 @@ export const singleLegStandInitialState = (): SingleLegStandState => ({
 const holdCfg = (cfg: SingleLegStandConfig) => ({
   // The foot-down debounce decides 'foot-down'; the grace only has to cover visibility lapses. A joint lost for a
   // few frames while the foot is up before and after: the stance went on, count it.
-  targetMs: cfg.targetMs, graceMs: Math.max(cfg.lapseGraceMs, cfg.footDownMs + 1), startMs: 0, maxFrameGapMs: 250, bridgeUnknownMs: cfg.dropoutHoldMs,
+  targetMs: cfg.holdTargetMs, graceMs: Math.max(cfg.lapseGraceMs, cfg.footDownMs + 1), startMs: 0, maxFrameGapMs: 250, bridgeUnknownMs: cfg.dropoutHoldMs,
 });
 
 export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg: SingleLegStandConfig): { state: SingleLegStandState; findings: Finding[] } {
@@ -140,7 +140,7 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
 }
 
 const holdFinding = (s: SingleLegStandState, cfg: SingleLegStandConfig, t: number): Finding =>
-  holdStatus(s.stance!, s.hold.status === 'running', s.hold.elapsedMs, cfg.targetMs, t);
+  holdStatus(s.stance!, s.hold.status === 'running', s.hold.elapsedMs, cfg.holdTargetMs, t);
 
 /** On a hold 'end' event: emit hold-end with the trial metrics, store the leg result, return to waiting. */
 function finishIfEnded(s: SingleLegStandState, ev: HoldEvent | null, findings: Finding[], t: number): SingleLegStandState {

@@ -26,7 +26,7 @@ import { kneeValgusCheck, kneeValgusShape } from './standing';
 
 const DOC = 'docs/biomechanics.md';
 
-export const squatConfigSchema = z.object({
+export const squatConfigSchema = z.strictObject({
   ...commonConfigShape,
   ...depthRepShape({
     bottomDropFrac: 0.25, bottomNote: `Ours (${DOC}#squat-depth): ~knee 100-105 deg; rep counting uses down <= 90-100 deg.`,

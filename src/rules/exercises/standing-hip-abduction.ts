@@ -19,7 +19,7 @@ import { trunkLeanCheck, trunkLeanShape } from './standing';
 const DEG = 180 / Math.PI;
 const DOC = 'docs/biomechanics.md#trunk-lean';
 
-export const standingHipAbductionConfigSchema = z.object({
+export const standingHipAbductionConfigSchema = z.strictObject({
   ...programmeBaseShape,
   ...trunkLeanShape,
   upDeg: z.number().min(5).max(80).default(20).describe(`A raise counts once the moving leg is this far from vertical, deg. Ours (${DOC}): standing raises reach 20-35 deg.`),

@@ -24,7 +24,7 @@ import { trunkLeanCheck, trunkLeanShape } from './standing';
 const DEG = 180 / Math.PI;
 const DOC = 'docs/biomechanics.md#circles';
 
-export const standingHipCircumductionConfigSchema = z.object({
+export const standingHipCircumductionConfigSchema = z.strictObject({
   ...programmeBaseShape,
   ...trunkLeanShape,
   centreTimeConstantMs: z.number().min(100).max(20_000).default(4000).describe(`Time constant of the moving circle centre, ms. Ours (${DOC}): ~2 slow circles, so a 2 s circle wobbles the centre by only ~8 % of its radius while a shift of stance is followed within seconds.`),

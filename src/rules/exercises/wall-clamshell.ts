@@ -20,11 +20,11 @@ const DOC = 'docs/biomechanics.md#single-leg-stance-and-foot-lift';
 
 export const WALL_CLAMSHELL_ANGLES = ['neutral', 'external-rotation', 'internal-rotation'] as const;
 
-export const wallClamshellConfigSchema = z.object({
+export const wallClamshellConfigSchema = z.strictObject({
   ...holdBaseShape,
   ...pelvicDropShape,
   ...trunkLeanShape,
-  targetMs: z.number().min(1000).max(60_000).default(8000).describe('Hold target per rep, ms. docs/biomechanics.md#hold-timing: the exercise articles hold 5-10 s.'),
+  holdTargetMs: z.number().min(1000).max(180_000).default(8000).describe('Hold target per rep, ms. docs/biomechanics.md#hold-timing: the exercise articles hold 5-10 s.'),
   holdsPerAngle: z.number().int().min(1).max(10).default(3).describe('Holds at each foot angle before moving on. docs/biomechanics.md#hold-timing: the exercise articles say 2-5.'),
   footUpFrac: z.number().min(0).max(1).default(0.08).describe(`Foot up when the wall-side ankle is higher than the standing ankle by this fraction of the standing leg length. Ours (${DOC}): the single-leg stand uses 0.15; a foot pressed into a wall is lifted less.`),
   footDownFrac: z.number().min(0).max(1).default(0.03).describe(`Foot down below this fraction (ends the hold). Ours (${DOC}): hysteresis.`),
@@ -50,7 +50,7 @@ export const wallClamshell = defineHoldExercise<WallClamshellConfig, null>({
   ],
   configSchema: wallClamshellConfigSchema,
   required: (c) => [...oneLegRequired(c.side), SIDE_JOINTS[c.side === 'left' ? 'right' : 'left'].ankle],
-  holdTimer: (c) => ({ targetMs: c.targetMs, graceMs: c.graceMs, startMs: c.holdStartMs, maxFrameGapMs: c.maxFrameGapMs }),
+  holdTimer: (c) => ({ targetMs: c.holdTargetMs, graceMs: c.graceMs, startMs: c.holdStartMs, maxFrameGapMs: c.maxFrameGapMs }),
   endOnRelease: true,
   totalHolds: (c) => c.holdsPerAngle * WALL_CLAMSHELL_ANGLES.length,
   holdSide: (c) => c.side,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CoachSession, ruleConfig, ruleDefault } from '../../../src/coach/coach-session';
-import { getExercise } from '../../../src/rules/registry';
+import { CoachSession, ruleDefault } from '../../../src/coach/coach-session';
+import { exerciseConfig, getExercise, setOverrides } from '../../../src/rules/registry';
 import { frame, toyExercise } from '../ui/toy-exercise';
 import { squatSequence } from '../rules/frame-builder';
 
@@ -65,8 +65,8 @@ describe('CoachSession', () => {
 
   it('passes the working side and hold target to a real rule whose schema has them', () => {
     const slst = getExercise('single-leg-stand');
-    expect(ruleConfig(slst, 'right', 12_000)).toEqual({ side: 'right', targetMs: 12_000 });
-    expect(ruleConfig(getExercise('squat'), null, null)).toEqual({});
+    expect(exerciseConfig(slst, {}, 'right', 12_000)).toMatchObject({ side: 'right', holdTargetMs: 12_000 });
+    expect(setOverrides(getExercise('squat'), null, null)).toEqual({});
     expect(ruleDefault(slst, /^pelvicDropDeg$/)).toBe(5);
   });
 });
