@@ -47,7 +47,7 @@ export const squatConfigSchema = z.strictObject({
     .describe(`Skip the separation ratio when the ankles are closer than this many torso lengths (ratio too noisy). Ours (${DOC}#knee-ankle-separation-ratio).`),
   shallowMinDropFrac: z.number().min(0).max(1).default(0.12)
     .describe(`A descent this deep that turns back before the bottom zone gives SHALLOW_REP. Ours (${DOC}#squat-depth).`),
-  shallowCueMs: z.number().min(0).default(1500).describe('How long SHALLOW_REP stays on (ms). Ours.'),
+  shallowCueMs: z.number().min(0).default(1500).describe(`How long SHALLOW_REP stays on (ms). Ours (${DOC}#squat-depth): long enough to read.`),
 });
 export type SquatConfig = z.infer<typeof squatConfigSchema>;
 
