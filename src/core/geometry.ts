@@ -24,14 +24,6 @@ export function jointAngleDeg(a: Point, b: Point, c: Point): number {
   return Math.acos(cos) * RAD_TO_DEG;
 }
 
-/** Signed perpendicular distance of p from the line a->b (px); positive on the left of a->b in image coords. */
-export function signedOffsetFromLine(a: Point, b: Point, p: Point): number {
-  const dx = b.x - a.x, dy = b.y - a.y;
-  const len = Math.hypot(dx, dy);
-  if (len === 0) return Number.NaN;
-  return ((p.x - a.x) * dy - (p.y - a.y) * dx) / len;
-}
-
 /**
  * Frontal plane projection angle (FPPA) of one knee, deg: 180 - hip-knee-ankle angle, signed POSITIVE when the
  * knee lies medial to the hip-ankle line (valgus), negative when lateral (varus).
@@ -112,14 +104,4 @@ export function lineDeviationDeg(a: Point, mid: Point, b: Point): number {
   const dx = b.x - a.x;
   const lineY = dx === 0 ? (a.y + b.y) / 2 : a.y + ((mid.x - a.x) / dx) * (b.y - a.y);
   return (180 - angle) * (mid.y >= lineY ? 1 : -1);
-}
-
-/**
- * Signed angle of the vector `v` against the axis direction `u` (a unit vector), deg in (-180, 180], POSITIVE toward
- * image-up (the ceiling for a body lying across the image). Used for a limb against the trunk axis of a lying body.
- */
-export function angleFromAxisUpDeg(u: Point, v: Point): number {
-  let n = { x: u.y, y: -u.x };
-  if (n.y > 0 || (n.y === 0 && n.x < 0)) n = { x: -n.x, y: -n.y };
-  return Math.atan2(v.x * n.x + v.y * n.y, v.x * u.x + v.y * u.y) * RAD_TO_DEG;
 }

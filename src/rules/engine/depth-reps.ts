@@ -5,12 +5,17 @@
 // (top <= topDropFrac, bottom >= bottomDropFrac). Optionally, standing still and upright outside the top zone for
 // `reanchorStillMs` re-anchors the standing height (the person stepped back).
 import { z } from 'zod';
+import type { Point } from '../../core/geometry';
+import type { KeypointName, PoseFrame } from '../../core/pose-frame';
 import { nextStandingRef } from './baseline';
-import { dropFrac } from './body';
+import { dropFrac, hipHeightAboveAnklePx, isStandingTall, legPx, type LegPoints, type StandingThresholds, type TorsoPoints } from './body';
+import type { CommonConfig } from './config';
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from './ema';
+import { notVisible, phaseFinding } from './findings';
+import { stepGate, type GateState } from './gate';
 import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterConfig, type RepCounterState, type RepStep } from './rep-counter';
 import { INITIAL_STILLNESS, stepStillness, stillForMs, type StillnessState } from './start';
-import type { Point } from '../../core/geometry';
+import type { Finding } from './types';
 
 const DOC = 'docs/biomechanics.md';
 
@@ -88,6 +93,36 @@ export function stepDepthReps(s: DepthRepState, m: DepthSample, timestampMs: num
   // In setup the counter sees "in the start zone" while standing (unknown otherwise), and the stillness.
   const rc = stepRepCounter(reps, reps.phase === 'setup' ? (m.standing ? 0 : null) : drop, t, repCfg(cfg), stillForMs(still, t) > 0);
   return { ...rc, depth: { reps: rc.state, still, hip: hip.bank, refHeight: ref }, drop };
+}
+
+/** A two-leg, front-view hip-drop frame (squat, lunge): the gate, both legs, the standing test and the depth step. */
+export type DepthFrame =
+  | { judged: false; gate: GateState; step: DepthStep; findings: Finding[] }
+  | { judged: true; gate: GateState; fresh: boolean; torso: TorsoPoints; L: LegPoints; R: LegPoints; standing: boolean; step: DepthStep };
+
+/**
+ * `heightUnit` 'px' measures the hip height in image px (squat: the standing reference is in px), 'torso' in torso
+ * lengths of the same frame (lunge: stepping toward the camera changes the scale). A frame that cannot be judged
+ * gives the visibility finding and the phase, and the counter waits.
+ */
+export function stepDepthFrame(
+  s: { gate: GateState; depth: DepthRepState }, frame: PoseFrame, required: readonly KeypointName[],
+  cfg: CommonConfig & DepthRepConfig & StandingThresholds, heightUnit: 'px' | 'torso',
+): DepthFrame {
+  const t = frame.timestampMs;
+  const g = stepGate(s.gate, frame, required, 'front', cfg, true);
+  const L = g.ok ? legPx(frame, 'left', cfg) : null, R = g.ok ? legPx(frame, 'right', cfg) : null;
+  if (!g.ok || !g.torso || !L || !R) {
+    const step = stepDepthRepsUnjudged(s.depth, t, cfg);
+    const phase = phaseFinding(step.state.phase === 'setup' ? 'setup' : 'active', t);
+    return { judged: false, gate: g.state, step, findings: [g.ok ? notVisible(required, t) : g.finding, phase] };
+  }
+  const torso = g.torso;
+  const heightPx = hipHeightAboveAnklePx(torso.midHip, L.ankle, R.ankle);
+  const standing = isStandingTall(heightPx / torso.lengthPx, L, R, cfg);
+  const height = heightUnit === 'px' ? heightPx : heightPx / torso.lengthPx;
+  const step = stepDepthReps(s.depth, { height, standing, midHip: torso.midHip, torsoLengthPx: torso.lengthPx }, t, cfg, g.fresh);
+  return { judged: true, gate: g.state, fresh: g.fresh, torso, L, R, standing, step };
 }
 
 /** The rep counter's phase after this step is a rep in progress. */

@@ -106,4 +106,3 @@ function end(s: HoldTimerState, reason: HoldEndReason, t: number): HoldStep {
   };
 }
 
-export const holdRunning = (s: HoldTimerState): boolean => s.status === 'running';

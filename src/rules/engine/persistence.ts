@@ -56,18 +56,6 @@ export function stepPersistence(
   return start === s.clearStartMs ? s : { ...s, clearStartMs: start };
 }
 
-/** Convenience: threshold + persistence in one call. */
-export function stepThresholdFault(
-  s: PersistenceState,
-  value: number,
-  faultAt: number,
-  clearAt: number,
-  timestampMs: number,
-  timing: PersistenceTiming,
-): PersistenceState {
-  return stepPersistence(s, thresholdSignal(value, faultAt, clearAt), timestampMs, timing);
-}
-
 // ------------------------------------------------------------------ a checker's set of debounced faults
 
 /** One fault judged on this frame; the set debounces it per `code` + `side`. */

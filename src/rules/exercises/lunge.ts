@@ -11,12 +11,12 @@ import { z } from 'zod';
 import { fppaDeg } from '../../core/geometry';
 import type { PoseFrame, Side } from '../../core/pose-frame';
 import { accAtPeak, accMax, accSum, accumulate, captureAtPeak, EMPTY_ACC, noteFaults, type Accumulator } from '../engine/accumulator';
-import { FULL_BODY, hipHeightAboveAnklePx, isStandingTall, legPx, type LegPoints } from '../engine/body';
+import { FULL_BODY, type LegPoints } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
-import { depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDepthReps, stepDepthRepsUnjudged, type DepthRepState } from '../engine/depth-reps';
+import { depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDepthFrame, type DepthRepState } from '../engine/depth-reps';
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
-import { faultCues, measure, notVisible, phaseFinding, repFinding } from '../engine/findings';
-import { INITIAL_GATE, judged, stepGate, type GateState } from '../engine/gate';
+import { faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
+import { INITIAL_GATE, judged, type GateState } from '../engine/gate';
 import { faultKey, NO_FAULTS, stepFaults, type FaultStates } from '../engine/persistence';
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { kneeValgusCheck, kneeValgusShape } from './standing';
@@ -65,28 +65,23 @@ const shankDrop = (leg: LegPoints): number => leg.ankle.y - leg.knee.y;
 
 export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { state: LungeState; findings: Finding[] } {
   const t = frame.timestampMs;
-  const g = stepGate(s.gate, frame, LUNGE_REQUIRED, 'front', cfg, true);
-  const L = g.ok ? legPx(frame, 'left', cfg) : null, R = g.ok ? legPx(frame, 'right', cfg) : null;
-  if (!g.ok || !g.torso || !L || !R) {
-    const d = stepDepthRepsUnjudged(s.depth, t, cfg);
-    const acc = d.event?.type === 'aborted' ? EMPTY_ACC : s.acc;
-    return { state: { ...s, gate: g.state, depth: d.depth, acc }, findings: [g.ok ? notVisible(LUNGE_REQUIRED, t) : g.finding, phaseFinding(d.state.phase === 'setup' ? 'setup' : 'active', t)] };
+  const df = stepDepthFrame(s, frame, LUNGE_REQUIRED, cfg, 'torso');
+  if (!df.judged) {
+    const acc = df.step.event?.type === 'aborted' ? EMPTY_ACC : s.acc;
+    return { state: { ...s, gate: df.gate, depth: df.step.depth, acc }, findings: df.findings };
   }
-  const torso = g.torso;
-  const heightTorso = hipHeightAboveAnklePx(torso.midHip, L.ankle, R.ankle) / torso.lengthPx;
-  const standing = isStandingTall(heightTorso, L, R, cfg);
-  const d = stepDepthReps(s.depth, { height: heightTorso, standing, midHip: torso.midHip, torsoLengthPx: torso.lengthPx }, t, cfg, g.fresh);
+  const { torso, L, R, fresh, step: d } = df;
   const drop = d.drop, active = d.state.phase !== 'setup';
   // Front leg on this frame (null = not clear).
   const shankDiff = (shankDrop(L) - shankDrop(R)) / torso.lengthPx;
   const front: Side | null = shankDiff >= cfg.frontLegMinDiffTorso ? 'left' : shankDiff <= -cfg.frontLegMinDiffTorso ? 'right' : null;
   const nearBottom = active && drop >= cfg.valgusMinDropFrac;
-  const sig = stepSignals(g.fresh ? EMPTY_SIGNALS : s.signals, {
+  const sig = stepSignals(fresh ? EMPTY_SIGNALS : s.signals, {
     fppaL: fppaDeg(L.hip, L.knee, L.ankle, torso.midHip.x), fppaR: fppaDeg(R.hip, R.knee, R.ankle, torso.midHip.x),
   }, t, cfg);
   const { fppaL, fppaR } = sig.values;
   const judgedKnee = (side: Side) => ({ window: nearBottom && front === side && (cfg.side === 'auto' || cfg.side === side) });
-  const f = stepFaults(g.fresh ? NO_FAULTS : s.faults,
+  const f = stepFaults(fresh ? NO_FAULTS : s.faults,
     [kneeValgusCheck('left', fppaL, cfg, judgedKnee('left')), kneeValgusCheck('right', fppaR, cfg, judgedKnee('right'))],
     t, { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs });
 
@@ -116,7 +111,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
     acc = EMPTY_ACC;
   }
   findings.push(phaseFinding(active ? 'active' : 'setup', t));
-  return { state: { gate: judged(g.state, t), depth: d.depth, signals: sig.bank, faults: f.states, acc, counts }, findings };
+  return { state: { gate: judged(df.gate, t), depth: d.depth, signals: sig.bank, faults: f.states, acc, counts }, findings };
 }
 
 export const lunge: ExerciseDefinition<typeof lungeConfigSchema, LungeState> = {

@@ -13,7 +13,7 @@
 // - Top-leg raises: the angle at the mid-hip between the two legs, from <= 10 up to >= 25 deg and back, counted only
 //   during the hold; the rep side is the raised (top) leg, and the body line then ends at the bottom leg.
 import { z } from 'zod';
-import { jointAngleDeg, lineDeviationDeg, type Point } from '../../core/geometry';
+import { jointAngleDeg, lineDeviationDeg } from '../../core/geometry';
 import { otherSide, type KeypointName, type PoseFrame, type Side } from '../../core/pose-frame';
 import { accMax, accMean, accMin, accumulate, EMPTY_ACC, type Accumulator } from '../engine/accumulator';
 import { stackedPairPoint, type PairOffset } from '../engine/body';

@@ -14,12 +14,12 @@ import { fppaDeg, separationRatio } from '../../core/geometry';
 import type { PoseFrame } from '../../core/pose-frame';
 import { accAtPeak, accMax, accMin, accumulate, captureAtPeak, EMPTY_ACC, noteFaults, type Accumulator } from '../engine/accumulator';
 import { stepFollowedRef } from '../engine/baseline';
-import { FULL_BODY, hipHeightAboveAnklePx, isStandingTall, legPx } from '../engine/body';
+import { FULL_BODY } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
-import { depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDepthReps, stepDepthRepsUnjudged, type DepthRepState } from '../engine/depth-reps';
+import { depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDepthFrame, type DepthRepState } from '../engine/depth-reps';
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
-import { cue, faultCues, measure, notVisible, phaseFinding, repFinding } from '../engine/findings';
-import { INITIAL_GATE, judged, stepGate, type GateState } from '../engine/gate';
+import { cue, faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
+import { INITIAL_GATE, judged, type GateState } from '../engine/gate';
 import { NO_FAULTS, stepFaults, type FaultCheck, type FaultStates } from '../engine/persistence';
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { kneeValgusCheck, kneeValgusShape } from './standing';
@@ -75,21 +75,16 @@ const repFaultCode = (f: FaultCheck): string => (f.side === 'both' ? f.code : `$
 
 export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { state: SquatState; findings: Finding[] } {
   const t = frame.timestampMs;
-  const g = stepGate(s.gate, frame, SQUAT_REQUIRED, 'front', cfg, true);
-  const L = g.ok ? legPx(frame, 'left', cfg) : null, R = g.ok ? legPx(frame, 'right', cfg) : null;
-  if (!g.ok || !g.torso || !L || !R) {
-    const d = stepDepthRepsUnjudged(s.depth, t, cfg);
-    const acc = d.event?.type === 'aborted' ? EMPTY_ACC : s.acc;
-    return { state: { ...s, gate: g.state, depth: d.depth, acc }, findings: [g.ok ? notVisible(SQUAT_REQUIRED, t) : g.finding, phaseFinding(d.state.phase === 'setup' ? 'setup' : 'active', t)] };
+  const df = stepDepthFrame(s, frame, SQUAT_REQUIRED, cfg, 'px');
+  if (!df.judged) {
+    const acc = df.step.event?.type === 'aborted' ? EMPTY_ACC : s.acc;
+    return { state: { ...s, gate: df.gate, depth: df.step.depth, acc }, findings: df.findings };
   }
-  const torso = g.torso;
-  const heightPx = hipHeightAboveAnklePx(torso.midHip, L.ankle, R.ankle);
-  const standing = isStandingTall(heightPx / torso.lengthPx, L, R, cfg);
-  const d = stepDepthReps(s.depth, { height: heightPx, standing, midHip: torso.midHip, torsoLengthPx: torso.lengthPx }, t, cfg, g.fresh);
+  const { torso, L, R, standing, fresh, step: d } = df;
   const drop = d.drop, active = d.state.phase !== 'setup';
   const nearBottom = active && drop >= cfg.valgusMinDropFrac;
   const ankleSep = Math.abs(L.ankle.x - R.ankle.x);
-  const sig = stepSignals(g.fresh ? EMPTY_SIGNALS : s.signals, {
+  const sig = stepSignals(fresh ? EMPTY_SIGNALS : s.signals, {
     fppaL: fppaDeg(L.hip, L.knee, L.ankle, torso.midHip.x), fppaR: fppaDeg(R.hip, R.knee, R.ankle, torso.midHip.x),
     ratio: ankleSep >= cfg.minAnkleSepTorsoFrac * torso.lengthPx ? separationRatio(L.knee, R.knee, L.ankle, R.ankle) : Number.NaN,
   }, t, cfg);
@@ -99,7 +94,7 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   const relRatio = ratio / standingRatio;
   const v = cfg.valgusFppaDeg;
   const turned = cfg.rotationGuard && ((fppaL >= v && fppaR <= -v) || (fppaR >= v && fppaL <= -v));
-  const f = stepFaults(g.fresh ? NO_FAULTS : s.faults, [
+  const f = stepFaults(fresh ? NO_FAULTS : s.faults, [
     kneeValgusCheck('left', fppaL, cfg, { window: nearBottom, hold: turned }),
     kneeValgusCheck('right', fppaR, cfg, { window: nearBottom, hold: turned }),
     { code: 'KNEES_INSIDE_ANKLES', side: 'both', severity: 'warning', value: relRatio, faultAt: cfg.kneeAnkleRatioFault, clearAt: cfg.kneeAnkleRatioClear,
@@ -134,7 +129,7 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   }
   if (t <= shallowUntilMs) findings.push(cue('SHALLOW_REP', 'both', 'info', t, ['left_hip', 'right_hip']));
   findings.push(phaseFinding(active ? 'active' : 'setup', t));
-  return { state: { gate: judged(g.state, t), depth: d.depth, signals: sig.bank, standingKneeAnkleRatio: standingRatio, faults: f.states, acc, shallowUntilMs }, findings };
+  return { state: { gate: judged(df.gate, t), depth: d.depth, signals: sig.bank, standingKneeAnkleRatio: standingRatio, faults: f.states, acc, shallowUntilMs }, findings };
 }
 
 export const squat: ExerciseDefinition<typeof squatConfigSchema, SquatState> = {

@@ -17,7 +17,7 @@ import type { FaultCheck } from '../engine/persistence';
 const DOC = 'docs/biomechanics.md';
 
 /** Vertical extent of a leg, px (ankle below hip is positive). */
-export const legExtentPx = (hip: Point, ankle: Point): number => ankle.y - hip.y;
+const legExtentPx = (hip: Point, ankle: Point): number => ankle.y - hip.y;
 
 /** Update the set's reference leg extent with whichever legs are visible this frame. */
 export function stepLegReference(ref: RobustMax, legs: Array<{ hip: Point | null; ankle: Point | null }>): RobustMax {
@@ -37,7 +37,7 @@ export interface StanceMeasures { fppaDeg: number; pelvicDropDeg: number; trunkL
  * FPPA of the stance knee (+ valgus), pelvic obliquity (+ when the free side hip is lower) and trunk lean (+ toward
  * the stance side) for a person facing the camera.
  */
-export function stanceMeasures(p: { stanceHip: Point; stanceKnee: Point; stanceAnkle: Point; freeHip: Point; ls: Point; rs: Point }): StanceMeasures {
+function stanceMeasures(p: { stanceHip: Point; stanceKnee: Point; stanceAnkle: Point; freeHip: Point; ls: Point; rs: Point }): StanceMeasures {
   const midHip = midpoint(p.stanceHip, p.freeHip);
   return {
     fppaDeg: fppaDeg(p.stanceHip, p.stanceKnee, p.stanceAnkle, midHip.x),
