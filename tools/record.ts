@@ -6,7 +6,7 @@
 // --labels: a JSON file {"view", "exercise": {"id", "side", "configOverrides"}, "labels": {...labelsSchema}} or just
 // the labels; its view and exercise id are used when --view / --exercise are not given.
 // Origin and licence default to the clip's own row (columns clip, origin, licence) of the markdown table in the
-// README.md next to the video (../shared/videos/README.md); a clip without a row needs --origin and --licence.
+// README.md next to the video; a clip without a row needs --origin and --licence.
 //   npm run record -- --relabel fixtures/real/x.json --labels fixtures/labels/x.json
 //        replaces labels / exercise / view of a recorded fixture without re-running the model.
 import { createHash } from 'node:crypto';
