@@ -1,0 +1,3 @@
+import type { ExerciseModel } from '../types';
+
+export const PROGRAMME_MODELS: readonly ExerciseModel[] = [];
