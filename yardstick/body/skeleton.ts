@@ -51,10 +51,10 @@ export const neutralPose = (A: Anthropometry): BodyPose => ({
   leftValgusDeg: 0, rightValgusDeg: 0, arms: 'sides', armFlexDeg: 0,
 });
 
-/** Hip joint centre height above the ankle for a leg just short of straight (0.5 % bent) with the ankle `dx` out. */
+/** Hip joint centre height above the ankle for a leg just short of straight (knee flexed ~5 deg) with the ankle `dx` out. */
 export function standingHipAboveAnkle(A: Anthropometry, dxM: number): number {
   const leg = A.thighM + A.shankM;
-  return Math.sqrt(Math.max(0, (0.995 * leg) ** 2 - dxM * dxM));
+  return Math.sqrt(Math.max(0, (0.999 * leg) ** 2 - dxM * dxM));
 }
 
 const UP = v3(0, 1, 0);
