@@ -2,10 +2,12 @@
 // level, does the person face the camera the way the exercise needs, is there light enough? Judged on the person
 // standing still: over one window (default 1 s) of still standing, facing the camera.
 // - Level: a camera rolled by r degrees adds r to every image-horizontal angle on one side of the body and takes it
-//   from the other (a pelvic-drop or trunk-lean left/right comparison then carries 2r). The roll is estimated from
-//   the shoulder line AND the hip line against the image horizontal, each the median over the window, then
-//   averaged: a person's own pelvic or shoulder tilt biases one line, rarely both the same way. When the two lines
-//   disagree by more than `maxLineDisagreementDeg` the person is not standing evenly and the estimate is not used.
+//   from the other (a pelvic-drop or trunk-lean left/right comparison then carries 2r). Three estimates of the roll,
+//   each the median over the window: the shoulder line and the hip line against the image horizontal, and the body's
+//   long axis (mid-ankle to mid-shoulder) against the image vertical. The roll is their median. A person's own
+//   pelvic or shoulder tilt, a trunk leaning a little, or a detector that places one hip higher than the other
+//   moves one estimate, rarely two the same way; when no two agree within `agreeDeg` the person is not standing
+//   evenly and the estimate is not used.
 // - Which way to tilt is said as the person sees the camera when facing it (independent of the mirrored preview:
 //   the camera's right side, seen from behind it, is on the left of someone facing it; the mirrored preview shows
 //   that side on the screen's left too).
@@ -28,8 +30,8 @@ export const placementConfigSchema = z.object({
     .describe('Still standing judged at once, ms. Our default 1 s: the per-frame shoulder and hip lines jitter by a few degrees (keypoint noise, sway); a median over ~30 frames is steady to well under 1 deg.'),
   maxRollDeg: z.number().min(0).max(20).default(3)
     .describe('Camera roll (deg) above which the app asks to level the camera. Our default 3 deg: the 2D measurement error of frontal-plane angles (~3 deg, docs/biomechanics.md); a roll adds itself to one side\'s pelvic drop and trunk lean and takes itself from the other, and the pelvic-drop cue is 5 deg.'),
-  maxLineDisagreementDeg: z.number().min(0).max(30).default(8)
-    .describe('When the shoulder line and the hip line differ by more than this (deg), the person is not standing evenly (weight on one leg, a hitched shoulder) and the roll estimate is not used. Our default: standing shoulder and pelvic asymmetries of healthy people are a few degrees each.'),
+  agreeDeg: z.number().min(0).max(30).default(3)
+    .describe('At least two of the three roll estimates (shoulder line, hip line, body axis) must agree within this (deg); otherwise the person is not standing evenly (weight on one leg, leaning) and the app asks for that instead of blaming the camera. Our default: the ~3 deg 2D measurement error.'),
   minBodyHeightFrac: z.number().min(0).max(1).default(0.5)
     .describe('Nose to lower ankle must span at least this fraction of the picture height. Our default 0.5 (a typical laptop camera at up to ~4 m): smaller bodies give the model too few pixels per joint (MoveNet sees a 192 or 256 px square picture; at half the height the hips are ~10 model pixels apart, 1 px of error is ~6 deg on the pelvic line).'),
   minMeanScore: z.number().min(0).max(1).default(0.5)
@@ -77,6 +79,8 @@ export interface StanceSample {
   /** Shoulder and hip lines against the image horizontal, deg; positive = the image-right end lower. */
   shoulderLineDeg: number;
   hipLineDeg: number;
+  /** Mid-ankle to mid-shoulder against the image vertical, deg; positive = the top to the image right. */
+  axisDeg: number;
   midHip: Point;
   torsoPx: number;
   /** Nose to the lower ankle over the picture height. */
@@ -92,6 +96,7 @@ export interface PlacementJudgement {
   rollDeg: number;
   shoulderLineDeg: number;
   hipLineDeg: number;
+  axisDeg: number;
   bodyHeightFrac: number;
   meanScore: number;
   level: LevelItem;
@@ -133,6 +138,10 @@ const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / 
 /** Line from the image-left point to the image-right point against the horizontal (positive = right end lower). */
 const lineDeg = (a: Point, b: Point): number => (a.x <= b.x ? inclineFromHorizontalDeg(a, b) : inclineFromHorizontalDeg(b, a));
 
+/** Bottom to top against the image vertical (positive = top to the image right): a camera roll turns it as much as
+ * it turns a horizontal line. */
+const axisDeg = (bottom: Point, top: Point): number => Math.atan2(top.x - bottom.x, bottom.y - top.y) * (180 / Math.PI);
+
 /** What one frame shows: a standing sample, or why there is none. */
 export function readStance(frame: PoseFrame, config: PlacementConfig = DEFAULT_PLACEMENT): Read {
   const k = frame.keypoints;
@@ -165,6 +174,7 @@ export function readStance(frame: PoseFrame, config: PlacementConfig = DEFAULT_P
       tMs: frame.timestampMs,
       shoulderLineDeg: lineDeg(ls, rs),
       hipLineDeg: lineDeg(lh, rh),
+      axisDeg: axisDeg(midpoint(la, ra), midpoint(ls, rs)),
       midHip,
       torsoPx: distance(midpoint(ls, rs), midHip),
       bodyHeightFrac: (Math.max(la.y, ra.y) - nose.y) / frame.imageHeightPx,
@@ -177,13 +187,15 @@ export function readStance(frame: PoseFrame, config: PlacementConfig = DEFAULT_P
 export function judgeWindow(samples: readonly StanceSample[], config: PlacementConfig = DEFAULT_PLACEMENT): PlacementJudgement {
   const shoulderLineDeg = median(samples.map((s) => s.shoulderLineDeg));
   const hipLineDeg = median(samples.map((s) => s.hipLineDeg));
-  const rollDeg = (shoulderLineDeg + hipLineDeg) / 2;
+  const axis = median(samples.map((s) => s.axisDeg));
+  const estimates = [shoulderLineDeg, hipLineDeg, axis];
+  const rollDeg = median(estimates);
+  const agreed = estimates.filter((e) => Math.abs(e - rollDeg) <= config.agreeDeg).length >= 2;
   const bodyHeightFrac = median(samples.map((s) => s.bodyHeightFrac));
   const meanScore = mean(samples.map((s) => s.meanScore));
-  const level: LevelItem = Math.abs(shoulderLineDeg - hipLineDeg) > config.maxLineDisagreementDeg ? 'uneven'
-    : Math.abs(rollDeg) > config.maxRollDeg ? 'tilted' : 'ok';
+  const level: LevelItem = !agreed ? 'uneven' : Math.abs(rollDeg) > config.maxRollDeg ? 'tilted' : 'ok';
   return {
-    atMs: samples.at(-1)!.tMs, rollDeg, shoulderLineDeg, hipLineDeg, bodyHeightFrac, meanScore, level,
+    atMs: samples.at(-1)!.tMs, rollDeg, shoulderLineDeg, hipLineDeg, axisDeg: axis, bodyHeightFrac, meanScore, level,
     // Image-right end low = the camera's right side (seen from behind) high = on the left of someone facing it.
     lowerSide: level === 'tilted' ? (rollDeg > 0 ? 'left' : 'right') : null,
     size: bodyHeightFrac >= config.minBodyHeightFrac ? 'ok' : 'small',

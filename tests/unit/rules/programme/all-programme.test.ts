@@ -1,11 +1,11 @@
-// Cross-checks over every programme checker (issue 7) on its own synthetic / real fixtures:
+// Cross-checks over every programme checker on its own synthetic / real fixtures:
 // declared codes, nothing judged without a person, purity and determinism on real-shaped frames.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFixture, type Fixture } from '../../../../src/fixtures/fixture-schema';
 import { runExercise } from '../../../../src/rules/engine/run';
-import { faultIntervals } from '../../../../src/fixtures/evaluate';
+import { faultIntervals } from '../../../../yardstick/evaluate/fixture-check';
 import { exerciseConfig, getExercise } from '../../../../src/rules/registry';
 import { deepFreeze, noPerson } from '../frame-builder';
 
