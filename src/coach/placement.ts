@@ -29,7 +29,7 @@ export const placementConfigSchema = z.object({
   windowMs: z.number().min(200).max(5000).default(1000)
     .describe('Still standing judged at once, ms. Our default 1 s: the per-frame shoulder and hip lines jitter by a few degrees (keypoint noise, sway); a median over ~30 frames is steady to well under 1 deg.'),
   maxRollDeg: z.number().min(0).max(20).default(3)
-    .describe('Camera roll (deg) above which the app asks to level the camera. Our default 3 deg: the 2D measurement error of frontal-plane angles (~3 deg, docs/biomechanics.md); a roll adds itself to one side\'s pelvic drop and trunk lean and takes itself from the other, and the pelvic-drop cue is 5 deg.'),
+    .describe('Camera roll (deg) above which the app asks to level the camera. Our default 3 deg: the 2D measurement error of frontal-plane angles (~3 deg, docs/biomechanics.md#camera-placement); a roll adds itself to one side\'s pelvic drop and trunk lean and takes itself from the other, and the pelvic-drop cue is 5 deg.'),
   agreeDeg: z.number().min(0).max(30).default(3)
     .describe('At least two of the three roll estimates (shoulder line, hip line, body axis) must agree within this (deg); otherwise the person is not standing evenly (weight on one leg, leaning) and the app asks for that instead of blaming the camera. Our default: the ~3 deg 2D measurement error.'),
   minBodyHeightFrac: z.number().min(0).max(1).default(0.5)
