@@ -342,6 +342,8 @@ export class CoachView extends LitElement {
         return html`<live-panel ?compact=${!this.pauseText} .model=${{
           ...panelModel(s, { paused: this.pauseText, voiceAvailable: this.voice.available, voiceOn: this.voice.enabled, recording: this.recorder.label }),
           ...(checking ? { status: 'setup' as const, statusText: placementHeadline(checking) } : {}),
+          // A programme exercise goes by its step's name ("Glute bridge, knees pressing out").
+          ...(this.programme.currentItem ? { exerciseName: this.programme.currentItem.step.title } : {}),
           placementCheck: this.placement.active,
           fullscreen: document.fullscreenEnabled ? { on: document.fullscreenElement !== null } : null,
         }}

@@ -77,8 +77,9 @@ export class LivePanel extends LitElement {
       <div class="top">
         <h2>${m.exerciseName}${m.sideLabel ? html` · <span data-testid="live-side">${m.sideLabel}</span>` : nothing}</h2>
         <span class="muted">Set ${m.setNo} of ${m.setCount}</span>
-        <span class="muted" id="status" data-testid="live-status">${m.placementCheck ? 'Camera check: the set starts when it looks good'
-          : m.status === 'setup' ? 'Getting ready: nothing is counted yet' : m.status === 'paused' ? m.statusText : `● ${m.statusText}`}</span>
+        <span class="muted" id="status" data-testid="live-status">${m.status === 'paused' ? m.statusText
+          : m.placementCheck ? 'Camera check: the set starts when it looks good'
+          : m.status === 'setup' ? 'Getting ready: nothing is counted yet' : `● ${m.statusText}`}</span>
       </div>
       <div class="big">
         ${m.reps !== null ? html`<div class="stat"><div class="label">Reps</div>

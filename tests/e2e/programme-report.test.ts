@@ -49,9 +49,8 @@ function history(): { run: ProgrammeRecord; records: SessionRecord[] } {
     });
   });
   test('w3-a', today, 4.0, 2.6);
-  // The records' names as the app writes them (the helper leaves the id).
-  const names = new Map(PLAN.tracks.flatMap((t) => t.steps).map((st) => [st.exerciseId, st.title]));
-  return { run, records: records.map((r) => ({ ...r, exerciseName: r.exerciseId === 'single-leg-stand' ? 'Single-leg stand test' : names.get(r.exerciseId) ?? r.exerciseId })) };
+  // Names and groups as the app writes them (the helper leaves the id).
+  return { run, records: records.map((r) => ({ ...r, exerciseName: getExercise(r.exerciseId).name, group: getExercise(r.exerciseId).group })) };
 }
 
 /** Writes the run and the records into the app's databases (once the app has created them). */
@@ -121,9 +120,9 @@ describeBrowser('programme and report in chromium (seeded history, camera off)',
     const live = await waitFor(page, 'the first exercise', (s) => s.screen === 'live', 5000);
     expect(live.placement).toBe('front');
     const firstStep = trackLevels(PLAN, data.run, data.records).get(PLAN.sessions[6]!.trackIds[0]!)!.step;
-    expect(await page.locator('live-panel h2').textContent()).toContain(getExercise(firstStep.exerciseId).name);
+    expect(await page.locator('live-panel h2').textContent()).toContain(firstStep.title);
     // The camera is off here: the normal page stays (with the shell's camera controls), the set waits for the check.
-    expect(await page.locator('[data-testid="live-status"]').textContent()).toContain('Camera check');
+    expect(await page.locator('[data-testid="live-status"]').textContent()).toContain('Paused');
     expect(await page.locator('[data-testid="placement-override"]').count()).toBe(1);
     expect(await page.evaluate(() => document.querySelector('app-root')!.hasAttribute('distance'))).toBe(false);
     await saveScreenshot(page, 'programme-session-start-1280');
