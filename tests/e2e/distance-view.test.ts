@@ -7,12 +7,9 @@
 //     camera's right side raised, seen from behind it): the check says which side to lower, the set does not start,
 //     and "Start anyway" lets it start.
 // Screenshots: test-results/distance-*.png.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  BROWSER_SETUP_TIMEOUT_MS, clipToY4m, describeBrowser, launchChromium, openWatchedPage, saveScreenshot, serveDir,
-  threeSquatsY4m, waitForPose, type StaticServer,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { appInChromium, clipToY4m, describeBrowser, openApp, saveScreenshot, threeSquatsY4m } from './harness';
 import { coachState, waitFor } from './coach-helpers';
 
 const FLOW_TIMEOUT_MS = 240_000;
@@ -57,26 +54,12 @@ async function countdownAnimation(page: Page): Promise<string> {
 const voiceOn = (page: Page) => page.evaluate(() => (document.querySelector('app-root')!.shadowRoot!.querySelector('coach-view') as unknown as { voice: { enabled: boolean } }).voice.enabled);
 
 describeBrowser('distance view: a squat set from across the room (real clip on the fake camera)', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const y4m = threeSquatsY4m(); // 3 squats then 3 s of standing still, looped by the fake camera
-    server = await serveDir();
-    browser = await launchChromium({ fakeCameraY4m: y4m });
-  }, BROWSER_SETUP_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  // 3 squats then 3 s of standing still, looped by the fake camera.
+  const app = appInChromium(() => ({ fakeCameraY4m: threeSquatsY4m() }));
 
   it('placement passes, the set fills the window with large count and cue at 1280x720 and 1920x1080; keys; reduced motion', async () => {
-    const w = await openWatchedPage(browser, server.origin);
+    const w = await openApp(app, { width: 1280, height: 720, minKeypoints: 13 });
     const { page } = w;
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(server.url);
-    await waitForPose(page, { minKeypoints: 13 });
 
     // Space typed in a form field never starts the set; on the page it does.
     await page.locator('[data-exercise="squat"]').click();
@@ -157,26 +140,11 @@ describeBrowser('distance view: a squat set from across the room (real clip on t
 });
 
 describeBrowser('camera placement check: a tilted camera (the real clip rotated 5 deg with ffmpeg)', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const y4m = clipToY4m('bodyweight-squat', { filter: TILTED_FILTER, variant: 'stand-rotated-5deg' });
-    server = await serveDir();
-    browser = await launchChromium({ fakeCameraY4m: y4m });
-  }, BROWSER_SETUP_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = appInChromium(() => ({ fakeCameraY4m: clipToY4m('bodyweight-squat', { filter: TILTED_FILTER, variant: 'stand-rotated-5deg' }) }));
 
   it('names the tilt and the side to lower, keeps the set from starting, and starts on "Start anyway"', async () => {
-    const w = await openWatchedPage(browser, server.origin);
+    const w = await openApp(app, { width: 1280, height: 720, minKeypoints: 13 });
     const { page } = w;
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(server.url);
-    await waitForPose(page, { minKeypoints: 13 });
     await page.locator('[data-exercise="squat"]').click();
     await page.locator('[data-testid="start"]').click();
 

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { PoseFrame } from '../../src/core/pose-frame';
 import { VIDEOS_DIR } from '../shared-videos';
 
@@ -249,6 +249,31 @@ export async function openWatchedPage(browser: Browser, allowedOrigin: string): 
     consoleErrors,
     pageErrors,
   };
+}
+
+/** The built app served and a chromium launched (with `launch()`'s options) for the tests of one describe block:
+ * started before them, closed after them. Read `server` and `browser` inside the tests. */
+export function appInChromium(launch: () => LaunchOptions = () => ({})): { readonly server: StaticServer; readonly browser: Browser } {
+  const ctx = {} as { server: StaticServer; browser: Browser };
+  beforeAll(async () => {
+    const opts = launch();
+    ctx.server = await serveDir();
+    ctx.browser = await launchChromium(opts);
+  }, BROWSER_SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
+}
+
+/** A watched page on the app at a window size (`query` e.g. '?autostart=0'); with `minKeypoints`, waits for a pose. */
+export async function openApp(app: { server: StaticServer; browser: Browser }, o: { width: number; height: number; query?: string; minKeypoints?: number }): Promise<PageWatch> {
+  const w = await openWatchedPage(app.browser, app.server.origin);
+  await w.page.setViewportSize({ width: o.width, height: o.height });
+  await w.page.goto(`${app.server.url}${o.query ?? ''}`);
+  if (o.minKeypoints) await waitForPose(w.page, { minKeypoints: o.minKeypoints });
+  return w;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

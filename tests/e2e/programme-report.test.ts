@@ -6,8 +6,8 @@
 // Screenshots and the PDF: test-results/programme-*.png, report-*.png, report.pdf.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { localDay } from '../../src/coach/trends';
 import { addDays } from '../../src/programme/days';
 import { HIP_STABILITY_PLAN as PLAN } from '../../src/programme/plan';
@@ -17,7 +17,7 @@ import { getExercise } from '../../src/rules/registry';
 import type { ProgrammeRecord } from '../../src/storage/programme-record';
 import type { SessionRecord } from '../../src/storage/session-record';
 import { at, doseSets, record } from '../unit/programme/records';
-import { BROWSER_SETUP_TIMEOUT_MS, describeBrowser, launchChromium, openWatchedPage, RESULTS_DIR, saveScreenshot, serveDir, type StaticServer } from './harness';
+import { appInChromium, describeBrowser, openApp, RESULTS_DIR, saveScreenshot } from './harness';
 import { coachState, waitFor } from './coach-helpers';
 
 const TIMEOUT_MS = 180_000;
@@ -76,24 +76,11 @@ async function seed(page: Page, data: { run: ProgrammeRecord; records: SessionRe
 }
 
 describeBrowser('programme and report in chromium (seeded history, camera off)', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveDir();
-    browser = await launchChromium();
-  }, BROWSER_SETUP_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = appInChromium();
 
   it('week view, Today\'s session starts behind the placement check, History progress, the report on screen, in print and as a PDF', async () => {
-    const w = await openWatchedPage(browser, server.origin);
+    const w = await openApp(app, { width: 1280, height: 900, query: '?autostart=0' });
     const { page } = w;
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${server.url}?autostart=0`);
     const data = history();
     await seed(page, data);
     await page.reload();
