@@ -77,9 +77,11 @@ export default defineConfig({
   },
   server: { host: 'localhost' },
   preview: { host: 'localhost' },
+  // The inference worker imports tfjs and each backend on demand: code splitting needs an ES module worker.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
-    // tfjs + pose-detection are one large chunk by nature; the warning would only be noise.
+    // The tfjs backends and pose-detection are large chunks by nature (loaded on demand); the warning would be noise.
     chunkSizeWarningLimit: 3000,
   },
   test: {

@@ -1,14 +1,18 @@
 // The frame loop: video frames in, smoothed PoseFrames out.
-// - One inference at a time. A frame that arrives while the model is busy is dropped, never queued: a queue would
-//   make the skeleton lag further and further behind the person on a slow machine.
+// - One inference at a time (in the worker or on the main thread, see pose-engine.ts). A frame that arrives while
+//   the model is busy is dropped, never queued: a queue would make the skeleton lag further and further behind the
+//   person on a slow machine.
+// - Smoothing (One Euro) runs here on the page, after the model: it costs microseconds, and a seek or a new source
+//   resets it without a round trip to the worker.
 // - requestVideoFrameCallback (one callback per decoded video frame) where available, else requestAnimationFrame.
 // - Paused while the tab is hidden (no work in the background; a video file is paused so no reps are skipped).
 import type { PoseFrame } from '../core/pose-frame';
-import type { PoseDetector } from './detector';
+import type { Detection } from './detector-host';
 import type { KeypointSmoother } from './smoothing';
 
 export interface PoseLoopStats {
-  /** Mean inference time over the last frames (up to 30), ms. The first, warm-up inference is left out. */
+  /** Mean inference time over the last frames (up to 30), ms, in the thread that runs the model. The first
+   * inference after a start is left out (warm-up). */
   inferenceMs: number;
   lastInferenceMs: number;
   /** The first inference (compiles kernels/shaders, so it is much slower than the rest), ms. */
@@ -20,9 +24,12 @@ export interface PoseLoopStats {
   framesDropped: number;
 }
 
+/** Runs the model on the video's current picture (PoseEngine.analyse). */
+export type FrameAnalyser = (video: HTMLVideoElement, size: { widthPx: number; heightPx: number }, timestampMs: number) => Promise<Detection>;
+
 export interface PoseLoopOptions {
   video: HTMLVideoElement;
-  detector: PoseDetector;
+  analyse: FrameAnalyser;
   smoother?: KeypointSmoother;
   /** 'media': timestamps are the video's own time (files: a re-analysed file gives the same times). 'clock': performance.now(). */
   timeBase: 'media' | 'clock';
@@ -46,8 +53,11 @@ export interface PoseLoopTrace {
   callbackMs: number;
   /** rVFC metadata.presentedFrames: frames the video element showed so far (gaps = camera frames not analysed). */
   presentedFrames: number | null;
+  /** analyse() called / its result back on the page. In a worker the page is free in between. */
   detectStartMs: number;
   detectEndMs: number;
+  /** The model's own time on this frame in the thread that ran it (worker or main thread), ms. */
+  inferenceMs: number;
   /** onFrame returned: smoothing done and every listener (rules, session, requestUpdate) has run. */
   deliveredMs: number;
   hasPerson: boolean;
@@ -154,17 +164,14 @@ export class PoseLoop {
   }
 
   private async analyse(timestampMs: number, callbackMs = performance.now(), meta?: FrameMeta): Promise<void> {
-    const { video, detector, smoother } = this.opts;
+    const { video, analyse, smoother } = this.opts;
     this.busy = true;
     try {
-      // pose-detection reads the image size from the element's width/height attributes (CSS still sizes it).
-      if (video.width !== video.videoWidth) video.width = video.videoWidth;
-      if (video.height !== video.videoHeight) video.height = video.videoHeight;
       const t0 = performance.now();
-      const raw = await detector.detect(video, { widthPx: video.videoWidth, heightPx: video.videoHeight }, timestampMs);
+      const { frame: raw, inferenceMs } = await analyse(video, { widthPx: video.videoWidth, heightPx: video.videoHeight }, timestampMs);
       const t1 = performance.now();
       if (!this.running) return;
-      this.updateStats(t1 - t0, t1);
+      this.updateStats(inferenceMs, t1);
       const frame = smoother ? smoother.apply(raw) : raw;
       this.opts.onFrame(frame, { ...this.stats }, raw);
       const trace = (globalThis as { __trainerTrace?: TraceSink }).__trainerTrace;
@@ -172,7 +179,7 @@ export class PoseLoop {
         trace({
           captureTimeMs: meta?.captureTime ?? null, presentationTimeMs: meta?.presentationTime ?? null, callbackMs,
           presentedFrames: meta?.presentedFrames ?? null,
-          detectStartMs: t0, detectEndMs: t1, deliveredMs: performance.now(), hasPerson: raw.keypoints !== null,
+          detectStartMs: t0, detectEndMs: t1, inferenceMs, deliveredMs: performance.now(), hasPerson: raw.keypoints !== null,
           framesAnalysed: this.stats.framesAnalysed, framesDropped: this.stats.framesDropped,
         });
       }

@@ -1,0 +1,51 @@
+// The page's side of the inference worker (pose-worker.ts): starts it, proves it runs, and for each video frame
+// copies the picture into an ImageBitmap (the browser does the copy; the page only waits for it) and transfers it.
+// The frame loop keeps one frame in flight, so frames never queue up in the worker.
+import * as Comlink from 'comlink';
+import type { PoseEngine } from './pose-engine';
+import type { WorkerApi } from './worker-protocol';
+import './worker-protocol';
+
+/** A worker that has not answered by then is treated as one that cannot start (main thread instead). Our default. */
+const WORKER_START_TIMEOUT_MS = 15_000;
+
+/** Starts the worker; rejects with the reason when it cannot start (the caller falls back to the main thread). */
+export async function startWorkerEngine(): Promise<PoseEngine> {
+  const worker = new Worker(new URL('./pose-worker.ts', import.meta.url), { type: 'module', name: 'pose-inference' });
+  // A worker whose script fails to load or that dies later fires 'error': every pending call then fails with it.
+  const died = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      reject(new Error(`the inference worker stopped${e.message ? ` (${e.message})` : ''}`));
+    });
+  });
+  died.catch(() => undefined);
+  const api = Comlink.wrap<WorkerApi>(worker);
+  const call = <T>(p: Promise<T>): Promise<T> => Promise.race([p, died]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([
+      call(api.ping()),
+      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${WORKER_START_TIMEOUT_MS / 1000} s`)), WORKER_START_TIMEOUT_MS); }),
+    ]);
+  } catch (e) {
+    worker.terminate();
+    throw new Error(`the inference worker could not start: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    clearTimeout(timer);
+  }
+  return {
+    thread: 'worker',
+    load: (modelId, options, events) => call(api.load(modelId, options, Comlink.proxy(events))),
+    async analyse(video, size, timestampMs) {
+      const bitmap = await createImageBitmap(video);
+      return call(api.detect(Comlink.transfer(bitmap, [bitmap]), size, timestampMs));
+    },
+    reset: () => void call(api.reset()).catch(() => undefined),
+    unload: () => void call(api.unload()).catch(() => undefined),
+    dispose: () => {
+      api[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+}
