@@ -332,6 +332,19 @@ export async function waitForBanner(page: Page, code: string, timeoutMs = 60_000
   throw new Error(`banner ${code} not shown; last: ${JSON.stringify({ ...last, frame: undefined })}`);
 }
 
+/**
+ * Runs `fn(arg)` first thing in the inference worker (src/pose/pose-worker.ts), as page.addInitScript does for the
+ * page: the worker's script is fetched as served and `fn` is put in front of it. The model code is imported later,
+ * on the first load, so what `fn` patches (navigator.gpu, OffscreenCanvas, WebGL) is in place before tfjs looks.
+ */
+export async function addWorkerInitScript<A>(page: Page, fn: (arg: A) => void, arg: A): Promise<void> {
+  await page.route('**/assets/pose-worker-*.js', async (route) => {
+    const response = await route.fetch();
+    const body = `(${fn.toString()})(${JSON.stringify(arg)});\n${await response.text()}`;
+    await route.fulfill({ response, body });
+  });
+}
+
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const path = join(RESULTS_DIR, `${name}.png`);
