@@ -70,6 +70,8 @@ export interface StaticServer {
   origin: string;
   /** Paths requested so far (for asserting what the app loaded). */
   requested: string[];
+  /** The folder served (the private snapshot unless `snapshot: false`): a test may change a file in it. */
+  root: string;
   close(): Promise<void>;
 }
 
@@ -137,6 +139,7 @@ export async function serveDir(dir = DIST_DIR, opts: ServeOptions = {}): Promise
     url: `${origin}/`,
     origin,
     requested,
+    root,
     close: () => new Promise<void>((ok) => {
       server.closeAllConnections();
       server.close(() => {
@@ -222,6 +225,23 @@ export interface PageWatch {
   foreignRequests(): string[];
   consoleErrors: string[];
   pageErrors: string[];
+}
+
+/**
+ * Playwright reports the service worker's own requests (precache, updates) in context 'request' events only with
+ * this set before the browser is launched. Tests that check where requests go set it.
+ */
+export function watchServiceWorkerRequests(): void {
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+}
+
+/** Waits until the service worker has installed (precache complete) and is active for this page's scope. */
+export async function waitForServiceWorker(page: Page, timeoutMs = 120_000): Promise<string> {
+  return page.evaluate(async (ms) => {
+    const ready = navigator.serviceWorker.ready.then((r) => r.active?.scriptURL ?? '');
+    const late = new Promise<string>((_, ko) => setTimeout(() => ko(new Error(`no active service worker after ${ms} ms`)), ms));
+    return Promise.race([ready, late]);
+  }, timeoutMs);
 }
 
 /** A fresh context + page that records all requests and errors. */
