@@ -19,6 +19,7 @@ import type { StageHud } from './coach-stage-layer';
 import { countdownSeconds } from '../coach/setup-gate';
 import type { StartSessionDetail } from './exercise-picker';
 import { Voice } from './voice';
+import { WakeLockController } from './controllers/wake-lock-controller';
 import { downloadText } from './download';
 import { baseStyles } from './theme';
 import './exercise-picker';
@@ -95,6 +96,8 @@ export class CoachView extends LitElement {
   @state() private recorder: FixtureRecorder | null = null;
 
   readonly voice = new Voice();
+  /** Keeps the screen on while the live screen shows (a set runs). */
+  readonly wakeLock = new WakeLockController(this);
   private store: SessionStore | null = null;
   private storeReady: Promise<SessionStore> | null = null;
   private record: SessionRecord | null = null;
@@ -132,6 +135,7 @@ export class CoachView extends LitElement {
 
   protected override updated(changed: Map<string, unknown>): void {
     if (changed.has('screen') && changed.get('screen') !== undefined) void this.focusScreen();
+    if (changed.has('screen')) this.wakeLock.keepAwake(this.screen === 'live');
     // No frame will come to refresh the stage: clear its cue and joint highlights now (and restore them later).
     if (changed.has('paused') && changed.get('paused') !== undefined) { this.updateHighlights(); this.emitHud(); }
     if (changed.has('framesSincePause')) { this.updateHighlights(); this.emitHud(); }
