@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { describe, it } from 'vitest';
 import type { PoseFrame } from '../../src/core/pose-frame';
+import { CHROMIUM, CHROMIUM_PATH, FFMPEG, describeNeeding, prerequisitesRequired } from '../prerequisites';
 import { VIDEOS_DIR } from '../shared-videos';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,32 +19,22 @@ export const CACHE_DIR = join(REPO_ROOT, '.cache');
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 /** The team's shared folder (clips, notes) sits beside the repo: ../shared. */
 export { SHARED_DIR, VIDEOS_DIR } from '../shared-videos';
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH } from '../prerequisites';
 
 /** Timeouts for browser tests (a cold model load and warm-up on 2 shared cores can take a while). */
 export const BROWSER_SETUP_TIMEOUT_MS = 180_000;
 export const BROWSER_TEST_TIMEOUT_MS = 180_000;
 
-export const browserAvailable = (): boolean => existsSync(CHROMIUM_PATH);
-/** REQUIRE_BROWSER=1 (CI) turns a missing browser from a skip into a failure. */
-export const browserRequired = (): boolean => process.env.REQUIRE_BROWSER === '1';
+export const browserAvailable = (): boolean => CHROMIUM.available();
+/** CI (or REQUIRE_BROWSER=1) turns a missing browser from a skip into a failure. */
+export const browserRequired = (): boolean => prerequisitesRequired();
 
 /**
- * `describe` for browser tests: runs when Chromium is installed; otherwise skipped, unless REQUIRE_BROWSER=1, in
- * which case a failing test says why.
+ * `describe` for browser tests: runs when Chromium (and, for suites that feed a clip to the fake camera, ffmpeg) is
+ * installed; otherwise skipped with the apt command, unless in CI or REQUIRE_BROWSER=1, where it fails saying why.
  */
-export function describeBrowser(name: string, fn: () => void): void {
-  if (browserAvailable()) {
-    describe(name, fn);
-  } else if (browserRequired()) {
-    describe(name, () => {
-      it('needs Chromium', () => {
-        throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} does not exist (apt-get install -y chromium)`);
-      });
-    });
-  } else {
-    describe.skip(`${name} (skipped: ${CHROMIUM_PATH} not installed)`, fn);
-  }
+export function describeBrowser(name: string, fn: () => void, { ffmpeg = true } = {}): void {
+  describeNeeding(ffmpeg ? [CHROMIUM, FFMPEG] : [CHROMIUM], name, fn);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
