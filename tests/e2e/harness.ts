@@ -209,20 +209,12 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Browser>
 export interface PageWatch {
   page: Page;
   context: BrowserContext;
-  /** Every URL the page (and its workers) requested. */
+  /** Every URL the page, its workers and the service worker (precache, Thunder on first use) requested. */
   requests: string[];
   /** Requests to anything but `allowedOrigin` (data: and blob: URLs are local and allowed). */
   foreignRequests(): string[];
   consoleErrors: string[];
   pageErrors: string[];
-}
-
-/**
- * Playwright reports the service worker's own requests (precache, updates) in context 'request' events only with
- * this set before the browser is launched. Tests that check where requests go set it.
- */
-export function watchServiceWorkerRequests(): void {
-  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 }
 
 /** Waits until the service worker has installed (precache complete) and is active for this page's scope. */

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   BROWSER_SETUP_TIMEOUT_MS, clipToY4m, describeBrowser, launchChromium, openWatchedPage, saveScreenshot, serveDir,
-  waitForPose, waitForServiceWorker, watchServiceWorkerRequests, type StaticServer,
+  waitForPose, waitForServiceWorker, type StaticServer,
 } from './harness';
 
 const TEST_TIMEOUT_MS = 300_000;
@@ -31,7 +31,6 @@ describeBrowser('offline and updates (service worker, chromium)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    watchServiceWorkerRequests();
     server = await serveDir();
     browser = await launchChromium({ fakeCameraY4m: clipToY4m('bodyweight-squat', { filter: SQUAT_FILTER, variant: 'three-squats-padded' }) });
   }, BROWSER_SETUP_TIMEOUT_MS);
