@@ -7,6 +7,16 @@ import type { WorkerApi } from './worker-protocol';
 import './worker-protocol';
 
 let host: Promise<DetectorHost> | null = null;
+let canvas: OffscreenCanvasRenderingContext2D | null = null;
+
+function readPixels(image: ImageBitmap | VideoFrame, widthPx: number, heightPx: number): ImageData {
+  canvas ??= new OffscreenCanvas(widthPx, heightPx).getContext('2d', { willReadFrequently: true });
+  if (!canvas) throw new Error('no 2D OffscreenCanvas in this worker');
+  if (canvas.canvas.width !== widthPx) canvas.canvas.width = widthPx;
+  if (canvas.canvas.height !== heightPx) canvas.canvas.height = heightPx;
+  canvas.drawImage(image, 0, 0, widthPx, heightPx);
+  return canvas.getImageData(0, 0, widthPx, heightPx);
+}
 const detectorHost = () => (host ??= import('./detector-host').then((m) => new m.DetectorHost()));
 
 const api: WorkerApi = {
@@ -25,7 +35,16 @@ const api: WorkerApi = {
     }
   },
   async detect(image, size, timestampMs) {
-    return (await detectorHost()).detect(image, size, timestampMs);
+    const host = await detectorHost();
+    // tfjs cannot read a VideoFrame: draw it (or the bitmap) once into our canvas and hand tfjs the pixels. The
+    // colour conversion happens here, off the page's main thread.
+    let pixels: ImageData;
+    try {
+      pixels = readPixels(image, size.widthPx, size.heightPx);
+    } finally {
+      image.close();
+    }
+    return host.detect(pixels, size, timestampMs);
   },
   reset() { void host?.then((h) => h.reset()); },
   unload() { void host?.then((h) => h.unload()); },

@@ -12,7 +12,7 @@ export interface WorkerApi {
   /** Loads the model (starting the backend first if needed) and returns the backend it runs on. */
   load(modelId: ModelId, options: LoadOptions, events: LoadEvents & Comlink.ProxyMarked): Promise<BackendInfo>;
   /** Runs the model on a transferred frame (the worker closes it). */
-  detect(image: ImageBitmap, size: { widthPx: number; heightPx: number }, timestampMs: number): Promise<Detection>;
+  detect(image: ImageBitmap | VideoFrame, size: { widthPx: number; heightPx: number }, timestampMs: number): Promise<Detection>;
   reset(): void;
   unload(): void;
 }
