@@ -10,8 +10,9 @@
 // - camera frames not analysed: gaps in rVFC presentedFrames between consecutive analysed frames.
 // - main-thread busy time per analysed frame: Chromium's own count of the page's main-thread task time
 //   (DevTools Performance.getMetrics TaskDuration; a dedicated worker's tasks are not in it) over the window, divided
-//   by the frames analysed in it. With inference in the worker this is capture + result + rules + rendering; on the
-//   main thread it includes the inference itself.
+//   by the frames analysed in it, and the JavaScript part of it (ScriptDuration). With inference in the worker this is
+//   capture + result + rules + the page's rendering; on the main thread it includes the inference itself. Headless
+//   here has no GPU, so the browser paints the video and the overlay in software on that thread too.
 // - long tasks per minute: PerformanceObserver 'longtask' entries (main-thread tasks over 50 ms) in the window.
 // - app work per frame (the per-frame split): (detectStart - callback) + (delivered - detectEnd) + (DOM updated -
 //   delivered); in a worker, the frame copy between detectStart and detectEnd is async and counted only above.
@@ -44,6 +45,8 @@ export interface BrowserRun {
   cameraFps: number;
   notAnalysedPct: number;
   inferenceMs: Dist;
+  /** Worker only: reading the transferred frame's pixels, ms. */
+  prepareMs: Dist | null;
   latencyMs: Dist;
   /** capture -> delivered (findings computed), ms. */
   captureToDeliveredMs: Dist;
@@ -58,6 +61,8 @@ export interface BrowserRun {
   maxInFlight: number;
   /** Page main-thread task time per analysed frame (DevTools TaskDuration), ms. */
   mainThreadBusyMsPerFrame: number;
+  /** Of that, JavaScript (DevTools ScriptDuration); the rest is the browser's own style, layout, paint and media work. */
+  mainThreadScriptMsPerFrame: number;
   /** Share of wall time the page's main thread was busy, %. */
   mainThreadBusyPct: number;
   /** Main-thread tasks over 50 ms, per minute. */
@@ -142,9 +147,11 @@ async function firstPose(page: Page, which: PageKind, url: string): Promise<numb
   throw new Error(`${which}: no pose within 180 s at ${url}`);
 }
 
-async function taskDurationSec(cdp: CDPSession): Promise<number> {
+/** The page main thread's cumulative task time and, within it, JavaScript time (DevTools Performance metrics), s. */
+async function mainThreadSec(cdp: CDPSession): Promise<{ task: number; script: number }> {
   const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
+  const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+  return { task: get('TaskDuration'), script: get('ScriptDuration') };
 }
 
 async function measure(page: Page, which: PageKind, url: string, opts: RunOptions): Promise<BrowserRun> {
@@ -181,11 +188,11 @@ async function measure(page: Page, which: PageKind, url: string, opts: RunOption
   await page.waitForTimeout(warmupSec * 1000);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const busy0 = await taskDurationSec(cdp);
+  const busy0 = await mainThreadSec(cdp);
   const t0 = await page.evaluate(() => performance.now());
   await page.waitForTimeout(windowSec * 1000);
   const t1 = await page.evaluate(() => performance.now());
-  const busy1 = await taskDurationSec(cdp);
+  const busy1 = await mainThreadSec(cdp);
   await cdp.detach();
   const longTasks = (await page.evaluate(() => (globalThis as unknown as { __benchLongTasks: number[] }).__benchLongTasks.slice()))
     .filter((t) => t >= t0 && t < t1).length;
@@ -223,6 +230,7 @@ async function measure(page: Page, which: PageKind, url: string, opts: RunOption
     cameraFps: presentedSpan / secs,
     notAnalysedPct: presentedSpan ? (presentedGap / presentedSpan) * 100 : Number.NaN,
     inferenceMs: dist(recs.map((r) => r.inferenceMs)),
+    prepareMs: recs.some((r) => r.prepareMs !== null) ? dist(recs.flatMap((r) => (r.prepareMs === null ? [] : [r.prepareMs]))) : null,
     latencyMs: dist(withCapture.filter((r) => r.paintMs !== undefined).map((r) => r.paintMs! - r.captureTimeMs!)),
     captureToDeliveredMs: dist(withCapture.map((r) => r.deliveredMs - r.captureTimeMs!)),
     appWorkMs: dist(recs.filter((r) => r.domMs !== undefined).map((r) => (r.detectStartMs - r.callbackMs) + (r.deliveredMs - r.detectEndMs) + (r.domMs! - r.deliveredMs))),
@@ -230,8 +238,9 @@ async function measure(page: Page, which: PageKind, url: string, opts: RunOption
     deliverMs: dist(recs.map((r) => r.deliveredMs - r.detectEndMs)),
     renderMs: dist(recs.filter((r) => r.domMs !== undefined).map((r) => r.domMs! - r.deliveredMs)),
     maxInFlight,
-    mainThreadBusyMsPerFrame: ((busy1 - busy0) * 1000) / recs.length,
-    mainThreadBusyPct: ((busy1 - busy0) * 1000 / (t1 - t0)) * 100,
+    mainThreadBusyMsPerFrame: ((busy1.task - busy0.task) * 1000) / recs.length,
+    mainThreadScriptMsPerFrame: ((busy1.script - busy0.script) * 1000) / recs.length,
+    mainThreadBusyPct: ((busy1.task - busy0.task) * 1000 / (t1 - t0)) * 100,
     longTasksPerMin: longTasks / (secs / 60),
     thread: appInfo ? appInfo.thread.replace('-', ' ') : 'main thread',
     firstPoseMs,

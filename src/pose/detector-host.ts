@@ -30,6 +30,8 @@ export interface Detection {
   frame: PoseFrame;
   /** Time the model took on this image in the thread that ran it, ms. */
   inferenceMs: number;
+  /** In the worker: time to read the transferred frame's pixels before inference, ms. */
+  prepareMs?: number;
 }
 
 export class DetectorHost {

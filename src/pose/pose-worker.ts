@@ -9,6 +9,22 @@ import './worker-protocol';
 let host: Promise<DetectorHost> | null = null;
 let canvas: OffscreenCanvasRenderingContext2D | null = null;
 
+/**
+ * A VideoFrame's pixels as RGBA, converted by the browser (VideoFrame.copyTo with a format, Chromium 127+); null
+ * where that conversion is not offered or the frame is not the picture's size, and the canvas below does it.
+ */
+async function copyRgba(frame: VideoFrame, widthPx: number, heightPx: number): Promise<ImageData | null> {
+  const rect = frame.visibleRect;
+  if (!rect || rect.width !== widthPx || rect.height !== heightPx) return null;
+  try {
+    const rgba = new Uint8ClampedArray(widthPx * heightPx * 4);
+    await frame.copyTo(rgba, { format: 'RGBA', colorSpace: 'srgb' } as VideoFrameCopyToOptions);
+    return new ImageData(rgba, widthPx, heightPx);
+  } catch {
+    return null;
+  }
+}
+
 function readPixels(image: ImageBitmap | VideoFrame, widthPx: number, heightPx: number): ImageData {
   canvas ??= new OffscreenCanvas(widthPx, heightPx).getContext('2d', { willReadFrequently: true });
   if (!canvas) throw new Error('no 2D OffscreenCanvas in this worker');
@@ -38,13 +54,15 @@ const api: WorkerApi = {
     const host = await detectorHost();
     // tfjs cannot read a VideoFrame: draw it (or the bitmap) once into our canvas and hand tfjs the pixels. The
     // colour conversion happens here, off the page's main thread.
+    const t0 = performance.now();
     let pixels: ImageData;
     try {
-      pixels = readPixels(image, size.widthPx, size.heightPx);
+      pixels = (image instanceof ImageBitmap ? null : await copyRgba(image, size.widthPx, size.heightPx)) ?? readPixels(image, size.widthPx, size.heightPx);
     } finally {
       image.close();
     }
-    return host.detect(pixels, size, timestampMs);
+    const prepareMs = performance.now() - t0;
+    return { ...(await host.detect(pixels, size, timestampMs)), prepareMs };
   },
   reset() { void host?.then((h) => h.reset()); },
   unload() { void host?.then((h) => h.unload()); },

@@ -18,10 +18,10 @@ function fakeVideo() {
     pause: vi.fn(function (this: { paused: boolean }) { this.paused = true; }),
     play: vi.fn(async function (this: { paused: boolean }) { this.paused = false; }),
     /** Presents one frame at `mediaTimeSec`: runs the callbacks registered so far. */
-    present(mediaTimeSec: number) {
+    present(mediaTimeSec: number, nowMs = performance.now()) {
       const due = [...callbacks.values()];
       callbacks.clear();
-      for (const cb of due) cb(performance.now(), { mediaTime: mediaTimeSec });
+      for (const cb of due) cb(nowMs, { mediaTime: mediaTimeSec });
     },
     get pending() { return callbacks.size; },
   };
@@ -81,6 +81,33 @@ describe('PoseLoop', () => {
     expect(stats!.framesDropped).toBe(4);
     expect(stats!.framesAnalysed).toBe(2);
     expect(stats!.lastInferenceMs).toBe(20); // the model's own time as reported by the engine
+    loop.stop();
+  });
+
+  it('from the camera, the newest frame that arrived while busy is analysed as soon as the model is free', async () => {
+    const video = fakeVideo();
+    const d = gatedDetector();
+    const frames: PoseFrame[] = [];
+    let stats: PoseLoopStats | null = null;
+    const loop = new PoseLoop({
+      video: video as unknown as HTMLVideoElement, analyse: d.detect, timeBase: 'clock',
+      onFrame: (f, s) => { frames.push(f); stats = s; }, onError: (e) => { throw e; },
+    });
+    loop.start();
+    video.present(0, 1000); // inference #1
+    for (let i = 1; i <= 4; i++) video.present(i / 30, 1000 + i * 33); // arrive while busy
+    expect(d.detect).toHaveBeenCalledTimes(1);
+    d.release();
+    await flush();
+    // Not waiting for the next camera frame: the newest (t = 1132) goes at once; 1033..1099 were dropped.
+    expect(d.detect).toHaveBeenCalledTimes(2);
+    expect(d.detect.mock.calls[1]![2]).toBe(1132);
+    d.release();
+    await flush();
+    expect(frames.map((f) => f.timestampMs)).toEqual([1000, 1132]);
+    expect(d.detect).toHaveBeenCalledTimes(2); // nothing else was waiting
+    expect(d.maxInFlight).toBe(1);
+    expect(stats!.framesDropped).toBe(3);
     loop.stop();
   });
 
