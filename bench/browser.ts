@@ -251,7 +251,30 @@ async function measure(page: Page, which: PageKind, url: string, opts: RunOption
   };
 }
 
-export interface BrowserBench { clip: string; rounds: number; runs: Record<PageKind, BrowserRun[]> }
+export interface BrowserBench {
+  clip: string;
+  rounds: number;
+  runs: Record<PageKind, BrowserRun[]>;
+  /** Main-thread busy ms per second of a page that only shows the camera video (bench/bare ?detect=off), per round. */
+  videoOnlyBusyMsPerSec: number[];
+}
+
+/** The browser's own main-thread time for showing the 30 fps camera picture, with no model and no app: ms per s. */
+async function videoOnlyBusy(page: Page, url: string, opts: RunOptions): Promise<number> {
+  const { warmupSec = 4, windowSec = 20 } = opts;
+  await page.goto(url);
+  await page.waitForFunction(() => (globalThis as unknown as { __bareBench?: { status: string } }).__bareBench?.status === 'video only', undefined, { timeout: 60_000 });
+  await page.waitForTimeout(warmupSec * 1000);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const b0 = await mainThreadSec(cdp);
+  const t0 = Date.now();
+  await page.waitForTimeout(windowSec * 1000);
+  const b1 = await mainThreadSec(cdp);
+  const secs = (Date.now() - t0) / 1000;
+  await cdp.detach();
+  return ((b1.task - b0.task) * 1000) / secs;
+}
 
 /**
  * Runs the pages alternately (`rounds` times each, a fresh context every time, never two at once) so that load from
@@ -266,7 +289,7 @@ export async function benchBrowser(opts: RunOptions & { clip?: string; rounds?: 
   const appServer = await serveDir();
   const bareServer = await serveDir(bareDir);
   const browser = await launchChromium({ fakeCameraY4m: y4m });
-  const out: BrowserBench = { clip, rounds, runs: { app: [], 'app-main-thread': [], bare: [] } };
+  const out: BrowserBench = { clip, rounds, runs: { app: [], 'app-main-thread': [], bare: [] }, videoOnlyBusyMsPerSec: [] };
   const urls: Record<PageKind, string> = {
     app: `${appServer.url}?backend=wasm`,
     'app-main-thread': `${appServer.url}?backend=wasm&worker=off`,
@@ -279,6 +302,9 @@ export async function benchBrowser(opts: RunOptions & { clip?: string; rounds?: 
         out.runs[which].push(await measure(await ctx.newPage(), which, urls[which], opts));
         await ctx.close();
       }
+      const ctx = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+      out.videoOnlyBusyMsPerSec.push(await videoOnlyBusy(await ctx.newPage(), `${bareServer.url}index.html?detect=off`, opts));
+      await ctx.close();
     }
     return out;
   } finally {

@@ -10,8 +10,18 @@ const out = document.getElementById('out')!;
 const state: { status: string; error?: string } = { status: 'starting' };
 (globalThis as { __bareBench?: typeof state }).__bareBench = state;
 
+/** `?detect=off`: the camera picture only, no model: the browser's own main-thread cost of showing the video. */
+async function videoOnly() {
+  const video = document.querySelector('video')!;
+  video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
+  await video.play();
+  state.status = 'video only';
+  out.textContent = state.status;
+}
+
 async function main() {
   const p = new URLSearchParams(location.search);
+  if (p.get('detect') === 'off') return videoOnly();
   const modelId = (p.get('model') === 'thunder' ? 'thunder' : 'lightning') as ModelId;
   const engine = createLocalEngine();
   const noop = () => undefined;
