@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { PoseFrame } from '../../src/core/pose-frame';
 import { CHROMIUM, CHROMIUM_PATH, FFMPEG, describeNeeding, prerequisitesRequired } from '../prerequisites';
 import { VIDEOS_DIR } from '../shared-videos';
@@ -204,6 +205,32 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Browser>
   args.push(...(opts.extraArgs ?? []));
   // playwright-core launches with a fresh temporary --user-data-dir and --headless.
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
+}
+
+export interface BrowserSuite {
+  readonly server: StaticServer;
+  readonly browser: Browser;
+}
+
+/**
+ * For a describeBrowser suite: before its tests, serves dist/ and launches chromium (with `launch`, e.g. the fake
+ * camera); after them, closes both. Read `suite.server` / `suite.browser` inside the tests.
+ */
+export function browserSuite(launch: () => LaunchOptions): BrowserSuite {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serveDir();
+    browser = await launchChromium(launch());
+  }, BROWSER_SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() { if (!server) throw new Error('browserSuite: not set up'); return server; },
+    get browser() { if (!browser) throw new Error('browserSuite: not set up'); return browser; },
+  };
 }
 
 export interface PageWatch {

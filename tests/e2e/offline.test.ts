@@ -3,11 +3,10 @@
 // is requested from any host. Thunder is cached when first used. A new version is offered, never forced.
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import {
-  BROWSER_SETUP_TIMEOUT_MS, clipToY4m, describeBrowser, launchChromium, openWatchedPage, saveScreenshot, serveDir,
-  waitForPose, waitForServiceWorker, type StaticServer,
+  browserSuite, clipToY4m, describeBrowser, openWatchedPage, saveScreenshot, waitForPose, waitForServiceWorker,
 } from './harness';
 
 const TEST_TIMEOUT_MS = 300_000;
@@ -27,25 +26,15 @@ const repsThisSide = (page: Page) => page.evaluate(() => {
 });
 
 describeBrowser('offline and updates (service worker, chromium)', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveDir();
-    browser = await launchChromium({ fakeCameraY4m: clipToY4m('bodyweight-squat', { filter: SQUAT_FILTER, variant: 'three-squats-padded' }) });
-  }, BROWSER_SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(() => ({ fakeCameraY4m: clipToY4m('bodyweight-squat', { filter: SQUAT_FILTER, variant: 'three-squats-padded' }) }));
 
   it('after one visit, a reload with the network off runs the camera pipeline and a set; nothing is requested from any host', async () => {
-    const w = await openWatchedPage(browser, server.origin);
+    const w = await openWatchedPage(suite.browser, suite.server.origin);
     const { page } = w;
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${server.url}?backend=wasm`);
+    await page.goto(`${suite.server.url}?backend=wasm`);
     await waitForPose(page, { minKeypoints: 13 });
-    expect(await waitForServiceWorker(page)).toBe(`${server.origin}/service-worker.js`);
+    expect(await waitForServiceWorker(page)).toBe(`${suite.server.origin}/service-worker.js`);
     await expect.poll(() => page.locator('[data-testid="offline-ready"]').count(), { timeout: 10_000 }).toBe(1);
     const cached = await cachedPaths(page);
     for (const path of ['/index.html', '/models/movenet-lightning.json', '/models/movenet-lightning.bin', '/manifest.webmanifest']) {
@@ -54,7 +43,7 @@ describeBrowser('offline and updates (service worker, chromium)', () => {
     expect(cached.some((c) => c.includes('.wasm'))).toBe(true);
     expect(cached.some((c) => c.includes('movenet-thunder'))).toBe(false); // on demand only
 
-    const servedBefore = server.requested.length;
+    const servedBefore = suite.server.requested.length;
     await w.context.setOffline(true);
     await page.reload();
     await waitForPose(page, { minKeypoints: 13 });
@@ -66,19 +55,19 @@ describeBrowser('offline and updates (service worker, chromium)', () => {
     await saveScreenshot(page, 'offline-reload-set');
     // Offline, the server hears nothing from the page; only the browser's own update check of the service worker
     // script (made by the browser, outside the page's emulated network) may still reach it.
-    expect(server.requested.slice(servedBefore).filter((p) => p !== '/service-worker.js')).toEqual([]);
+    expect(suite.server.requested.slice(servedBefore).filter((p) => p !== '/service-worker.js')).toEqual([]);
     expect(w.foreignRequests()).toEqual([]);
     expect(w.pageErrors).toEqual([]);
     await w.context.close();
   }, TEST_TIMEOUT_MS);
 
   it('Thunder is cached the first time it is chosen, not before', async () => {
-    const w = await openWatchedPage(browser, server.origin);
+    const w = await openWatchedPage(suite.browser, suite.server.origin);
     const { page } = w;
-    await page.goto(`${server.url}?backend=wasm&autostart=0`);
+    await page.goto(`${suite.server.url}?backend=wasm&autostart=0`);
     await waitForServiceWorker(page);
     expect((await cachedPaths(page)).some((c) => c.includes('movenet-thunder'))).toBe(false);
-    await page.goto(`${server.url}?backend=wasm&model=thunder`);
+    await page.goto(`${suite.server.url}?backend=wasm&model=thunder`);
     await waitForPose(page, { minKeypoints: 10, timeoutMs: 180_000 });
     const cached = await cachedPaths(page);
     expect(cached.filter((c) => /^models-on-demand-\S+ \/models\/movenet-thunder\.(json|bin)$/.test(c))).toHaveLength(2);
@@ -87,15 +76,15 @@ describeBrowser('offline and updates (service worker, chromium)', () => {
   }, TEST_TIMEOUT_MS);
 
   it('a new version is offered with a prompt; Reload switches to it', async () => {
-    const w = await openWatchedPage(browser, server.origin);
+    const w = await openWatchedPage(suite.browser, suite.server.origin);
     const { page } = w;
-    await page.goto(`${server.url}?autostart=0`);
+    await page.goto(`${suite.server.url}?autostart=0`);
     await waitForServiceWorker(page);
     await page.reload(); // a returning visitor: the page is now controlled by the installed version
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     expect(await page.locator('[data-testid="update-available"]').count()).toBe(0);
     // The next version on the server: the service worker's script differs, so the browser installs it beside the old one.
-    appendFileSync(join(server.root, 'service-worker.js'), '\n// next version\n');
+    appendFileSync(join(suite.server.root, 'service-worker.js'), '\n// next version\n');
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
     await expect.poll(() => page.locator('[data-testid="update-available"]').count(), { timeout: 60_000 }).toBe(1);
     expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting))).toBe(true);

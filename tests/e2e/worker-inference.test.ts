@@ -1,34 +1,21 @@
 // Inference in a Web Worker, in the real browser: the readout says where the model runs, PoseFrames arrive from the
 // worker, the page falls back to its main thread (and says why) when the worker cannot start, and `?worker=off`
 // runs the model on the main thread without a warning.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { poseFrameSchema } from '../../src/core/pose-frame';
-import {
-  BROWSER_SETUP_TIMEOUT_MS, BROWSER_TEST_TIMEOUT_MS, clipToY4m, describeBrowser, launchChromium, openWatchedPage,
-  saveScreenshot, serveDir, waitForPose, type StaticServer,
-} from './harness';
+import { BROWSER_TEST_TIMEOUT_MS, browserSuite, clipToY4m, describeBrowser, openWatchedPage, saveScreenshot, waitForPose } from './harness';
 
 const readout = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`).textContent({ timeout: 5000 }).catch(() => null);
 
 describeBrowser('pose inference in a worker (chromium)', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveDir();
-    browser = await launchChromium({ fakeCameraY4m: clipToY4m('bodyweight-squat') });
-  }, BROWSER_SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(() => ({ fakeCameraY4m: clipToY4m('bodyweight-squat') }));
 
   it('runs the model in a worker: the readout says so and PoseFrames arrive', async () => {
-    const w = await openWatchedPage(browser, server.origin);
+    const w = await openWatchedPage(suite.browser, suite.server.origin);
     const workerUrls: string[] = [];
     w.page.on('worker', (wk) => workerUrls.push(wk.url()));
-    await w.page.goto(`${server.url}?backend=wasm`);
+    await w.page.goto(`${suite.server.url}?backend=wasm`);
     const s = await waitForPose(w.page, { minKeypoints: 13 });
     expect(await readout(w.page, 'inference-thread')).toBe('worker');
     expect(await w.page.locator('[data-testid="thread-fallback"]').count()).toBe(0);
@@ -50,8 +37,8 @@ describeBrowser('pose inference in a worker (chromium)', () => {
   }, BROWSER_TEST_TIMEOUT_MS);
 
   it('?worker=off runs the model on the main thread, without a warning', async () => {
-    const w = await openWatchedPage(browser, server.origin);
-    await w.page.goto(`${server.url}?backend=wasm&worker=off`);
+    const w = await openWatchedPage(suite.browser, suite.server.origin);
+    await w.page.goto(`${suite.server.url}?backend=wasm&worker=off`);
     await waitForPose(w.page, { minKeypoints: 13 });
     expect(await readout(w.page, 'inference-thread')).toBe('main thread');
     expect(await w.page.locator('[data-testid="thread-fallback"]').count()).toBe(0);
@@ -60,9 +47,9 @@ describeBrowser('pose inference in a worker (chromium)', () => {
   }, BROWSER_TEST_TIMEOUT_MS);
 
   it('a worker that cannot start: falls back to the main thread, says why, and still finds the person', async () => {
-    const w = await openWatchedPage(browser, server.origin);
+    const w = await openWatchedPage(suite.browser, suite.server.origin);
     await w.page.route('**/assets/pose-worker-*.js', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' }));
-    await w.page.goto(`${server.url}?backend=wasm`);
+    await w.page.goto(`${suite.server.url}?backend=wasm`);
     await waitForPose(w.page, { minKeypoints: 13 });
     expect(await readout(w.page, 'inference-thread')).toBe('main thread');
     expect(await readout(w.page, 'thread-fallback')).toMatch(/main thread because the inference worker could not start/);
