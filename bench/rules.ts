@@ -10,7 +10,7 @@ import type { Fixture } from '../src/fixtures/fixture-schema';
 import { KeypointSmoother } from '../src/pose/smoothing';
 import { toPoseFrame } from '../src/pose/to-pose-frame';
 import { KEYPOINT_NAMES } from '../src/core/pose-frame';
-import { CoachSession } from '../src/coach/coach-session';
+import { createSession, sessionSpec, stepSession } from '../src/coach/coach-session';
 import { dist, type Dist } from './stats';
 import { frameStream, loadFixtures } from './fixtures';
 
@@ -71,14 +71,15 @@ export function benchPipelineWithoutModel(minSteps = 20_000): { steps: number; u
   const frames = frameStream(real, minSteps + 2000);
   const smoother = new KeypointSmoother();
   const def = EXERCISES.find((d) => d.id === 'squat') ?? EXERCISES[0]!;
-  let session = new CoachSession(def, { sets: [null], reps: null, holdMs: null });
+  const spec = sessionSpec(def, { sets: [null], reps: null, holdMs: null });
+  let session = createSession(spec);
   const times: number[] = [];
   frames.forEach((f, i) => {
-    if (i % 3000 === 0) session = new CoachSession(def, { sets: [null], reps: null, holdMs: null });
+    if (i % 3000 === 0) session = createSession(spec);
     const poses = detectorPoseOf(f);
     const t0 = process.hrtime.bigint();
     const pf = toPoseFrame(poses, { widthPx: f.imageWidthPx, heightPx: f.imageHeightPx }, f.timestampMs);
-    session.push(smoother.apply(pf));
+    session = stepSession(session, { type: 'frame', frame: smoother.apply(pf) }, spec).state;
     const t1 = process.hrtime.bigint();
     if (i >= 2000) times.push(Number(t1 - t0) / 1000);
   });

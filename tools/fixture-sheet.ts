@@ -1,6 +1,8 @@
 // Look at a recorded fixture before labelling it: (1) a frame sheet of the clip with the fixture's skeleton drawn
 // on it, (2) a trace plot of joint signals over time. Both are PNGs to open with an image viewer.
-//   npx tsx tools/fixture-sheet.ts <fixture.json> <video> <outPrefix> [--every-ms 400] [--cols 6]
+//   npx tsx tools/fixture-sheet.ts <fixture.json> <video> <outPrefix> [--every-ms 400] [--cols 6] [--crop] [--tile-px 320]
+// --crop: every tile shows only the box around the person (all confident keypoints over the clip, plus a margin), so
+// a small person in a tall portrait frame is big enough to judge the knees. --tile-px: tile width.
 // Trace colours: red = mid-hip y (down = lower in image), green = left knee angle, blue = right knee angle,
 // yellow = left hip angle (shoulder-hip-knee), cyan = right hip angle, magenta = mean keypoint score.
 // Angles map 0..180 deg to bottom..top; grid lines every 1 s (brighter every 5 s).
@@ -58,9 +60,24 @@ function drawSkeleton(c: Canvas, f: PoseFrame, minScore: number) {
   }
 }
 
+/** Pixel box around every confident keypoint of the clip, with a margin of 12% of its height, inside the image. */
+function personBox(frames: readonly PoseFrame[], minScore: number, w: number, h: number) {
+  let x0 = 1, y0 = 1, x1 = 0, y1 = 0;
+  for (const f of frames) for (const n of KEYPOINT_NAMES) {
+    const k = f.keypoints?.[n];
+    if (!k || k.score < minScore) continue;
+    x0 = Math.min(x0, k.x); x1 = Math.max(x1, k.x); y0 = Math.min(y0, k.y); y1 = Math.max(y1, k.y);
+  }
+  if (x1 <= x0 || y1 <= y0) return { x: 0, y: 0, w, h };
+  const m = 0.12 * (y1 - y0) * h;
+  const bx = Math.max(0, Math.floor(x0 * w - m)), by = Math.max(0, Math.floor(y0 * h - m));
+  return { x: bx, y: by, w: Math.min(w, Math.ceil(x1 * w + m)) - bx, h: Math.min(h, Math.ceil(y1 * h + m)) - by };
+}
+
 async function main() {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: {
     'every-ms': { type: 'string', default: '400' }, cols: { type: 'string', default: '6' }, 'min-score': { type: 'string', default: '0.3' },
+    crop: { type: 'boolean', default: false }, 'tile-px': { type: 'string', default: '320' },
   } });
   const [fixturePath, video, prefix] = positionals;
   if (!fixturePath || !prefix) throw new Error('usage: fixture-sheet.ts <fixture.json> <video|-> <outPrefix>');
@@ -84,14 +101,16 @@ async function main() {
     };
     if (video === '-') for (const f of fx.frames) pick(f, null);
     else for await (const raw of decodeVideo(video)) pick(fx.frames[fi++], raw.data);
-    const tileW = 320, first = picked[0]!;
-    const tileH = Math.round((first.h * tileW) / first.w / 2) * 2;
+    const first = picked[0]!;
+    const box = values.crop ? personBox(fx.frames, minScore, first.w, first.h) : { x: 0, y: 0, w: first.w, h: first.h };
+    const tileW = Number(values['tile-px']);
+    const tileH = Math.round((box.h * tileW) / box.w / 2) * 2;
     const rows = Math.ceil(picked.length / cols);
     const sheet = new Canvas(tileW * cols, tileH * rows);
     picked.forEach((c, i) => {
       const ox = (i % cols) * tileW, oy = Math.floor(i / cols) * tileH;
       for (let y = 0; y < tileH; y++) for (let x = 0; x < tileW; x++) {
-        const sx = Math.floor((x * c.w) / tileW), sy = Math.floor((y * c.h) / tileH);
+        const sx = box.x + Math.floor((x * box.w) / tileW), sy = box.y + Math.floor((y * box.h) / tileH);
         const s = (sy * c.w + sx) * 3, d = ((oy + y) * sheet.w + ox + x) * 3;
         sheet.data[d] = c.data[s]!; sheet.data[d + 1] = c.data[s + 1]!; sheet.data[d + 2] = c.data[s + 2]!;
       }

@@ -5,7 +5,8 @@
 //        [--fps 10] [--no-smoothing] [--max-frames N]
 // --labels: a JSON file {"view", "exercise": {"id", "side", "configOverrides"}, "labels": {...labelsSchema}} or just
 // the labels; its view and exercise id are used when --view / --exercise are not given.
-// Origin and licence default to the clip's row in a README.md next to the video (../shared/videos/README.md).
+// Origin and licence default to the clip's own row (columns clip, origin, licence) of the markdown table in the
+// README.md next to the video; a clip without a row needs --origin and --licence.
 //   npm run record -- --relabel fixtures/real/x.json --labels fixtures/labels/x.json
 //        replaces labels / exercise / view of a recorded fixture without re-running the model.
 import { createHash } from 'node:crypto';
@@ -16,21 +17,11 @@ import { MODEL_IDS, type ModelId } from '../src/pose/detector';
 import { createNodePoseDetector, processVideo } from '../src/pose/node/node-pose';
 import { smoothingConfigSchema } from '../src/pose/smoothing';
 import { labelsSchema, parseFixture, serializeFixture, type FixtureInput } from '../src/fixtures/fixture-schema';
+import { clipProvenance } from './clip-provenance';
 
 function fail(msg: string): never {
   process.stderr.write(`record: ${msg}\n`);
   process.exit(2);
-}
-
-/** origin column of the clip's row in a markdown table in README.md beside the clip, if any. */
-function provenanceFromReadme(video: string): { origin?: string; licence?: string } {
-  const readme = path.join(path.dirname(video), 'README.md');
-  if (!existsSync(readme)) return {};
-  const text = readFileSync(readme, 'utf8');
-  const row = text.split('\n').find((l) => l.startsWith('|') && l.includes(path.basename(video)));
-  const origin = row?.split('|').map((c) => c.trim())[2];
-  const licence = /Pexels licence/i.test(text) ? 'Pexels licence' : undefined;
-  return { origin, licence };
 }
 
 function readLabelsFile(file: string | undefined): Record<string, unknown> {
@@ -103,10 +94,12 @@ async function main() {
     const r = labelsSchema.safeParse(labels);
     if (!r.success) fail(`labels in ${values.labels} are invalid: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  const fromReadme = provenanceFromReadme(video);
-  const origin = values.origin ?? fromReadme.origin;
-  const licence = values.licence ?? fromReadme.licence;
-  if (!origin || !licence) fail('say where the clip comes from: --origin "..." --licence "..." (no README.md row found beside the clip)');
+  let origin: string, licence: string;
+  try {
+    ({ origin, licence } = clipProvenance(video, { origin: values.origin, licence: values.licence }));
+  } catch (e) {
+    fail((e as Error).message);
+  }
 
   const smoothing = values['no-smoothing'] ? null : smoothingConfigSchema.parse({});
   const pose = await createNodePoseDetector(modelId);

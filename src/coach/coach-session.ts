@@ -1,15 +1,14 @@
-// One coaching session: an exercise, a plan of sets (each with a working side), the rule runner, the set-up gate
-// and the live set. Feeds each PoseFrame through the exercise's pure `step`, gates it, folds the findings, and says
-// what happened (events) so the UI can speak and re-render. No DOM, no clock: times are the frames' timestamps.
+// One coaching session as a pure reducer: `stepSession(state, input, spec) -> {state, events, findings}`.
+// A session is an exercise, a plan of sets (each with a working side) and a start step (the live set-up gate, or
+// none for a recording analysed from its first frame). Each frame runs the exercise's pure `step`, moves the start
+// step on, folds the findings into the live set, and says what happened (events) so a UI can speak and re-render.
+// The state is plain data; no DOM, no clock: times are the frames' timestamps.
 import type { z } from 'zod';
 import type { PoseFrame, Side } from '../core/pose-frame';
-import { createRunner, type Runner } from '../rules/engine/run';
+import { resolveConfig } from '../rules/engine/run';
 import type { ExerciseDefinition, Finding } from '../rules/engine/types';
-import { createLiveSet, DEFAULT_LIVE_SET_OPTIONS, foldFindings, keyOf, repCounts, type CueFinding, type LiveSet } from './live-set';
-
-/** Series are kept only when the summary asks for them (the single-leg plots); others would cost a copy per frame. */
-const NO_SERIES = /(?!)/;
-import { DEFAULT_SETUP_GATE, initialSetupGate, stepSetupGate, type SetupGate, type SetupGateConfig } from './setup-gate';
+import { createLiveSet, DEFAULT_LIVE_SET_OPTIONS, foldFindings, keyOf, repCounts, type CueFinding, type LiveSet, type LiveSetOptions } from './live-set';
+import { setupGate, type SetupGate, type StartStep } from './setup-gate';
 import { summariseSet, type SetSummary, type SummariseOptions } from './set-summary';
 
 export interface SessionPlan {
@@ -23,12 +22,63 @@ export interface SessionPlan {
   holds?: number | null;
 }
 
+/** What stays fixed for a whole session. */
+export interface SessionSpec {
+  exercise: ExerciseDefinition;
+  plan: SessionPlan;
+  summarise: SummariseOptions;
+  /** How each set starts counting: `setupGate()` live, `startAtOnce` for a recording. */
+  start: StartStep;
+}
+
+export type SessionInput =
+  | { type: 'frame'; frame: PoseFrame }
+  /** End the set in progress now (by hand); its summary is kept. */
+  | { type: 'end-set' }
+  /** Move on to the next set of the plan (after a set ended); it starts with the start step again. */
+  | { type: 'next-set' };
+
 export type CoachEvent =
   | { type: 'countdown'; seconds: number }
   | { type: 'go' }
   | { type: 'cue-on'; cue: CueFinding }
   | { type: 'rep'; count: number }
-  | { type: 'set-complete'; summary: SetSummary };
+  /** `lastSet`: it was the plan's last set, so the session is finished. */
+  | { type: 'set-complete'; summary: SetSummary; lastSet: boolean };
+
+/** The exercise's rule while a set runs: its parsed config and its state (both plain data). */
+export interface RuleRun {
+  config: unknown;
+  state: unknown;
+  /** The frame the rule was restarted on when the countdown began, while it has counted or timed nothing since; it
+   * then carries on at "go" (a squat's still start made during the countdown counts). Null otherwise. */
+  cleanSinceMs: number | null;
+}
+
+export interface SessionState {
+  setIndex: number;
+  /** 'running' until the set ends (target reached, the rule says done, or ended by hand); 'ended' until the next. */
+  set: 'running' | 'ended';
+  gate: SetupGate;
+  rule: RuleRun;
+  live: LiveSet;
+  /** Summaries of the sets ended so far, in order. */
+  summaries: SetSummary[];
+  /** Last frame's timestamp in this set (a smaller one means the video was rewound), null before the first. */
+  lastFrameMs: number | null;
+  /** Countdown second last announced, so each is said once. */
+  countdownShown: number | null;
+}
+
+export interface SessionStep { state: SessionState; events: CoachEvent[]; findings: Finding[] }
+
+/** Series are kept only when the summary asks for them (the single-leg plots); others would cost a copy per frame. */
+const NO_SERIES = /(?!)/;
+
+export function sessionSpec(exercise: ExerciseDefinition, plan: SessionPlan, summarise: SummariseOptions = {}, start: StartStep = setupGate()): SessionSpec {
+  if (plan.sets.length === 0) throw new Error('a session needs at least one set');
+  return { exercise, plan, summarise, start };
+}
 
 /** Config for the rule: the working side and the hold target where the schema has such keys; defaults otherwise. */
 export function ruleConfig(def: ExerciseDefinition, side: Side | null, holdMs: number | null): unknown {
@@ -43,129 +93,134 @@ export function ruleConfig(def: ExerciseDefinition, side: Side | null, holdMs: n
   return r.success ? o : {};
 }
 
-export class CoachSession {
-  setIndex = 0;
-  gate: SetupGate = initialSetupGate();
-  live: LiveSet;
-  readonly summaries: SetSummary[] = [];
-  /** True between a set's end and the start of the next. */
-  setDone = false;
-  private runner: Runner<unknown>;
-  private lastCountdown: number | null = null;
-  private lastMs: number | null = null;
-  /** The rule has been running since the countdown began without starting a rep or a hold (see push). */
-  private primed = false;
+/** The rule config overrides of a set (its side and the plan's hold target): the one place a set's config is built. */
+export const setRuleOverrides = (spec: SessionSpec, setIndex: number): unknown =>
+  ruleConfig(spec.exercise, spec.plan.sets[setIndex] ?? null, spec.plan.holdMs);
 
-  constructor(
-    readonly exercise: ExerciseDefinition,
-    readonly plan: SessionPlan,
-    private readonly summarise: SummariseOptions = {},
-    private readonly gateConfig: SetupGateConfig = DEFAULT_SETUP_GATE,
-  ) {
-    if (plan.sets.length === 0) throw new Error('a session needs at least one set');
-    this.runner = this.makeRunner();
-    this.live = createLiveSet(exercise.id, this.side);
+function startRule(spec: SessionSpec, setIndex: number): RuleRun {
+  const config = resolveConfig(spec.exercise as ExerciseDefinition<z.ZodType, unknown>, setRuleOverrides(spec, setIndex));
+  return { config, state: spec.exercise.initialState(config), cleanSinceMs: null };
+}
+const restartRule = (spec: SessionSpec, rule: RuleRun, cleanSinceMs: number | null = null): RuleRun =>
+  ({ config: rule.config, state: spec.exercise.initialState(rule.config), cleanSinceMs });
+
+function startSet(spec: SessionSpec, setIndex: number, summaries: SetSummary[]): SessionState {
+  return {
+    setIndex, set: 'running', gate: spec.start.initial(), rule: startRule(spec, setIndex),
+    live: createLiveSet(spec.exercise.id, spec.plan.sets[setIndex] ?? null), summaries, lastFrameMs: null, countdownShown: null,
+  };
+}
+
+export const createSession = (spec: SessionSpec): SessionState => startSet(spec, 0, []);
+
+// ------------------------------------------------------------------ reading the state
+
+export const sideOf = (spec: SessionSpec, s: SessionState): Side | null => spec.plan.sets[s.setIndex] ?? null;
+
+/** Reps that count toward this set's target (this side's, or all when unsided). */
+export function repsThisSide(spec: SessionSpec, s: SessionState): number {
+  const side = sideOf(spec, s);
+  return side === null ? repCounts(s.live).total : s.live.reps.filter((r) => r.side === side || r.side === 'both').length;
+}
+
+/** The last set of the plan has ended. */
+export const isFinished = (spec: SessionSpec, s: SessionState): boolean => s.set === 'ended' && s.setIndex >= spec.plan.sets.length - 1;
+
+/** The set in progress has counted or timed something worth keeping. */
+export const hasWork = (s: SessionState): boolean =>
+  s.set === 'running' && s.live.startedAtMs !== null && (s.live.reps.length > 0 || Object.keys(s.live.holds).length > 0);
+
+// ------------------------------------------------------------------ the reducer
+
+export function stepSession(state: SessionState, input: SessionInput, spec: SessionSpec): SessionStep {
+  switch (input.type) {
+    case 'frame': return stepFrame(state, input.frame, spec);
+    case 'end-set': return state.set === 'ended' ? { state, events: [], findings: [] } : endSet(state, spec, []);
+    case 'next-set':
+      if (state.set !== 'ended' || state.setIndex >= spec.plan.sets.length - 1) return { state, events: [], findings: [] };
+      return { state: startSet(spec, state.setIndex + 1, state.summaries), events: [], findings: [] };
   }
+}
 
-  get side(): Side | null { return this.plan.sets[this.setIndex] ?? null; }
-  get finished(): boolean { return this.setDone && this.setIndex >= this.plan.sets.length - 1; }
-
-  private makeRunner(): Runner<unknown> {
-    return createRunner(this.exercise as ExerciseDefinition<z.ZodType, unknown>, ruleConfig(this.exercise, this.side, this.plan.holdMs));
+/** Every frame through the session in order (a recording analysed at once, or a test). */
+export function runSession(spec: SessionSpec, frames: Iterable<PoseFrame>, from: SessionState = createSession(spec)): { state: SessionState; events: CoachEvent[] } {
+  let state = from;
+  const events: CoachEvent[] = [];
+  for (const frame of frames) {
+    const r = stepFrame(state, frame, spec);
+    state = r.state;
+    events.push(...r.events);
   }
+  return { state, events };
+}
 
-  /** One frame in; what happened out. Frames after the set ended are ignored until nextSet(). */
-  push(frame: PoseFrame): { findings: Finding[]; events: CoachEvent[] } {
-    if (this.setDone) return { findings: [], events: [] };
-    const events: CoachEvent[] = [];
-    const t = frame.timestampMs;
-    if (this.lastMs !== null && t < this.lastMs) {
-      // Time went back (a video file rewound or looped): the rule starts afresh; before "go" so does the set-up.
-      this.runner.reset();
-      if (this.gate.status !== 'counting') this.gate = initialSetupGate();
-    }
-    this.lastMs = t;
-    const findings = this.runner.push(frame);
-    const before = this.gate.status;
-    this.gate = stepSetupGate(this.gate, findings, t, this.gateConfig);
-    if (this.gate.status === 'countdown' && before !== 'countdown') {
-      // The rule starts afresh with the countdown, so a rule that wants a still start (the squat: 1 s standing at
-      // the top) has had it by "go" and the first rep right after "go" counts.
-      this.runner.reset();
-      this.primed = true;
-    } else if (this.gate.status === 'countdown' && findings.some(startsWork)) {
-      this.primed = false;
-    }
-    if (this.gate.status === 'countdown') {
-      const s = Math.max(1, Math.ceil(this.gate.remainingMs / 1000));
-      if (s !== this.lastCountdown) events.push({ type: 'countdown', seconds: s });
-      this.lastCountdown = s;
-    } else this.lastCountdown = null;
-    if (this.gate.status !== 'counting') {
-      // Show why we are waiting, but record nothing yet.
-      this.live = { ...this.live, visibility: findings.find((f) => f.kind === 'visibility') as LiveSet['visibility'] ?? null };
-      return { findings, events };
-    }
-    if (before !== 'counting') {
-      this.live = createLiveSet(this.exercise.id, this.side);
-      events.push({ type: 'go' });
-      if (!this.primed) {
-        // A rep or a hold began during the countdown (or the countdown was skipped): start the rule afresh at "go",
-        // so nothing from the set-up counts and a hold is timed from "go".
-        this.runner.reset();
-        return { findings: [], events };
-      }
-    }
-    const prev = this.live;
-    this.live = foldFindings(prev, findings, t, { ...DEFAULT_LIVE_SET_OPTIONS, keepSeries: this.summarise.keepSeries ?? NO_SERIES });
-    for (const c of this.live.cues) {
-      if (c.severity !== 'info' && prev.cueOnsetMs[keyOf(c.code, c.side)] === undefined) events.push({ type: 'cue-on', cue: c });
-    }
-    if (this.live.reps.length > prev.reps.length) events.push({ type: 'rep', count: this.repsThisSide() });
-    if (this.isComplete(findings)) events.push({ type: 'set-complete', summary: this.endSet() });
-    return { findings, events };
-  }
-
-  /** Reps that count toward this set's target (this side's, or all when unsided). */
-  repsThisSide(): number {
-    const c = repCounts(this.live);
-    return this.side === null ? c.total : this.live.reps.filter((r) => r.side === this.side || r.side === 'both').length;
-  }
-
-  private isComplete(findings: readonly Finding[]): boolean {
-    // The rule says it is done (e.g. all holds of a multi-hold exercise), or enough holds have ended.
-    if (findings.some((f) => f.kind === 'phase' && f.phase === 'done')) return true;
-    if (findings.some((f) => f.kind === 'hold-end') && this.live.holdEnds.length >= (this.plan.holds ?? 1)) return true;
-    if (this.plan.reps !== null && this.repsThisSide() >= this.plan.reps) return true;
-    return false;
-  }
-
-  /** End the current set now (by hand, or when its target is reached) and keep its summary. */
-  endSet(): SetSummary {
-    if (this.setDone) return this.summaries[this.summaries.length - 1]!;
-    const summary = summariseSet(this.live, this.summarise);
-    this.summaries.push(summary);
-    this.setDone = true;
-    return summary;
-  }
-
-  /** Move on to the next set in the plan; it starts with the set-up gate again. */
-  nextSet(): boolean {
-    if (!this.setDone || this.setIndex >= this.plan.sets.length - 1) return false;
-    this.setIndex++;
-    this.setDone = false;
-    this.gate = initialSetupGate();
-    this.lastCountdown = null;
-    this.lastMs = null;
-    this.primed = false;
-    this.runner = this.makeRunner();
-    this.live = createLiveSet(this.exercise.id, this.side);
-    return true;
-  }
+function endSet(s: SessionState, spec: SessionSpec, events: CoachEvent[]): SessionStep {
+  const summary = summariseSet(s.live, spec.summarise);
+  const lastSet = s.setIndex >= spec.plan.sets.length - 1;
+  return { state: { ...s, set: 'ended', summaries: [...s.summaries, summary] }, events: [...events, { type: 'set-complete', summary, lastSet }], findings: [] };
 }
 
 /** Findings that mean the rule counted or timed something (a rep, a hold running or ended). */
 const startsWork = (f: Finding): boolean => f.kind === 'rep' || f.kind === 'hold' || f.kind === 'hold-end';
+
+function stepFrame(prev: SessionState, frame: PoseFrame, spec: SessionSpec): SessionStep {
+  if (prev.set === 'ended') return { state: prev, events: [], findings: [] }; // ignored until the next set
+  const t = frame.timestampMs;
+  let rule = prev.rule;
+  let gate = prev.gate;
+  if (prev.lastFrameMs !== null && t < prev.lastFrameMs) {
+    // Time went back (a video file rewound or looped): the rule starts afresh; before "go" so does the set-up.
+    rule = { ...rule, state: spec.exercise.initialState(rule.config) };
+    if (gate.status !== 'counting') gate = spec.start.initial();
+  }
+  const r = spec.exercise.step(rule.state, frame, rule.config);
+  const findings = r.findings;
+  rule = { ...rule, state: r.state };
+  const before = gate.status;
+  gate = spec.start.step(gate, findings, t);
+  const events: CoachEvent[] = [];
+  if (gate.status === 'countdown' && before !== 'countdown') {
+    // The rule starts afresh with the countdown, so a rule that wants a still start (the squat: 1 s standing at the
+    // top) has had it by "go" and the first rep right after "go" counts.
+    rule = restartRule(spec, rule, t);
+  } else if (gate.status === 'countdown' && findings.some(startsWork)) {
+    rule = { ...rule, cleanSinceMs: null };
+  }
+  const seconds = gate.status === 'countdown' ? Math.max(1, Math.ceil(gate.remainingMs / 1000)) : null;
+  if (seconds !== null && seconds !== prev.countdownShown) events.push({ type: 'countdown', seconds });
+  const base = { ...prev, rule, gate, lastFrameMs: t, countdownShown: seconds };
+  if (gate.status !== 'counting') {
+    // Show why we are waiting, but record nothing yet.
+    const visibility = findings.find((f) => f.kind === 'visibility') as LiveSet['visibility'] ?? null;
+    return { state: { ...base, live: { ...prev.live, visibility } }, events, findings };
+  }
+  let live = prev.live;
+  if (before !== 'counting') {
+    live = createLiveSet(spec.exercise.id, sideOf(spec, prev));
+    events.push({ type: 'go' });
+    if (rule.cleanSinceMs === null) {
+      // A rep or a hold began during the countdown (or there was none): start the rule afresh at "go", so nothing
+      // from the set-up counts and a hold is timed from "go".
+      return { state: { ...base, live, rule: restartRule(spec, rule) }, events, findings: [] };
+    }
+  }
+  const options: LiveSetOptions = { ...DEFAULT_LIVE_SET_OPTIONS, keepSeries: spec.summarise.keepSeries ?? NO_SERIES };
+  const next = foldFindings(live, findings, t, options);
+  for (const c of next.cues) {
+    if (c.severity !== 'info' && live.cueOnsetMs[keyOf(c.code, c.side)] === undefined) events.push({ type: 'cue-on', cue: c });
+  }
+  const state: SessionState = { ...base, live: next };
+  if (next.reps.length > live.reps.length) events.push({ type: 'rep', count: repsThisSide(spec, state) });
+  if (isComplete(spec, state, findings)) return { ...endSet(state, spec, events), findings };
+  return { state, events, findings };
+}
+
+function isComplete(spec: SessionSpec, s: SessionState, findings: readonly Finding[]): boolean {
+  // The rule says it is done (e.g. all holds of a multi-hold exercise), or enough holds have ended.
+  if (findings.some((f) => f.kind === 'phase' && f.phase === 'done')) return true;
+  if (findings.some((f) => f.kind === 'hold-end') && s.live.holdEnds.length >= (spec.plan.holds ?? 1)) return true;
+  return spec.plan.reps !== null && repsThisSide(spec, s) >= spec.plan.reps;
+}
 
 /** A number from the rule's default config whose key matches (e.g. the pelvic-drop flag in degrees), or null. */
 export function ruleDefault(def: ExerciseDefinition, key: RegExp): number | null {

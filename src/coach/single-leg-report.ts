@@ -1,8 +1,9 @@
 // Single-leg stand test (Trendelenburg) report: one trial per stance leg, compared side by side.
 // Pure aggregation over the trials' set summaries. Numbers come from the rule's hold-end metrics when it
 // reports them, otherwise from the measured series. Verdicts are codes; the words live in exercises-content.
-// No validated 2D cut-off exists (NOTES.md): the verdict follows the rule's own debounced pelvic-drop cue, and
-// the mean-drop threshold here is our configurable default, reported next to the measured angles.
+// No validated 2D cut-off exists (hip keypoints are joint centres, not the pelvic bones; docs/biomechanics.md):
+// the verdict follows the rule's own debounced pelvic-drop cue, and the mean-drop threshold here is our
+// configurable default, reported next to the measured angles.
 import type { Side } from '../core/pose-frame';
 import type { Series } from './live-set';
 import type { SetSummary } from './set-summary';
@@ -98,7 +99,7 @@ export function singleLegReport(sets: readonly SetSummary[], config: SingleLegRe
   let comparison: SingleLegReport['comparison'] = null;
   if (left && right) {
     const meanDropDegDiff = left.meanDropDeg !== null && right.meanDropDeg !== null ? right.meanDropDeg - left.meanDropDeg : null;
-    // Worse = more pelvic drop; a difference under 3 deg is inside the ~3 deg 2D measurement error (NOTES.md), so no side is named.
+    // Worse = more pelvic drop; a difference under 3 deg is inside the ~3 deg 2D measurement error (docs/biomechanics.md), so no side is named.
     const worseSide = meanDropDegDiff === null || Math.abs(meanDropDegDiff) < 3 ? null : meanDropDegDiff > 0 ? 'right' : 'left';
     comparison = { holdMsDiff: right.holdMs - left.holdMs, meanDropDegDiff, worseSide };
   }

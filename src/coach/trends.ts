@@ -1,6 +1,14 @@
 // Trends over days for the history screen: per exercise and calendar day (local time), reps, the mean of the
-// main rep metric and the best hold. Pure.
-import type { SessionRecord } from '../storage/session-record';
+// main rep metric and the best hold. Pure. Reads saved sessions by shape only, so the coach needs no storage code.
+import type { SetSummary } from './set-summary';
+
+/** What the trends read from a saved session (a stored session record has this shape and more). */
+export interface SessionForTrends {
+  exerciseId: string;
+  /** Wall-clock start, ISO 8601. */
+  startedAt: string;
+  sets: readonly Pick<SetSummary, 'mainMetric' | 'repCount' | 'reps' | 'holds'>[];
+}
 
 export interface DayTrend {
   /** YYYY-MM-DD in the user's time zone. */
@@ -24,8 +32,8 @@ export function localDay(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-export function dailyTrends(records: readonly SessionRecord[], exerciseId: string): DayTrend[] {
-  const byDay = new Map<string, SessionRecord[]>();
+export function dailyTrends(records: readonly SessionForTrends[], exerciseId: string): DayTrend[] {
+  const byDay = new Map<string, SessionForTrends[]>();
   for (const r of records) {
     if (r.exerciseId !== exerciseId) continue;
     const d = localDay(r.startedAt);

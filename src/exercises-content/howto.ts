@@ -1,4 +1,4 @@
-// How-to texts for the exercise picker, in our own words (informed by the articles in ../shared/seeds and the
+// How-to texts for the exercise picker, in our own words (informed by the programme's source articles and the
 // design notes in src/rules/exercises/PROGRAMME.md). Keyed by exercise id; an exercise without an entry still
 // gets a generic card built from its definition (see howToFor), so a newly registered exercise always shows up.
 import type { CameraView, ExerciseDefinition, ExerciseGroup } from '../rules/engine/types';

@@ -1,5 +1,5 @@
 // Plain-language verdicts for the single-leg stand test. Careful wording: a screening aid, not a diagnosis, and no
-// validated camera cut-off exists (NOTES.md), so each verdict states the measured angles and what they may mean.
+// validated camera cut-off exists (docs/biomechanics.md), so each verdict states the measured angles and what they may mean.
 import type { LegTrial, SingleLegReport } from '../coach/single-leg-report';
 
 const deg = (v: number | null) => (v === null ? '–' : `${v.toFixed(1)}°`);

@@ -4,7 +4,7 @@ import { KEYPOINT_NAMES, type KeypointName, type PoseFrame } from '../core/pose-
 
 /**
  * Keypoint score at or above which a joint counts as seen. 0.3 is the MoveNet demo's threshold
- * (tfjs-models pose-detection demo params, NOTES.md); BlazePose would use 0.65.
+ * (tfjs-models pose-detection demo params); BlazePose would use 0.65.
  */
 export const DEFAULT_SCORE_THRESHOLD = 0.3;
 

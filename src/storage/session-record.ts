@@ -1,5 +1,6 @@
 // The stored shape of a session (one exercise, one or more sets), validated with zod when read back or imported,
-// so a corrupt record is reported instead of breaking the history screen.
+// so a corrupt record is reported instead of breaking the history screen. A stored set is the coach's SetSummary
+// (coach/set-summary.ts); storage imports no coach code, and tests/unit/storage checks the two types stay equal.
 import { z } from 'zod';
 
 const findingSide = z.enum(['left', 'right', 'both']);
@@ -31,6 +32,21 @@ export const setSummarySchema = z.object({
   series: z.array(seriesSchema),
 });
 
+/** Which programme session and step a record belongs to (written by the app when the exercise was started from the
+ * programme; absent on free practice). Optional, so records written before the programme existed stay valid with
+ * the same schemaVersion. */
+export const programmeTagSchema = z.object({
+  /** The programme run (a new one starts when the user restarts the programme). */
+  programmeId: z.string().min(1),
+  /** The planned session (`w2-b`) or a repeat of it (`w2-b.repeat-1`). */
+  occurrenceId: z.string().min(1),
+  /** The progression track, or the single-leg test. */
+  trackId: z.string().min(1),
+  /** The step of the track that was done. */
+  stepId: z.string().min(1),
+});
+export type ProgrammeTag = z.infer<typeof programmeTagSchema>;
+
 export const sessionRecordSchema = z.object({
   /** Random id (crypto.randomUUID). */
   id: z.string().min(1),
@@ -44,12 +60,9 @@ export const sessionRecordSchema = z.object({
   updatedAt: z.string(),
   /** Model and backend used, for context when comparing sessions. */
   model: z.string().optional(),
+  /** Set when the session was done as part of the programme. */
+  programme: programmeTagSchema.optional(),
   sets: z.array(setSummarySchema),
 });
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;
 
-// Compile-time check that the coach's SetSummary is exactly what is stored.
-import type { SetSummary } from '../coach/set-summary';
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _setSummaryMatchesSchema: Same<SetSummary, z.infer<typeof setSummarySchema>> = true;
-void _setSummaryMatchesSchema;

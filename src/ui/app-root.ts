@@ -156,7 +156,7 @@ export class AppRoot extends LitElement {
     </div>` : nothing}`;
   }
 
-  /** The coaching UI (H4): picker, live set, summaries, history. It gets every pose frame and highlights joints. */
+  /** The coaching UI: picker, live set, summaries, history. It gets every pose frame and highlights joints. */
   @state() private coachHud: StageHud | null = null;
   @query('pose-overlay') private overlayEl!: PoseOverlay | null;
 

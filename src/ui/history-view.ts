@@ -77,7 +77,7 @@ export class HistoryView extends LitElement {
     return html`<li class="card" data-testid="history-item" data-exercise=${r.exerciseId}>
       <span><span class="what">${r.exerciseName}</span>
         <span class="muted"> · ${new Date(r.startedAt).toLocaleString()} · ${r.sets.length} set${r.sets.length === 1 ? '' : 's'}
-        ${reps ? ` · ${reps} reps` : ''}${best !== null ? ` · best hold ${formatValue('holdMs', best)}` : ''}</span>
+        ${reps ? ` · ${reps} rep${reps === 1 ? '' : 's'}` : ''}${best !== null ? ` · best hold ${formatValue('holdMs', best)}` : ''}</span>
         ${unsaved ? html` <span class="tag">not saved: memory only</span>` : nothing}</span>
       ${this.confirmId === r.id
         ? html`<span class="row"><button class="danger" @click=${() => this.deleteSession(r.id)} data-testid="confirm-delete">Delete for good</button>

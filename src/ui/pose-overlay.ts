@@ -40,7 +40,7 @@ export class PoseOverlay extends LitElement {
   @property({ attribute: false }) source: FrameSubscribable | null = null;
   /** Mirror the drawing like a selfie preview (webcam). The frame's coordinates themselves are never mirrored. */
   @property({ type: Boolean, reflect: true }) mirrored = false;
-  /** Keypoint score below which a joint is not drawn. MoveNet demo default 0.3 (NOTES.md). */
+  /** Keypoint score below which a joint is not drawn. 0.3 = the MoveNet demo's threshold (tfjs-models pose-detection). */
   @property({ type: Number, attribute: 'score-threshold' }) scoreThreshold = 0.3;
   /** Joint -> CSS colour for highlighted (e.g. faulty) joints. Replace the object to redraw. */
   @property({ attribute: false }) highlights: Partial<Record<KeypointName, string>> = {};

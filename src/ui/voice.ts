@@ -68,6 +68,11 @@ export class Voice {
 
   resetCooldown(): void { this.cooldown = initialVoiceCooldown(); }
 
+  /** Stop anything being said or queued (the coach left the page). */
+  silence(): void {
+    try { this.synth?.cancel(); } catch { /* nothing to stop */ }
+  }
+
   private say(text: string, interrupt = false): boolean {
     this.lastSaid = text;
     if (!this.enabled || !this.synth || !this.Utterance) return false;

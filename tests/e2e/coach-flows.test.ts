@@ -1,7 +1,7 @@
 // The coaching flows in the built app in Debian's chromium:
 //  1. squat on the fake camera fed the real bodyweight-squat clip: pick squat, set-up guidance, countdown, reps
 //     counted by the real model + rules, the set summary, then a reload finds the session in history (IndexedDB).
-//  2. the single-leg stand test: no real clip of it exists (see ../shared/videos/README.md), so this flow is driven
+//  2. the single-leg stand test: no real clip of it exists among the test clips, so this flow is driven
 //     by synthetic keypoint frames (a front-view stick figure with a known pelvic drop) pushed into <coach-view>,
 //     with the camera off (?autostart=0). It checks the UI flow and the report, not the model.
 // Screenshots of each screen at 1280 and 360 px go to test-results/coach-*.png.

@@ -18,7 +18,7 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 export const DIST_DIR = join(REPO_ROOT, 'dist');
 export const CACHE_DIR = join(REPO_ROOT, '.cache');
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
-/** The team's shared folder (clips, notes) sits beside the repo: ../shared. */
+/** The folder of real clips used by tests (tests/shared-videos.ts). */
 export { SHARED_DIR, VIDEOS_DIR } from '../shared-videos';
 export { CHROMIUM_PATH } from '../prerequisites';
 
@@ -179,7 +179,7 @@ export function clipToY4m(clip: string, { widthPx = 640, fps = 30, maxSeconds, f
 // ---------------------------------------------------------------------------------------------------------------
 // Chromium
 
-/** Flags from NOTES.md that make Debian's chromium run headless here (as root, no GPU, no background traffic). */
+/** Flags that make Debian's chromium run headless here (as root, no GPU, no background traffic). */
 export const CHROMIUM_FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',

@@ -13,7 +13,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const COMMITTED_FRAME = path.join(ROOT, 'fixtures/frames/bodyweight-squat-2.0s.jpg');
 const CLIP = clipPath('bodyweight-squat');
 
-/** MoveNet's demo confidence threshold (NOTES.md). */
+/** MoveNet's demo confidence threshold (tfjs-models pose-detection). */
 const SCORE_MIN = 0.3;
 
 let pose: NodePoseDetector;

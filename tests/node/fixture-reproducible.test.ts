@@ -1,5 +1,5 @@
 // The committed real fixtures came from this pipeline: re-running the recorder's path (ffmpeg -> MoveNet on wasm ->
-// One Euro) on the clip reproduces the committed keypoints. Needs the clip (../shared/videos); skipped without it.
+// One Euro) on the clip reproduces the committed keypoints. Needs the clip (tests/shared-videos.ts); skipped without it.
 import { existsSync, readFileSync } from 'node:fs';
 import { clipPath } from '../shared-videos';
 import path from 'node:path';

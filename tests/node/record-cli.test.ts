@@ -1,7 +1,7 @@
 // The recorder CLI end to end on a committed real frame (a one-frame "video"): ffmpeg decode, MoveNet on wasm,
 // smoothing, provenance flags, labels file, schema-valid output; and clear errors for bad input.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -33,6 +33,27 @@ describeWithFfmpeg('npm run record', () => {
     const k = fx.frames[0]!.keypoints!;
     expect(k.left_hip.x).toBeGreaterThan(k.right_hip.x); // a real front-view person, unmirrored
     expect(String(k.nose.x).split('.')[1]?.length ?? 0).toBeLessThanOrEqual(4); // rounded to 4 decimals
+  }, 120_000);
+
+  it("takes origin and licence from the clip's own row of the README beside it", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rec-prov-'));
+    const clip = path.join(dir, 'ohs.jpg');
+    copyFileSync(FRAME, clip);
+    writeFileSync(path.join(dir, 'README.md'), [
+      'Clips: a stock clip under the Pexels licence and a dataset clip under MIT.', '',
+      '| clip | origin | licence | format | view | what happens |', '|---|---|---|---|---|---|',
+      '| stock.mp4 | pexels video 1 | Pexels licence | - | front | - |',
+      '| ohs.jpg | LNewCo IMG_1 (github benrandoing20/LNewCo @6b821b3) | MIT (Copyright 2023 Ben Randoing) | - | front | - |', '',
+    ].join('\n'));
+    const out = path.join(dir, 'x.json');
+    const r = run([clip, '--exercise', 'squat', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const fx = parseFixture(readFileSync(out, 'utf8'));
+    expect(fx.source).toMatchObject({ kind: 'video', clip: 'ohs.jpg', origin: 'LNewCo IMG_1 (github benrandoing20/LNewCo @6b821b3)', licence: 'MIT (Copyright 2023 Ben Randoing)' });
+    // A clip the table does not list is refused before the model runs.
+    const other = path.join(dir, 'unlisted.jpg');
+    copyFileSync(FRAME, other);
+    expect(run([other, '--exercise', 'squat', '--out', out]).stderr).toMatch(/unlisted\.jpg has no row in .*README\.md.*--origin/);
   }, 120_000);
 
   it('says what is missing instead of crashing', () => {

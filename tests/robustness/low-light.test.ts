@@ -18,7 +18,7 @@ import { EXERCISES, runById } from '../../src/rules/registry';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLIP = clipPath('bodyweight-squat');
 const CACHE = path.join(ROOT, '.cache', 'robustness');
-/** The rules' and the overlay's confidence threshold (MoveNet demo value, NOTES.md). */
+/** The rules' and the overlay's confidence threshold (MoveNet demo value). */
 const SCORE_MIN = 0.3;
 
 function darkened(level: number): string {

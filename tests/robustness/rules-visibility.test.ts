@@ -15,7 +15,7 @@ const fallback = real.find((f) => f.name === 'real/bodyweight-squat')!;
 const framesOf = (id: string) => (real.find((f) => f.exercise.id === id) ?? fallback).frames;
 const sideOf = (id: string) => real.find((f) => f.exercise.id === id)?.exercise.side ?? 'left';
 
-/** Below MoveNet's demo threshold 0.3 (NOTES.md) with room: what a very dark image gives. */
+/** Below MoveNet's demo threshold 0.3 with room: what a very dark image gives. */
 const LOW_SCORE = 0.12;
 const LEGS: KeypointName[] = ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'];
 

@@ -21,7 +21,7 @@
 import { describe, expect, it } from 'vitest';
 import { frameStream, loadFixtures } from '../../bench/fixtures';
 import { detectorPoseOf } from '../../bench/rules';
-import { CoachSession } from '../../src/coach/coach-session';
+import { createSession, sessionSpec, stepSession, type SessionState } from '../../src/coach/coach-session';
 import { DEFAULT_LIVE_SET_OPTIONS } from '../../src/coach/live-set';
 import { KeypointSmoother } from '../../src/pose/smoothing';
 import { toPoseFrame } from '../../src/pose/to-pose-frame';
@@ -50,7 +50,11 @@ describe('soak: conversion + smoothing + every rule + coaching session over 12,0
     const frames = frameStream(loadFixtures('real'), SOAK_FRAMES + WARMUP_FRAMES);
     const smoother = new KeypointSmoother();
     const runners = EXERCISES.map((d) => ({ id: d.id, runner: createRunner(d, exerciseConfig(d.id, {}, 'left')) }));
-    const newSessions = () => EXERCISES.map((d) => new CoachSession(d, { sets: [d.sided ? 'left' : null], reps: null, holdMs: null }));
+    const newSession = (d: (typeof EXERCISES)[number]) => {
+      const spec = sessionSpec(d, { sets: [d.sided ? 'left' : null], reps: null, holdMs: null });
+      return { spec, state: createSession(spec) };
+    };
+    const newSessions = () => EXERCISES.map(newSession);
     let sessions = newSessions();
     const stateSizes = new Map<string, number[]>();
     const xs: number[] = [];
@@ -62,10 +66,14 @@ describe('soak: conversion + smoothing + every rule + coaching session over 12,0
       const pf = smoother.apply(toPoseFrame(detectorPoseOf(f), { widthPx: f.imageWidthPx, heightPx: f.imageHeightPx }, f.timestampMs));
       for (const { runner } of runners) findings += runner.push(pf).length;
       if (i % SET_FRAMES === 0 && i > 0) {
-        for (const s of sessions) s.endSet(); // summaries computed, then the sessions are dropped
+        for (const s of sessions) stepSession(s.state, { type: 'end-set' }, s.spec); // summaries computed, then the sessions are dropped
         sessions = newSessions();
       }
-      for (const s of sessions) reps += s.push(pf).events.filter((e) => e.type === 'rep').length;
+      for (const s of sessions) {
+        const r = stepSession(s.state, { type: 'frame', frame: pf }, s.spec);
+        s.state = r.state;
+        reps += r.events.filter((e) => e.type === 'rep').length;
+      }
       if (i >= WARMUP_FRAMES && i % SET_FRAMES === 0) {
         xs.push(i);
         heap.push(heapAfterGc());
@@ -95,21 +103,21 @@ describe('soak: conversion + smoothing + every rule + coaching session over 12,0
     // (Run apart from the heap measurement above: a set in progress grows by design, up to its caps.)
     // Every exercise: what the set keeps besides its per-rep records stays bounded (plotted series within their
     // cap; the rest does not grow from the middle of the soak to its end beyond 2 x + 16 KB).
-    const keptSize = (s: CoachSession) => JSON.stringify({ ...s.live, reps: [], holdEnds: [] }).length;
+    const keptSize = (s: SessionState) => JSON.stringify({ ...s.live, reps: [], holdEnds: [] }).length;
     let seriesSeen = 0;
     for (const def of EXERCISES) {
-      const longSet = new CoachSession(def, { sets: [def.sided ? 'left' : null], reps: null, holdMs: null });
+      const longSet = newSession(def);
       const longSmoother = new KeypointSmoother();
       let mid = 0;
       frames.forEach((f, i) => {
-        longSet.push(longSmoother.apply(f));
-        if (i === Math.floor(frames.length / 2)) mid = keptSize(longSet);
+        longSet.state = stepSession(longSet.state, { type: 'frame', frame: longSmoother.apply(f) }, longSet.spec).state;
+        if (i === Math.floor(frames.length / 2)) mid = keptSize(longSet.state);
       });
-      for (const s of Object.values(longSet.live.series)) {
+      for (const s of Object.values(longSet.state.live.series)) {
         seriesSeen++;
         expect(s.tMs.length, `${def.id} series ${s.code}`).toBeLessThanOrEqual(DEFAULT_LIVE_SET_OPTIONS.maxSeriesPoints);
       }
-      expect(keptSize(longSet), `${def.id} live set grows`).toBeLessThanOrEqual(2 * mid + 16 * 1024);
+      expect(keptSize(longSet.state), `${def.id} live set grows`).toBeLessThanOrEqual(2 * mid + 16 * 1024);
     }
     console.log(`[soak:pipeline] long sets: ${EXERCISES.length} exercises, ${seriesSeen} plotted series, all within the cap`);
   }, 120_000);

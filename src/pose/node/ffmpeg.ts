@@ -16,7 +16,11 @@ export interface VideoInfo {
 
 export interface RawFrame {
   index: number;
-  /** Presentation time, ms: startSec + index / fps (clips here are constant frame rate). */
+  /**
+   * Presentation time, ms, from the first frame: the container's own timestamps (what a browser's video element
+   * reports as mediaTime), so a phone clip whose frames are not evenly spaced keeps its real times. When resampling
+   * (`fps`) or seeking (`startSec`): startSec + index / fps.
+   */
   timestampMs: number;
   widthPx: number;
   heightPx: number;
@@ -68,7 +72,25 @@ export function probeVideo(file: string): VideoInfo {
 }
 
 /**
- * Streams decoded frames. Stops ffmpeg early when the consumer breaks out of the loop.
+ * Presentation times (ms from the first frame) of the video packets in display order, or null when the container
+ * does not give them all. Reading packets does not decode, so this is quick even for 1080p clips. Phones write
+ * clips whose first frame is shown only 2-20 ms (iPhone .mov) while every later one is 33.3 ms: index / fps would put
+ * every frame after the first up to a frame late.
+ */
+export function presentationTimesMs(file: string): number[] | null {
+  const r = spawnSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=time_base:packet=pts',
+    '-of', 'json', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) return null;
+  const j = JSON.parse(r.stdout) as { streams?: Array<{ time_base?: string }>; packets?: Array<{ pts?: number }> };
+  const tb = parseRate(j.streams?.[0]?.time_base);
+  const pts = (j.packets ?? []).map((p) => p.pts);
+  if (!Number.isFinite(tb) || !pts.length || pts.some((p) => typeof p !== 'number')) return null;
+  const sorted = (pts as number[]).slice().sort((a, b) => a - b);
+  return sorted.map((p) => (p - sorted[0]!) * tb * 1000);
+}
+
+/**
+ * Streams decoded frames, one per coded frame (no frame dropped or repeated to make the rate constant). Stops ffmpeg early when the consumer breaks out of the loop.
  * Rejects with ffmpeg's stderr when it fails.
  */
 export async function* decodeVideo(file: string, opts: DecodeOptions = {}): AsyncGenerator<RawFrame> {
@@ -78,7 +100,11 @@ export async function* decodeVideo(file: string, opts: DecodeOptions = {}): Asyn
   const args = ['-v', 'error', '-nostdin'];
   if (startSec > 0) args.push('-ss', String(startSec));
   args.push('-i', file);
+  // Resampling makes a constant rate on purpose; otherwise pass every decoded frame through once, so frame i is
+  // packet i in display order and gets its presentation time.
   if (opts.fps) args.push('-vf', `fps=${opts.fps}`);
+  else args.push('-fps_mode', 'passthrough');
+  const ptsMs = !opts.fps && startSec === 0 ? presentationTimesMs(file) : null;
   if (opts.maxFrames !== undefined) args.push('-frames:v', String(opts.maxFrames));
   args.push('-f', 'rawvideo', '-pix_fmt', 'rgb24', '-');
   const proc = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -103,9 +129,10 @@ export async function* decodeVideo(file: string, opts: DecodeOptions = {}): Asyn
         const rest = all.subarray(frameBytes);
         pending = rest.length ? [Buffer.from(rest)] : [];
         pendingBytes = rest.length;
+        const known = ptsMs?.[index];
         yield {
           index,
-          timestampMs: (startSec + index / fps) * 1000,
+          timestampMs: known ?? (ptsMs?.length ? ptsMs.at(-1)! + ((index - ptsMs.length + 1) * 1000) / fps : (startSec + index / fps) * 1000),
           widthPx: info.widthPx,
           heightPx: info.heightPx,
           data,

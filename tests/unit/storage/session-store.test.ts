@@ -1,9 +1,13 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
 import { SessionStore } from '../../../src/storage/session-store';
 import { toCsv, toJson } from '../../../src/storage/export';
-import type { SessionRecord } from '../../../src/storage/session-record';
+import { setSummarySchema, type SessionRecord } from '../../../src/storage/session-record';
 import { dailyTrends } from '../../../src/coach/trends';
+import { createLiveSet, foldFindings } from '../../../src/coach/live-set';
+import { summariseSet, type SetSummary } from '../../../src/coach/set-summary';
+import { hold, holdEnd, rep } from '../coach/findings-helpers';
 
 let n = 0;
 const dbName = () => `test-${++n}`;
@@ -73,6 +77,19 @@ describe('SessionStore', () => {
   it('rejects saving a record that breaks the schema', async () => {
     const s = await open(dbName());
     await expect(s.save({ ...record('x', 'now'), group: 'nope' } as unknown as SessionRecord)).rejects.toThrow();
+  });
+});
+
+describe('the stored set is the coach\'s set summary', () => {
+  it('has the same type (checked by tsc) and a real summary passes the stored schema', () => {
+    // Storage imports no coach code; this keeps the two shapes from drifting apart.
+    expectTypeOf<z.infer<typeof setSummarySchema>>().toEqualTypeOf<SetSummary>();
+    let live = createLiveSet('single-leg-stand', 'left');
+    live = foldFindings(live, [rep(1, 1000, { peakFppaDeg: 7 }, 'left', ['KNEE_VALGUS'])], 1000);
+    live = foldFindings(live, [hold('left', 5000, 6000), holdEnd('left', 5000, 6000, { meanDropDeg: 3 })], 6000);
+    const summary = summariseSet(live);
+    expect(summary.repCount).toBe(1);
+    expect(setSummarySchema.parse(summary)).toEqual(summary);
   });
 });
 

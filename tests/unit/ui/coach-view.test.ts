@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import '../../../src/ui/coach-view';
 import type { CoachView } from '../../../src/ui/coach-view';
 import type { StageHud } from '../../../src/ui/coach-stage-layer';
@@ -77,8 +77,8 @@ describe('<coach-view> renders findings through a whole set', () => {
     await new Promise((r) => setTimeout(r, 50));
     await el.updateComplete;
     const hist = deep(el, 'history-view')!;
-    await (hist as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    expect(hist.shadowRoot!.querySelectorAll('[data-testid="history-item"]').length).toBeGreaterThanOrEqual(1);
+    // Saving is asynchronous (IndexedDB): wait for the list, however loaded the machine is.
+    await vi.waitFor(() => expect(hist.shadowRoot!.querySelectorAll('[data-testid="history-item"]').length).toBeGreaterThanOrEqual(1), { timeout: 5000 });
     expect(text(hist)).toContain('2 reps');
     el.remove();
   });
@@ -153,6 +153,71 @@ describe('<coach-view> renders findings through a whole set', () => {
     } finally {
       URL.createObjectURL = realCreate;
     }
+  });
+
+  it('speaks the countdown, "Go" and the end; Stop keeps a set with work in it (saved) and leaves', async () => {
+    const { el, huds } = await mount();
+    const said: string[] = [];
+    const announce = el.voice.voice.announce.bind(el.voice.voice);
+    el.voice.voice.announce = (text, t) => { said.push(text); return announce(text, t); };
+    // Its own name, so the history entry found below can only be this session's.
+    el.startSession({ ...toyExercise, name: 'Stopped squat' }, { sets: [null, null], reps: 5, holdMs: null });
+    let t = 0;
+    const push = (knee: { x: number; y: number }, n: number) => { for (let i = 0; i < n; i++) { el.pushFrame(frame(t, knee)); t += 100; } };
+    push({ x: 0.5, y: 0.4 }, 50);
+    expect(said).toEqual(['3', '2', '1', 'Go']);
+    push({ x: 0.5, y: 0.8 }, 3); push({ x: 0.5, y: 0.4 }, 1); // one rep
+    expect(el.session?.repsThisSide()).toBe(1);
+    await el.updateComplete;
+    (deep(el, 'live-panel')!.shadowRoot!.querySelectorAll('button')[2] as HTMLButtonElement).click(); // Stop
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(said.at(-1)).toBe('Set complete');
+    expect(el.screen).toBe('pick');
+    expect(el.session).toBeNull();
+    expect(huds.at(-1)).toBeNull();
+    (deep(el, '[data-testid="nav-history"]') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    const hist = deep(el, 'history-view')!;
+    await vi.waitFor(() => expect(text(hist)).toMatch(/Stopped squat · [^·]+ · 1 set · 1 rep\b/), { timeout: 5000 });
+    el.remove();
+  });
+
+  it('a rule that throws stops coaching with a message instead of breaking the pose pipeline', async () => {
+    const { el, huds, overlay } = await mount();
+    const broken = { ...toyExercise, step: () => { throw new Error('bad frame'); } };
+    el.startSession(broken as never, { sets: [null], reps: 5, holdMs: null });
+    await el.updateComplete;
+    expect(() => el.pushFrame(frame(0, { x: 0.7, y: 0.4 }))).not.toThrow();
+    await el.updateComplete;
+    expect(deep(el, '[data-testid="coach-error"]')?.textContent).toContain('Coaching stopped: bad frame');
+    expect(el.screen).toBe('pick');
+    expect(el.session).toBeNull();
+    expect(huds.at(-1)).toBeNull();
+    expect(overlay.highlights).toEqual({});
+    el.remove();
+  });
+
+  it('listens to its frame source only while on the page, and falls silent when it leaves', async () => {
+    const { el } = await mount();
+    const listeners = new Set<(f: ReturnType<typeof frame>) => void>();
+    el.frameSource = { onFrame: (l) => { listeners.add(l); return () => listeners.delete(l); } };
+    await el.updateComplete;
+    expect(listeners.size).toBe(1);
+    el.startSession(toyExercise, { sets: [null], reps: 5, holdMs: null });
+    for (const l of listeners) l(frame(0, null));
+    await el.updateComplete;
+    expect(el.session?.live?.visibility?.code).toBe('NO_PERSON'); // the source's frame reached the session
+    let silenced = 0;
+    el.voice.voice.silence = () => { silenced++; };
+    el.remove();
+    expect(listeners.size).toBe(0);
+    expect(silenced).toBe(1);
+    document.body.append(el); // put back: listens again
+    await el.updateComplete;
+    expect(listeners.size).toBe(1);
+    el.remove();
   });
 
   it('frames arriving before a session starts do nothing and emit no cue', async () => {

@@ -21,7 +21,7 @@ describe('<exercise-picker>', () => {
     { id: 'single-leg-stand', name: 'Single-leg stand test', group: 'test' as const, view: 'front' as const, sided: true },
     { id: 'squat', name: 'Squat', group: 'strength' as const, view: 'front' as const, sided: false },
     { id: 'side-plank', name: 'Side plank', group: 'hold' as const, view: 'front' as const, sided: true },
-    { id: 'new-thing', name: 'Brand new', group: 'strength' as const, view: 'side' as const, sided: false, description: 'Something H5 added.' },
+    { id: 'new-thing', name: 'Brand new', group: 'strength' as const, view: 'side' as const, sided: false, description: 'Something added later.' },
   ];
   it('lists every exercise under its group, with targets', async () => {
     const el = await mount('exercise-picker', { exercises });
@@ -48,7 +48,7 @@ describe('<exercise-picker>', () => {
     const el = await mount('exercise-picker', { exercises });
     (el.shadowRoot!.querySelector('[data-exercise="new-thing"]') as HTMLButtonElement).click();
     await el.updateComplete;
-    expect(text(el)).toContain('Something H5 added.');
+    expect(text(el)).toContain('Something added later.');
     expect(text(el)).toContain('Side view');
     el.remove();
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFixture, type Fixture } from '../../../../src/fixtures/fixture-schema';
 import { runExercise } from '../../../../src/rules/engine/run';
-import { faultIntervals } from '../../../../src/fixtures/evaluate';
+import { faultIntervals } from '../../../../yardstick/evaluate/fixture-check';
 import { exerciseConfig, getExercise } from '../../../../src/rules/registry';
 import { deepFreeze, noPerson } from '../frame-builder';
 
