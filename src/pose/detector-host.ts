@@ -1,6 +1,7 @@
 // Owns the tfjs side of inference in one thread: starts the backend, downloads and warms up the model (falling
 // back to the next backend when a GPU one cannot run it), and runs it on images. The inference worker
 // (pose-worker.ts) hosts one; where no worker can run, the page's main thread does (local-engine.ts).
+import { memory } from '@tensorflow/tfjs-core';
 import { backendStarted, fallBackFrom, initBackend } from './backend';
 import { createPoseDetector, type PoseDetector } from './detector';
 import { modelIOHandler } from './model-source';
@@ -32,6 +33,8 @@ export interface Detection {
   inferenceMs: number;
   /** In the worker: time to read the transferred frame's pixels before inference, ms. */
   prepareMs?: number;
+  /** tfjs tensors alive after this inference (constant in steady state; a leak makes it grow). */
+  liveTensors: number;
 }
 
 export class DetectorHost {
@@ -81,7 +84,7 @@ export class DetectorHost {
     const t0 = performance.now();
     try {
       const frame = await det.detect(image, size, timestampMs);
-      return { frame, inferenceMs: performance.now() - t0 };
+      return { frame, inferenceMs: performance.now() - t0, liveTensors: memory().numTensors };
     } finally {
       if ('close' in image) image.close(); // a transferred bitmap is ours to free
     }

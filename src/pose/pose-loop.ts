@@ -62,6 +62,8 @@ export interface PoseLoopTrace {
   inferenceMs: number;
   /** In the worker: reading the frame's pixels before inference, ms; null on the main thread. */
   prepareMs: number | null;
+  /** tfjs tensors alive after this inference, wherever it ran (leak checks). */
+  liveTensors: number | null;
   /** onFrame returned: smoothing done and every listener (rules, session, requestUpdate) has run. */
   deliveredMs: number;
   hasPerson: boolean;
@@ -182,7 +184,7 @@ export class PoseLoop {
     this.busy = true;
     try {
       const t0 = performance.now();
-      const { frame: raw, inferenceMs, prepareMs } = await analyse(video, { widthPx: video.videoWidth, heightPx: video.videoHeight }, timestampMs);
+      const { frame: raw, inferenceMs, prepareMs, liveTensors } = await analyse(video, { widthPx: video.videoWidth, heightPx: video.videoHeight }, timestampMs);
       const t1 = performance.now();
       if (!this.running) return;
       this.updateStats(inferenceMs, t1);
@@ -193,7 +195,7 @@ export class PoseLoop {
         trace({
           captureTimeMs: meta?.captureTime ?? null, presentationTimeMs: meta?.presentationTime ?? null, callbackMs,
           presentedFrames: meta?.presentedFrames ?? null,
-          detectStartMs: t0, detectEndMs: t1, inferenceMs, prepareMs: prepareMs ?? null, deliveredMs: performance.now(), hasPerson: raw.keypoints !== null,
+          detectStartMs: t0, detectEndMs: t1, inferenceMs, prepareMs: prepareMs ?? null, liveTensors: liveTensors ?? null, deliveredMs: performance.now(), hasPerson: raw.keypoints !== null,
           framesAnalysed: this.stats.framesAnalysed, framesDropped: this.stats.framesDropped,
         });
       }

@@ -41,7 +41,7 @@ function gatedDetector() {
     inFlight++; maxInFlight = Math.max(maxInFlight, inFlight);
     await new Promise<void>((ok) => gates.push(ok));
     inFlight--;
-    return { frame: personFrame(timestampMs), inferenceMs: 20 };
+    return { frame: personFrame(timestampMs), inferenceMs: 20, liveTensors: 0 };
   });
   return { detect, release: () => gates.shift()?.(), get maxInFlight() { return maxInFlight; } };
 }
