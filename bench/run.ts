@@ -134,7 +134,7 @@ if (only.has('browser')) {
   out(`- capture->cue: rVFC metadata.captureTime of the frame -> first requestAnimationFrame after its findings were delivered (that frame paints them).`);
   out(`- long tasks: main-thread tasks over 50 ms (PerformanceObserver 'longtask').`);
   out(`- app work/frame: the page's synchronous work around each frame (before analyse, smoothing + rules + session, Lit render); ` +
-    `with the worker the frame copy (createImageBitmap) is asynchronous and only in the busy time.`);
+    `with the worker the frame hand-over (a VideoFrame) is part of the busy time only.`);
   const round = (kind: PageKind, f: (r: BrowserRun) => number | null) => b.runs[kind].map((r) => { const v = f(r); return v === null || !Number.isFinite(v) ? '-' : fmt(v, 0); });
   out();
   out(`## Start-up (page load -> first pose delivered, ms; localhost)`);

@@ -17,21 +17,24 @@ export async function startWorkerEngine(): Promise<PoseEngine> {
   const died = new Promise<never>((_, reject) => {
     worker.addEventListener('error', (e) => {
       e.preventDefault();
-      reject(new Error(`the inference worker stopped${e.message ? ` (${e.message})` : ''}`));
+      reject(new Error(e.message || 'its script failed to load or threw'));
     });
   });
   died.catch(() => undefined);
   const api = Comlink.wrap<WorkerApi>(worker);
-  const call = <T>(p: Promise<T>): Promise<T> => Promise.race([p, died]);
+  const stopped = died.catch((e: Error) => { throw new Error(`the inference worker stopped (${e.message})`); });
+  stopped.catch(() => undefined);
+  const call = <T>(p: Promise<T>): Promise<T> => Promise.race([p, stopped]);
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     await Promise.race([
-      call(api.ping()),
+      api.ping(),
+      died,
       new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${WORKER_START_TIMEOUT_MS / 1000} s`)), WORKER_START_TIMEOUT_MS); }),
     ]);
   } catch (e) {
     worker.terminate();
-    throw new Error(`the inference worker could not start: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`the inference worker could not start (${e instanceof Error ? e.message : String(e)})`);
   } finally {
     clearTimeout(timer);
   }

@@ -52,7 +52,7 @@ describeBrowser('pose inference in a worker (chromium)', () => {
     await w.page.goto(`${suite.server.url}?backend=wasm`);
     await waitForPose(w.page, { minKeypoints: 13 });
     expect(await readout(w.page, 'inference-thread')).toBe('main thread');
-    expect(await readout(w.page, 'thread-fallback')).toMatch(/main thread because the inference worker could not start/);
+    expect(await readout(w.page, 'thread-fallback')).toMatch(/main thread because the inference worker could not start \(its script failed to load or threw\)/);
     expect(w.pageErrors).toEqual([]);
     await saveScreenshot(w.page, 'worker-fallback-main-thread');
     await w.context.close();
