@@ -1,6 +1,7 @@
 // Installable and offline (src/pwa): after one visit the service worker has precached the app, the wasm binaries and
 // the default model, so a reload with the network off still runs the camera pipeline and a coached set, and nothing
-// is requested from any host. Thunder is cached when first used. A new version is offered, never forced.
+// is requested from any host; the screen stays on while that set runs. Thunder is cached when first used. A new
+// version is offered, never forced.
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -19,6 +20,10 @@ const cachedPaths = (page: Page) => page.evaluate(async () => {
   for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) out.push(`${name} ${new URL(req.url).pathname}`);
   return out;
 });
+
+/** Whether the coach view holds a screen wake lock now (WakeLockController). */
+const screenKeptOn = (page: Page) => page.evaluate(() =>
+  (document.querySelector('app-root')?.shadowRoot?.querySelector('coach-view') as unknown as { wakeLock: { active: boolean } } | null)?.wakeLock.active ?? null);
 
 const repsThisSide = (page: Page) => page.evaluate(() => {
   const cv = document.querySelector('app-root')?.shadowRoot?.querySelector('coach-view') as unknown as { session: { repsThisSide(): number } | null } | null;
@@ -52,7 +57,10 @@ describeBrowser('offline and updates (service worker, chromium)', () => {
     await page.locator('input[name="reps"]').fill('20');
     await page.locator('[data-testid="start"]').click();
     await expect.poll(() => repsThisSide(page), { timeout: 150_000, interval: 500 }).toBeGreaterThanOrEqual(1);
+    expect(await screenKeptOn(page)).toBe(true); // the set runs: the screen stays on (real Screen Wake Lock)
     await saveScreenshot(page, 'offline-reload-set');
+    await page.locator('[data-testid="end-set"]').click();
+    await expect.poll(() => screenKeptOn(page), { timeout: 10_000 }).toBe(false); // given back when the set ends
     // Offline, the server hears nothing from the page; only the browser's own update check of the service worker
     // script (made by the browser, outside the page's emulated network) may still reach it.
     expect(suite.server.requested.slice(servedBefore).filter((p) => p !== '/service-worker.js')).toEqual([]);
