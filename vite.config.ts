@@ -69,6 +69,22 @@ function cspPlugin(): Plugin {
 }
 
 /**
+ * pose-detection's static import of the WebGPU backend goes to src/pose/webgpu-backend-link.ts (live bindings that
+ * src/pose/backend.ts links when WebGPU is tried), so the backend's code is fetched only on devices that try it.
+ */
+function webgpuOnDemandPlugin(): Plugin {
+  const link = resolve(root, 'src/pose/webgpu-backend-link.ts');
+  return {
+    name: 'trainer-webgpu-on-demand',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === '@tensorflow/tfjs-backend-webgpu' && importer?.includes('@tensorflow-models/pose-detection')) return link;
+      return null;
+    },
+  };
+}
+
+/**
  * Installable and offline (vite-plugin-pwa, workbox): the web manifest with the icons in public/ (generated from
  * public/icon.svg by `npm run icons`), and our own service worker (src/pwa/service-worker.ts) into which the
  * revisioned precache list is injected. The list holds every file of the build, the wasm binaries and both models;
@@ -109,7 +125,7 @@ function pwaPlugin() {
 }
 
 export default defineConfig({
-  plugins: [modelsPlugin(), cspPlugin(), pwaPlugin()],
+  plugins: [modelsPlugin(), cspPlugin(), webgpuOnDemandPlugin(), pwaPlugin()],
   resolve: {
     alias: {
       // pose-detection imports @mediapipe/pose (BlazePose mediapipe runtime), a script vite cannot bundle. We never use it.
@@ -119,7 +135,7 @@ export default defineConfig({
   server: { host: 'localhost' },
   preview: { host: 'localhost' },
   // The inference worker imports tfjs and each backend on demand: code splitting needs an ES module worker.
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [webgpuOnDemandPlugin()] },
   build: {
     target: 'es2022',
     // The tfjs backends and pose-detection are large chunks by nature (loaded on demand); the warning would be noise.

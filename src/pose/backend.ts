@@ -7,12 +7,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import { BACKEND_ORDER, BackendError, errorText, type BackendAttempt, type BackendInfo, type BackendName } from './pipeline-errors';
+import { linkWebGPUBackend } from './webgpu-backend-link';
 
 export { BACKEND_ORDER, BackendError, isBackendName, type BackendAttempt, type BackendInfo, type BackendName } from './pipeline-errors';
 
 /** Loads a backend's code (it registers itself with tfjs on import). */
 const BACKEND_CODE: Record<BackendName, () => Promise<unknown>> = {
-  webgpu: () => import('@tensorflow/tfjs-backend-webgpu'),
+  webgpu: () => import('@tensorflow/tfjs-backend-webgpu').then((m) => { linkWebGPUBackend(m); return m; }),
   webgl: () => import('@tensorflow/tfjs-backend-webgl'),
   wasm: () => import('@tensorflow/tfjs-backend-wasm'),
 };
