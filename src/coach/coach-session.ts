@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { PoseFrame, Side } from '../core/pose-frame';
 import { resolveConfig } from '../rules/engine/run';
 import type { ExerciseDefinition, Finding } from '../rules/engine/types';
+import { setOverrides } from '../rules/registry';
 import { createLiveSet, DEFAULT_LIVE_SET_OPTIONS, foldFindings, keyOf, repCounts, type CueFinding, type LiveSet, type LiveSetOptions } from './live-set';
 import { setupGate, type SetupGate, type StartStep } from './setup-gate';
 import { summariseSet, type SetSummary, type SummariseOptions } from './set-summary';
@@ -80,22 +81,9 @@ export function sessionSpec(exercise: ExerciseDefinition, plan: SessionPlan, sum
   return { exercise, plan, summarise, start };
 }
 
-/** Config for the rule: the working side and the hold target where the schema has such keys; defaults otherwise. */
-export function ruleConfig(def: ExerciseDefinition, side: Side | null, holdMs: number | null): unknown {
-  const shape = (def.configSchema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
-  const o: Record<string, unknown> = {};
-  if (side && 'side' in shape) o.side = side;
-  if (holdMs !== null) {
-    const k = Object.keys(shape).find((key) => /^(target|hold).*Ms$/i.test(key) && /target/i.test(key));
-    if (k) o[k] = holdMs;
-  }
-  const r = (def.configSchema as z.ZodType).safeParse(o);
-  return r.success ? o : {};
-}
-
 /** The rule config overrides of a set (its side and the plan's hold target): the one place a set's config is built. */
-export const setRuleOverrides = (spec: SessionSpec, setIndex: number): unknown =>
-  ruleConfig(spec.exercise, spec.plan.sets[setIndex] ?? null, spec.plan.holdMs);
+export const setRuleOverrides = (spec: SessionSpec, setIndex: number): Record<string, unknown> =>
+  setOverrides(spec.exercise, spec.plan.sets[setIndex] ?? null, spec.plan.holdMs);
 
 function startRule(spec: SessionSpec, setIndex: number): RuleRun {
   const config = resolveConfig(spec.exercise as ExerciseDefinition<z.ZodType, unknown>, setRuleOverrides(spec, setIndex));

@@ -24,14 +24,6 @@ export function jointAngleDeg(a: Point, b: Point, c: Point): number {
   return Math.acos(cos) * RAD_TO_DEG;
 }
 
-/** Signed perpendicular distance of p from the line a->b (px); positive on the left of a->b in image coords. */
-export function signedOffsetFromLine(a: Point, b: Point, p: Point): number {
-  const dx = b.x - a.x, dy = b.y - a.y;
-  const len = Math.hypot(dx, dy);
-  if (len === 0) return Number.NaN;
-  return ((p.x - a.x) * dy - (p.y - a.y) * dx) / len;
-}
-
 /**
  * Frontal plane projection angle (FPPA) of one knee, deg: 180 - hip-knee-ankle angle, signed POSITIVE when the
  * knee lies medial to the hip-ankle line (valgus), negative when lateral (varus).
@@ -99,4 +91,17 @@ export function separationRatio(a1: Point, a2: Point, ref1: Point, ref2: Point):
 /** Torso length (mid-shoulder to mid-hip, px): the body-size unit that makes distances camera-distance free. */
 export function torsoLengthPx(ls: Point, rs: Point, lh: Point, rh: Point): number {
   return distance(midpoint(ls, rs), midpoint(lh, rh));
+}
+
+/**
+ * Signed deviation of `mid` from the straight line a -> b, deg: 180 - the a-mid-b angle, POSITIVE when `mid` lies
+ * below the line (larger image y: a hip sagging toward the floor), NEGATIVE above it (hips piked or pushed up).
+ * Used for the side-plank body line (shoulder-hip-ankle) and the bridge hip line (shoulder-hip-knee).
+ */
+export function lineDeviationDeg(a: Point, mid: Point, b: Point): number {
+  const angle = jointAngleDeg(a, mid, b);
+  if (Number.isNaN(angle)) return Number.NaN;
+  const dx = b.x - a.x;
+  const lineY = dx === 0 ? (a.y + b.y) / 2 : a.y + ((mid.x - a.x) / dx) * (b.y - a.y);
+  return (180 - angle) * (mid.y >= lineY ? 1 : -1);
 }

@@ -29,15 +29,15 @@ function checkStep(step: PlanStep): string[] {
   if ((dose.kind === 'test') !== (def.group === 'test')) out.push(`a ${dose.kind} dose for a ${def.group} exercise`);
   if (dose.kind === 'holds') {
     if (def.group !== 'hold') out.push(`a holds dose for a ${def.group} exercise`);
-    if (c.targetMs !== ms(dose.holdS)) out.push(`holdS ${dose.holdS} s but the config target is ${String(c.targetMs)} ms`);
+    if (c.holdTargetMs !== ms(dose.holdS)) out.push(`holdS ${dose.holdS} s but the config target is ${String(c.holdTargetMs)} ms`);
     if (typeof c.holdsPerAngle === 'number' && dose.holdsPerSet % c.holdsPerAngle !== 0) {
       out.push(`holdsPerSet ${dose.holdsPerSet} is not a whole number of rounds of ${c.holdsPerAngle} holds per angle`);
     }
   }
-  if (dose.kind === 'reps' && dose.holdAtTopS !== undefined && c.holdTargetMs !== ms(dose.holdAtTopS)) {
-    out.push(`holdAtTopS ${dose.holdAtTopS} s but the config top hold is ${String(c.holdTargetMs)} ms`);
+  if (dose.kind === 'reps' && dose.holdAtTopS !== undefined && c.minTopHoldMs !== ms(dose.holdAtTopS)) {
+    out.push(`holdAtTopS ${dose.holdAtTopS} s but the config top hold is ${String(c.minTopHoldMs)} ms`);
   }
-  if (dose.kind === 'test' && c.targetMs !== ms(dose.trialS)) out.push(`trialS ${dose.trialS} s but the config target is ${String(c.targetMs)} ms`);
+  if (dose.kind === 'test' && c.holdTargetMs !== ms(dose.trialS)) out.push(`trialS ${dose.trialS} s but the config target is ${String(c.holdTargetMs)} ms`);
   return out;
 }
 

@@ -29,7 +29,7 @@ const TRACKS: Plan['tracks'] = [
       { id: 'prone-hip-extension-2x10', exerciseId: 'prone-hip-extension', config: {}, title: 'Prone hip extension, knee bent',
         focus: 'Face down, one knee bent to about a right angle. Lift that thigh a little off the floor without lifting the chest or straightening the knee.',
         dose: { kind: 'reps', sets: 2, reps: 10, sides: 'each', restS: 30 }, sources: ['orthocarolina', 'misterback'] },
-      { id: 'prone-straddle-3x20s', exerciseId: 'prone-straddle-hold', config: { targetMs: 20_000 }, title: 'Prone straddle hold',
+      { id: 'prone-straddle-3x20s', exerciseId: 'prone-straddle-hold', config: { holdTargetMs: 20_000 }, title: 'Prone straddle hold',
         focus: 'Face down, arms overhead. Lift both straight legs and spread them; hold with the thighs off the floor.',
         dose: { kind: 'holds', sets: 1, holdsPerSet: 3, holdS: 20, sides: 'none', restS: 30 }, sources: ['precision-movement'] },
     ],
@@ -61,16 +61,16 @@ const TRACKS: Plan['tracks'] = [
     title: 'All fours to side bridge',
     summary: 'Holding the trunk still while the hip works: on hands and knees first, then the side bridge, then leg raises in it.',
     steps: [
-      { id: 'four-point-abduction-2x4', exerciseId: 'quadruped-hip-abduction', config: { holdTargetMs: 5000 }, title: '4-point hip abduction',
+      { id: 'four-point-abduction-2x4', exerciseId: 'quadruped-hip-abduction', config: { minTopHoldMs: 5000 }, title: '4-point hip abduction',
         focus: 'On hands and knees, back flat. Lift one bent leg out to the side and hold it there 5 s without shifting your weight.',
         dose: { kind: 'reps', sets: 2, reps: 4, sides: 'each', holdAtTopS: 5, restS: 30 }, sources: ['precision-movement'] },
-      { id: 'side-plank-2x20s', exerciseId: 'side-plank', config: { variant: 'hold', targetMs: 20_000 }, title: 'Side plank, 20 s',
+      { id: 'side-plank-2x20s', exerciseId: 'side-plank', config: { variant: 'hold', holdTargetMs: 20_000 }, title: 'Side plank, 20 s',
         focus: 'On your forearm, elbow under the shoulder, feet stacked. Lift the hips until the body is one straight line and hold.',
         dose: { kind: 'holds', sets: 2, holdsPerSet: 1, holdS: 20, sides: 'each', restS: 30 }, sources: ['orthocarolina', 'seven-exercises'] },
-      { id: 'side-plank-2x30s', exerciseId: 'side-plank', config: { variant: 'hold', targetMs: 30_000 }, title: 'Side plank, 30 s',
+      { id: 'side-plank-2x30s', exerciseId: 'side-plank', config: { variant: 'hold', holdTargetMs: 30_000 }, title: 'Side plank, 30 s',
         focus: 'The same straight line, held longer.',
         dose: { kind: 'holds', sets: 2, holdsPerSet: 1, holdS: 30, sides: 'each', restS: 30 }, sources: ['orthocarolina', 'seven-exercises'] },
-      { id: 'side-plank-raises-2x6', exerciseId: 'side-plank', config: { variant: 'leg-raises', targetMs: 30_000 }, title: 'Side plank with top-leg raises',
+      { id: 'side-plank-raises-2x6', exerciseId: 'side-plank', config: { variant: 'leg-raises', holdTargetMs: 30_000 }, title: 'Side plank with top-leg raises',
         focus: 'In the side plank, raise the top leg and lower it again, slowly, keeping the hips up and the body in line.',
         dose: { kind: 'reps', sets: 2, reps: 6, sides: 'each', restS: 30 }, sources: ['orthocarolina', 'precision-movement', 'seven-exercises'] },
     ],
@@ -99,10 +99,10 @@ const TRACKS: Plan['tracks'] = [
     title: 'Single-leg balance',
     summary: 'Keeping the pelvis level on one leg: wall holds, then the pelvic drop on a step, then the single-leg deadlift.',
     steps: [
-      { id: 'wall-clamshell-2-per-angle', exerciseId: 'wall-clamshell', config: { holdsPerAngle: 2, targetMs: 8000 }, title: 'Wall clamshell, 3 foot angles',
+      { id: 'wall-clamshell-2-per-angle', exerciseId: 'wall-clamshell', config: { holdsPerAngle: 2, holdTargetMs: 8000 }, title: 'Wall clamshell, 3 foot angles',
         focus: 'Side-on to a wall, lift the wall-side foot and press that knee into the wall with the standing hip. Two 8 s holds at each of the three foot angles.',
         dose: { kind: 'holds', sets: 1, holdsPerSet: 6, holdS: 8, sides: 'each', restS: 30 }, sources: ['precision-movement'] },
-      { id: 'wall-clamshell-3-per-angle', exerciseId: 'wall-clamshell', config: { holdsPerAngle: 3, targetMs: 10_000 }, title: 'Wall clamshell, longer holds',
+      { id: 'wall-clamshell-3-per-angle', exerciseId: 'wall-clamshell', config: { holdsPerAngle: 3, holdTargetMs: 10_000 }, title: 'Wall clamshell, longer holds',
         focus: 'Three 10 s holds at each foot angle.',
         dose: { kind: 'holds', sets: 1, holdsPerSet: 9, holdS: 10, sides: 'each', restS: 30 }, sources: ['precision-movement'] },
       { id: 'hip-hitch-2x10', exerciseId: 'hip-hitch', config: {}, title: 'Pelvic drop on a step',
@@ -138,7 +138,7 @@ const TRACKS: Plan['tracks'] = [
 ];
 
 const TEST: Plan['test'] = {
-  id: 'single-leg-stand-test', exerciseId: 'single-leg-stand', config: { targetMs: 30_000 }, title: 'Single-leg stand test',
+  id: 'single-leg-stand-test', exerciseId: 'single-leg-stand', config: { holdTargetMs: 30_000 }, title: 'Single-leg stand test',
   focus: 'Facing the camera, stand on one leg for up to 30 s, then on the other. The app measures how level the pelvis stays on each leg.',
   dose: { kind: 'test', trialS: 30, sides: 'each' }, sources: ['precision-movement'],
 };

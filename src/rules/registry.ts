@@ -1,5 +1,5 @@
-// Every exercise definition, by id. Fixture tests, the recorder, benchmarks and the UI pick exercises here.
-// H5 adds the programme's other exercises to EXERCISES (one import + one entry each).
+// Every exercise definition, by id, and the one way to build an exercise's config (app, tests, fixtures, tools).
+// Fixture tests, the recorder, benchmarks and the UI pick exercises here. A new exercise = one import + one entry.
 import type { z } from 'zod';
 import type { Side } from '../core/pose-frame';
 import { createRunner, resolveConfig, runExercise, type Runner, type RunResult } from './engine/run';
@@ -8,7 +8,7 @@ import { lunge } from './exercises/lunge';
 import { sidePlank } from './exercises/side-plank';
 import { singleLegStand } from './exercises/single-leg-stand';
 import { squat } from './exercises/squat';
-// Gluteus-medius programme (issue 7, H5)
+// Gluteus-medius programme
 import { clamshell } from './exercises/clamshell';
 import { sideLyingHipAbduction } from './exercises/side-lying-hip-abduction';
 import { singleLegSquat } from './exercises/single-leg-squat';
@@ -33,7 +33,7 @@ export const EXERCISES: readonly AnyExerciseDefinition[] = [
   squat,
   lunge,
   sidePlank,
-  // Gluteus-medius programme (issue 7)
+  // Gluteus-medius programme
   sideLyingHipAbduction,
   clamshell,
   singleLegSquat,
@@ -64,15 +64,30 @@ export function getExercise(id: string): AnyExerciseDefinition {
   return def;
 }
 
+/** An exercise by id, or its definition (e.g. one that is not registered, in tests). */
+export type ExerciseRef = string | AnyExerciseDefinition;
+const defOf = (ref: ExerciseRef): AnyExerciseDefinition => (typeof ref === 'string' ? getExercise(ref) : ref);
+
 /**
- * Full config for an exercise from partial overrides (as in a fixture's `exercise.configOverrides`) and an optional
- * working side. Sided exercises have a `side` config field; for others a given side is ignored.
- * Throws a ZodError naming the bad field.
+ * The set's choices as config overrides: `side` for sided exercises and `holdTargetMs` for exercises that time a hold
+ * (every hold exercise names its target `holdTargetMs`); an exercise without such a field ignores the choice.
  */
-export function exerciseConfig(id: string, overrides: Record<string, unknown> = {}, side?: Side): unknown {
-  const def = getExercise(id);
-  const input = side !== undefined && def.sided ? { ...overrides, side } : overrides;
-  return resolveConfig(def, input);
+export function setOverrides(ref: ExerciseRef, side?: Side | null, holdTargetMs?: number | null): Record<string, unknown> {
+  const def = defOf(ref);
+  const fields = (def.configSchema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+  const o: Record<string, unknown> = {};
+  if (side != null && def.sided) o.side = side;
+  if (holdTargetMs != null && 'holdTargetMs' in fields) o.holdTargetMs = holdTargetMs;
+  return o;
+}
+
+/**
+ * The one way to build an exercise's config (app, tests, fixtures, tools): partial `overrides` (as in a fixture's
+ * `exercise.configOverrides`) plus the set's choices (setOverrides), parsed by the exercise's zod schema with the
+ * documented defaults for the rest. Throws a ZodError naming the bad field.
+ */
+export function exerciseConfig(ref: ExerciseRef, overrides: Record<string, unknown> = {}, side?: Side | null, holdTargetMs?: number | null): unknown {
+  return resolveConfig(defOf(ref), { ...overrides, ...setOverrides(ref, side, holdTargetMs) });
 }
 
 /** Run an exercise by id over frames (fixture tests, benchmarks, recorder). */

@@ -1,7 +1,7 @@
-// Left/right handling and body-size normalisation shared by the exercise rules.
-// Distances are divided by a body length measured on the same frame (torso or leg length, px) so that camera
-// distance and image resolution do not matter.
-import { distance, midpoint, type Point } from '../../core/geometry';
+// The body on one frame: keypoint names per side, legs and torso in px, body lengths for normalising (distances are
+// divided by a length measured on the same frame, so camera distance and image resolution do not matter), the
+// standing test and the hip height used for hip-drop depth, and which side a side-on camera sees.
+import { distance, jointAngleDeg, midpoint, type Point } from '../../core/geometry';
 import type { KeypointName, PoseFrame, Side } from '../../core/pose-frame';
 import { visiblePx, type VisibilityOptions } from './visibility';
 
@@ -16,21 +16,10 @@ export const SIDE_JOINTS: Readonly<Record<Side, Readonly<SideJoints>>> = Object.
   right: Object.freeze({ shoulder: 'right_shoulder', elbow: 'right_elbow', wrist: 'right_wrist', hip: 'right_hip', knee: 'right_knee', ankle: 'right_ankle' }),
 }) as Readonly<Record<Side, Readonly<SideJoints>>>;
 
-/** Both legs' keypoint names (hip, knee, ankle x2). */
-export const LEG_KEYPOINTS: readonly KeypointName[] = Object.freeze([
-  'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle',
+/** Shoulders, hips, knees and ankles of both sides: what a standing front-view exercise needs. */
+export const FULL_BODY: readonly KeypointName[] = Object.freeze([
+  'left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle',
 ] as KeypointName[]);
-export const TORSO_KEYPOINTS: readonly KeypointName[] = Object.freeze([
-  'left_shoulder', 'right_shoulder', 'left_hip', 'right_hip',
-] as KeypointName[]);
-
-/** Required keypoints for one side's leg (+ optional extras), deduplicated, in a stable order. */
-export function legKeypoints(side: Side): KeypointName[] {
-  const j = SIDE_JOINTS[side];
-  return [j.hip, j.knee, j.ankle];
-}
-
-export const SIDES_LR: readonly Side[] = Object.freeze(['left', 'right'] as Side[]);
 
 export interface LegPoints { hip: Point; knee: Point; ankle: Point }
 
@@ -58,33 +47,9 @@ export function torsoPx(frame: PoseFrame, opts: VisibilityOptions): TorsoPoints 
 /** Hip-knee + knee-ankle length, px (segment lengths, so a bent knee does not shorten it). */
 export const legLengthPx = (leg: LegPoints): number => distance(leg.hip, leg.knee) + distance(leg.knee, leg.ankle);
 
-/** A length in body units (e.g. torso lengths). NaN if the scale is not positive. */
-export const normalised = (lengthPx: number, scalePx: number): number => (scalePx > 0 ? lengthPx / scalePx : Number.NaN);
-
-/** Per-side record built by calling `fn` for left then right. */
-export function perSide<T>(fn: (side: Side) => T): Record<Side, T> {
-  return { left: fn('left'), right: fn('right') };
-}
-
 /**
- * Stillness detector for setup ("stable start posture"): an anchor point that resets whenever the point moves more
- * than `tolerance` from it (per axis). Pass positions in px and a tolerance in px scaled by a body length on the
- * same frame (e.g. 0.08 x torso px); do NOT divide absolute positions by the body length (a 1% change of the
- * torso would then move x/torso by several percent of a torso and the person would never look still).
- */
-export interface StillnessState { anchorX: number; anchorY: number; sinceMs: number | null }
-export const INITIAL_STILLNESS: StillnessState = Object.freeze({ anchorX: Number.NaN, anchorY: Number.NaN, sinceMs: null }) as StillnessState;
-
-export function stepStillness(s: StillnessState, x: number, y: number, tolerance: number, timestampMs: number): StillnessState {
-  if (Number.isNaN(x) || Number.isNaN(y)) return INITIAL_STILLNESS;
-  if (s.sinceMs !== null && Math.abs(x - s.anchorX) <= tolerance && Math.abs(y - s.anchorY) <= tolerance) return s;
-  return { anchorX: x, anchorY: y, sinceMs: timestampMs };
-}
-export const stillForMs = (s: StillnessState, timestampMs: number): number => (s.sinceMs === null ? 0 : timestampMs - s.sinceMs);
-
-/**
- * Height of the mid-hip above the lower ankle, px (image y down, so "lower" = larger y). Used as squat/lunge depth:
- * depth fraction = 1 - height / standing height. 0 = standing, ~0.35 = thighs about parallel (two-segment leg).
+ * Height of the mid-hip above the lower ankle, px (image y down, so "lower" = larger y). Hip-drop depth =
+ * 1 - height / standing height (docs/biomechanics.md#squat-depth).
  */
 export function hipHeightAboveAnklePx(midHip: Point, leftAnkle: Point, rightAnkle: Point): number {
   return Math.max(leftAnkle.y, rightAnkle.y) - midHip.y;
@@ -94,13 +59,61 @@ export function hipHeightAboveAnklePx(midHip: Point, leftAnkle: Point, rightAnkl
 export const dropFrac = (heightPx: number, refHeightPx: number): number =>
   refHeightPx > 0 ? 1 - heightPx / refHeightPx : Number.NaN;
 
+export interface StandingThresholds { standingMinLegTorsoRatio: number; standingMinKneeAngleDeg: number }
+
 /**
- * Standing reference for hip-drop depth: follows the person while they set up (only while `standing`), then keeps
- * the highest hip seen at the top between reps; frozen during a rep.
- * `phase` is the rep counter's phase BEFORE this frame's step.
+ * Standing tall on two legs: the hip at least `standingMinLegTorsoRatio` torso lengths above the lower ankle and both
+ * knees at least `standingMinKneeAngleDeg` (docs/biomechanics.md#squat-depth).
  */
-export function nextStandingRef(phase: 'setup' | 'start' | 'moving' | 'target', standing: boolean, ref: number, heightNow: number): number {
-  if (phase === 'setup') return standing ? heightNow : Number.NaN;
-  if (phase === 'start') return Number.isNaN(ref) ? heightNow : Math.max(ref, heightNow);
-  return ref;
+export function isStandingTall(heightTorso: number, L: LegPoints, R: LegPoints, th: StandingThresholds): boolean {
+  return heightTorso >= th.standingMinLegTorsoRatio
+    && jointAngleDeg(L.hip, L.knee, L.ankle) >= th.standingMinKneeAngleDeg
+    && jointAngleDeg(R.hip, R.knee, R.ankle) >= th.standingMinKneeAngleDeg;
+}
+
+// ------------------------------------------------------------------ side view: the side the camera sees
+
+export type SideJointName = 'shoulder' | 'hip' | 'knee' | 'ankle' | 'elbow' | 'wrist';
+
+/**
+ * In a side view one side is near the camera and the other hidden behind the body. The side whose `joints` are
+ * all visible with the higher minimum score, or null if neither side is complete.
+ */
+export function nearSide(frame: PoseFrame, joints: readonly SideJointName[], vis: VisibilityOptions): Side | null {
+  let best: Side | null = null, bestScore = -1;
+  for (const side of ['left', 'right'] as const) {
+    let min = Infinity;
+    for (const j of joints) {
+      const name = SIDE_JOINTS[side][j];
+      if (!visiblePx(frame, name, vis)) { min = -1; break; }
+      min = Math.min(min, frame.keypoints![name].score);
+    }
+    if (min > bestScore) { bestScore = min; best = min >= 0 ? side : best; }
+  }
+  return best;
+}
+
+/** Keypoint names of `joints` on `side`. */
+export const sideNames = (side: Side, joints: readonly SideJointName[]): KeypointName[] => joints.map((j) => SIDE_JOINTS[side][j]);
+
+// ------------------------------------------------------------------ a stacked left/right pair (body across the image)
+
+/** Last seen left -> right offset of a pair (px) and when. */
+export interface PairOffset { readonly dx: number; readonly dy: number; readonly atMs: number }
+
+/**
+ * Midpoint of a left/right pair that the camera sees stacked (e.g. the shoulders of a side plank facing the camera):
+ * both visible -> their midpoint (and a fresh offset); one visible -> that point shifted by half the offset seen
+ * within `memoryMs` (jumping from the midpoint to the remaining point would bend a body line by more than its
+ * tolerance), else the single point; none -> null. The offset is body shape, not an angle.
+ */
+export function stackedPairPoint(
+  frame: PoseFrame, l: KeypointName, r: KeypointName, last: PairOffset | null, timestampMs: number, memoryMs: number, vis: VisibilityOptions,
+): { point: Point | null; offset: PairOffset | null } {
+  const pl = visiblePx(frame, l, vis), pr = visiblePx(frame, r, vis);
+  if (pl && pr) return { point: { x: (pl.x + pr.x) / 2, y: (pl.y + pr.y) / 2 }, offset: { dx: pr.x - pl.x, dy: pr.y - pl.y, atMs: timestampMs } };
+  const fresh = last && timestampMs - last.atMs <= memoryMs ? last : null;
+  if (pl) return { point: fresh ? { x: pl.x + fresh.dx / 2, y: pl.y + fresh.dy / 2 } : pl, offset: last };
+  if (pr) return { point: fresh ? { x: pr.x - fresh.dx / 2, y: pr.y - fresh.dy / 2 } : pr, offset: last };
+  return { point: null, offset: last };
 }

@@ -1,14 +1,16 @@
-// The common front of every exercise step: visibility gating, then the (debounced) view check.
-// If the frame cannot be judged, the exercise emits only the returned 'visibility' finding: no cue, no rep,
-// no measurement from this frame, and it must reset its fault trackers (no stale cues across dropouts).
-import type { KeypointName, PoseFrame, Side } from '../../core/pose-frame';
+// The common front of every checker step: visibility gating, the optional person-switch guard, then the
+// (debounced) view check, and the dropout rule (docs/biomechanics.md#dropouts). If the frame cannot be judged, the
+// checker emits the returned 'visibility' finding: no cue, no rep, no measurement from this frame. Its debounced
+// states, filters and timers wait; if the next judged frame comes more than `dropoutHoldMs` after the last one
+// (`fresh`), nothing from before the loss may be carried on.
+import type { KeypointName, PoseFrame } from '../../core/pose-frame';
 import type { CommonConfig } from './config';
 import { midpoint } from '../../core/geometry';
 import { torsoPx, type TorsoPoints } from './body';
-import { stepIdentity, type IdentityState } from './identity';
-import { stepViewCheck, shoulderWidthRatio, type ViewCheckState } from './view-check';
+import { INITIAL_IDENTITY, stepIdentity, type IdentityState } from './identity';
+import { INITIAL_VIEW_CHECK, stepViewCheck, shoulderWidthRatio, type ViewCheckState } from './view-check';
 import { checkVisibility, visibilityFinding } from './visibility';
-import type { CameraView, Finding, FindingSide, Severity } from './types';
+import type { CameraView, Finding } from './types';
 
 export type GateResult =
   | { ok: true; view: ViewCheckState; torso: TorsoPoints | null; identity?: IdentityState }
@@ -46,26 +48,6 @@ export function gateFrame(
   return { ok: true, view, torso, identity: id };
 }
 
-export function cue(
-  code: string, side: FindingSide, severity: Severity, timestampMs: number, joints: KeypointName[], value?: number,
-): Finding {
-  return value === undefined || Number.isNaN(value)
-    ? { kind: 'cue', code, side, severity, timestampMs, joints }
-    : { kind: 'cue', code, side, severity, timestampMs, joints, value };
-}
-
-export function measure(
-  code: string, side: FindingSide, value: number, unit: 'deg' | 'ratio' | 'ms' | 'count', timestampMs: number,
-): Finding {
-  return { kind: 'measure', code, side, value, unit, timestampMs };
-}
-
-export const phaseFinding = (phase: 'setup' | 'active' | 'done', timestampMs: number): Finding =>
-  ({ kind: 'phase', phase, timestampMs });
-
-/** 'left'/'right' for sided findings. */
-export const asFindingSide = (s: Side): FindingSide => s;
-
 /**
  * True when the last judged frame lies more than `dropoutHoldMs` back: joints were lost for longer than a short
  * dropout, so nothing from before the loss (debounced faults, smoothed signals, stillness) may be carried on.
@@ -73,3 +55,28 @@ export const asFindingSide = (s: Side): FindingSide => s;
 export function lostTooLong(lastJudgedMs: number | null, timestampMs: number, cfg: Pick<CommonConfig, 'dropoutHoldMs'>): boolean {
   return lastJudgedMs !== null && timestampMs - lastJudgedMs > cfg.dropoutHoldMs;
 }
+
+// ------------------------------------------------------------------ the gate's state in a checker
+
+export interface GateState {
+  readonly view: ViewCheckState;
+  readonly identity: IdentityState;
+  /** Last frame the checker judged (set with `judged`), for the dropout rule. */
+  readonly lastJudgedMs: number | null;
+}
+export const INITIAL_GATE: GateState = Object.freeze({ view: INITIAL_VIEW_CHECK, identity: INITIAL_IDENTITY, lastJudgedMs: null });
+
+export type GateStep =
+  | { ok: true; state: GateState; torso: TorsoPoints | null; /** Lost for longer than dropoutHoldMs before this frame. */ fresh: boolean }
+  | { ok: false; state: GateState; finding: Finding };
+
+/** gateFrame on a checker's GateState. `trackPerson` turns the person-switch guard on (upright exercises). */
+export function stepGate(s: GateState, frame: PoseFrame, required: readonly KeypointName[], needed: CameraView, cfg: CommonConfig, trackPerson: boolean): GateStep {
+  const g = gateFrame(frame, required, needed, s.view, cfg, trackPerson ? s.identity : undefined);
+  const state: GateState = { view: g.view, identity: g.identity ?? s.identity, lastJudgedMs: s.lastJudgedMs };
+  if (!g.ok) return { ok: false, state, finding: g.finding };
+  return { ok: true, state, torso: g.torso, fresh: lostTooLong(s.lastJudgedMs, frame.timestampMs, cfg) };
+}
+
+/** The gate state after the checker judged this frame. */
+export const judged = (s: GateState, timestampMs: number): GateState => ({ ...s, lastJudgedMs: timestampMs });

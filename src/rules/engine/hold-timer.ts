@@ -1,9 +1,10 @@
-// Hold timer that counts only while the posture is correct (NOTES.md: "time the hold only while the posture is
-// correct"). Short lapses (up to `graceMs`) pause the clock without ending the hold; a longer lapse ends it with
+// Hold timer that counts only while the posture is correct (docs/biomechanics.md#hold-timing: time the hold only
+// while the posture is correct). Short lapses (up to `graceMs`) pause the clock without ending the hold; a longer lapse ends it with
 // 'posture-lost'. Reaching `targetMs` ends it with 'target'. The exercise may end it for its own reason
 // (e.g. 'foot-down') with `endHold`. Frame gaps longer than `maxFrameGapMs` add at most that much, so a stalled
 // camera cannot add time.
 
+import { stepStartWait } from './start';
 import type { HoldEndReason } from './types';
 export type { HoldEndReason };
 
@@ -58,9 +59,10 @@ export function stepHold(s: HoldTimerState, postureOk: boolean | null, timestamp
     case 'ended':
       return { state: s, event: null };
     case 'waiting': {
-      if (!postureOk) return { state: s.okSinceMs === null ? s : { ...s, okSinceMs: null }, event: null };
-      const since = s.okSinceMs ?? t;
-      if (t - since < cfg.startMs) return { state: since === s.okSinceMs ? s : { ...s, okSinceMs: since }, event: null };
+      // The start rule (engine/start.ts): correct posture for `startMs`, counted into the hold.
+      const w = stepStartWait(s.okSinceMs, postureOk === true, t, null, { setupMs: cfg.startMs });
+      if (!w.done) return { state: w.sinceMs === s.okSinceMs ? s : { ...s, okSinceMs: w.sinceMs }, event: null };
+      const since = w.sinceMs!;
       const elapsedMs = Math.min(t - since, cfg.targetMs);
       const started: HoldTimerState = { ...s, status: 'running', okSinceMs: since, startedAtMs: since, elapsedMs, lastMs: t, lastOkMs: t };
       if (elapsedMs >= cfg.targetMs) return end(started, 'target', t);
@@ -104,4 +106,3 @@ function end(s: HoldTimerState, reason: HoldEndReason, t: number): HoldStep {
   };
 }
 
-export const holdRunning = (s: HoldTimerState): boolean => s.status === 'running';

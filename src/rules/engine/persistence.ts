@@ -2,6 +2,9 @@
 // continuously for `onsetMs`, and cleared only after the value has been back past a separate, easier clear
 // threshold continuously for `clearMs`. Values between the two thresholds keep the current state.
 // Time comes from frame timestamps (never a clock). Pure: returns the same object when nothing changed.
+// See docs/biomechanics.md#fault-persistence.
+import type { KeypointName } from '../../core/pose-frame';
+import type { FindingSide, Severity } from './types';
 
 export interface PersistenceState {
   active: boolean;
@@ -53,14 +56,46 @@ export function stepPersistence(
   return start === s.clearStartMs ? s : { ...s, clearStartMs: start };
 }
 
-/** Convenience: threshold + persistence in one call. */
-export function stepThresholdFault(
-  s: PersistenceState,
-  value: number,
-  faultAt: number,
-  clearAt: number,
-  timestampMs: number,
-  timing: PersistenceTiming,
-): PersistenceState {
-  return stepPersistence(s, thresholdSignal(value, faultAt, clearAt), timestampMs, timing);
+// ------------------------------------------------------------------ a checker's set of debounced faults
+
+/** One fault judged on this frame; the set debounces it per `code` + `side`. */
+export interface FaultCheck {
+  code: string;
+  side: FindingSide;
+  severity: Severity;
+  /** The measured value (also the cue's value). NaN = not measurable now: the tracker resets, no stale cue. */
+  value: number;
+  /** Fault when the value is past faultAt; clears when back past clearAt (direction from their order). */
+  faultAt: number;
+  clearAt: number;
+  joints: KeypointName[];
+  /** false = outside the window where this fault is judged: the signal is 'clear' (a shown cue clears after
+   *  faultClearMs). Default true. */
+  window?: boolean;
+  /** true = no evidence either way on this frame (e.g. the body is turned): the state is kept. */
+  hold?: boolean;
+}
+
+export type FaultStates = Readonly<Record<string, PersistenceState>>;
+export const NO_FAULTS: FaultStates = Object.freeze({});
+
+export const faultKey = (f: { code: string; side: FindingSide }): string => `${f.code}:${f.side}`;
+
+/**
+ * Steps every check of this frame. Checks not given (not judged now) and checks with a NaN value are reset: a fault
+ * is only ever shown from the frames that judged it. Returns the new states and the active checks, in check order.
+ */
+export function stepFaults(prev: FaultStates, checks: readonly FaultCheck[], timestampMs: number, timing: PersistenceTiming): { states: FaultStates; active: FaultCheck[] } {
+  const states: Record<string, PersistenceState> = {};
+  const active: FaultCheck[] = [];
+  for (const f of checks) {
+    const signal: FaultSignal | null = f.window === false ? 'clear' : f.hold ? 'between'
+      : Number.isNaN(f.value) ? null : thresholdSignal(f.value, f.faultAt, f.clearAt);
+    if (signal === null) continue;
+    const key = faultKey(f);
+    const st = stepPersistence(prev[key] ?? INITIAL_PERSISTENCE, signal, timestampMs, timing);
+    states[key] = st;
+    if (st.active) active.push(f);
+  }
+  return { states, active };
 }

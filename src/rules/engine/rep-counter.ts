@@ -1,17 +1,19 @@
 // Rep counter on one scalar metric (e.g. knee angle, hip drop, leg abduction angle) with hysteresis and minimum
-// phase durations (NOTES.md: "hysteresis, a minimum time in each state, no reps while getting into position").
+// phase durations (docs/biomechanics.md#rep-counting: hysteresis, a minimum time in each state, no reps while getting
+// into position).
 //
 //  - Two thresholds: the START zone (e.g. knee angle >= 155 deg, standing) and the TARGET zone (e.g. <= 100 deg,
 //    bottom). Direction is inferred from which threshold is larger. The band between them is hysteresis: noise near
 //    either threshold cannot count a rep.
 //  - Setup: counting begins only after the metric has stayed in the start zone for `setupMs` while the caller says
-//    the body is stable (no reps while getting into position).
+//    the body is stable (the start rule, engine/start.ts).
 //  - A rep = start zone -> target zone held >= `minTargetMs` -> back to start zone, total >= `minRepMs`.
 //    Time in the target zone is measured from the first frame in it to the first frame out of it, so one frame at
 //    the bottom at 5 fps (200 ms) counts but a one-frame spike at 30 fps (33 ms) does not.
 //  - Leaving the start zone and returning without reaching the target gives a 'partial' event (shallow rep).
 //  - `null` = metric not measurable on this frame (joints not visible): nothing advances; if no value has been seen
 //    for `maxGapMs`, the rep in progress is dropped and setup starts again (no reps bridged over stale angles).
+import { stepStartWait, type StartWaitConfig } from './start';
 
 export interface RepCounterConfig {
   startThreshold: number;
@@ -59,6 +61,8 @@ export type RepEvent =
 
 export interface RepStep { state: RepCounterState; event: RepEvent | null }
 
+const startCfg = (cfg: RepCounterConfig): StartWaitConfig => ({ setupMs: cfg.setupMs, bridgeMs: cfg.setupBridgeMs });
+
 export function inStartZone(value: number, cfg: Pick<RepCounterConfig, 'startThreshold' | 'targetThreshold'>): boolean {
   return cfg.targetThreshold >= cfg.startThreshold ? value <= cfg.startThreshold : value >= cfg.startThreshold;
 }
@@ -86,9 +90,9 @@ export function stepRepCounter(
         event: wasInRep ? { type: 'aborted', reason: 'lost', timestampMs: t } : null,
       };
     }
-    if (s.phase === 'setup' && s.setupSinceMs !== null) {
-      const bridged = s.lastValueMs !== null && t - s.lastValueMs <= (cfg.setupBridgeMs ?? 0);
-      return { state: bridged ? s : { ...s, setupSinceMs: null }, event: null };
+    if (s.phase === 'setup') {
+      const w = stepStartWait(s.setupSinceMs, null, t, s.lastValueMs, startCfg(cfg));
+      return { state: w.sinceMs === s.setupSinceMs ? s : { ...s, setupSinceMs: w.sinceMs }, event: null };
     }
     return { state: s, event: null };
   }
@@ -98,12 +102,9 @@ export function stepRepCounter(
 
   switch (s.phase) {
     case 'setup': {
-      if (!inStart || !stable) return { state: { ...seen, setupSinceMs: null }, event: null };
-      const since = s.setupSinceMs ?? t;
-      if (t - since >= cfg.setupMs) {
-        return { state: { ...seen, phase: 'start', setupSinceMs: null }, event: { type: 'setup-done', timestampMs: t } };
-      }
-      return { state: { ...seen, setupSinceMs: since }, event: null };
+      const w = stepStartWait(s.setupSinceMs, inStart && stable, t, s.lastValueMs, startCfg(cfg));
+      if (w.done) return { state: { ...seen, phase: 'start', setupSinceMs: null }, event: { type: 'setup-done', timestampMs: t } };
+      return { state: { ...seen, setupSinceMs: w.sinceMs }, event: null };
     }
     case 'start': {
       if (inStart) return { state: seen, event: null };

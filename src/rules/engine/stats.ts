@@ -11,7 +11,6 @@ export function addSample(s: Stat, v: number): Stat {
 /** NaN when empty. */
 export const statMean = (s: Stat): number => (s.n === 0 ? Number.NaN : s.sum / s.n);
 export const statMax = (s: Stat): number => (s.n === 0 ? Number.NaN : s.max);
-export const statMin = (s: Stat): number => (s.n === 0 ? Number.NaN : s.min);
 
 /**
  * Metrics object for a finding: drops NaN entries (a metric never measured in this rep is absent, not a fake 0).

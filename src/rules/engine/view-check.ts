@@ -19,12 +19,6 @@ export function shoulderWidthRatio(ls: Point, rs: Point, lh: Point, rh: Point): 
   return torso === 0 ? Number.NaN : distance(ls, rs) / torso;
 }
 
-export function classifyView(ratio: number, th: ViewThresholds): CameraView | 'oblique' {
-  if (ratio >= th.frontMinShoulderRatio) return 'front';
-  if (ratio <= th.sideMaxShoulderRatio) return 'side';
-  return 'oblique';
-}
-
 /** 'fault' = clearly the wrong view, 'clear' = clearly right (with margin), 'between' = near the threshold. */
 export function viewSignal(ratio: number, needed: CameraView, th: ViewThresholds): FaultSignal {
   if (Number.isNaN(ratio)) return 'between';

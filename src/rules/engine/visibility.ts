@@ -6,13 +6,11 @@ import type { KeypointName, PoseFrame } from '../../core/pose-frame';
 import type { Finding } from './types';
 
 export interface VisibilityOptions {
-  /** Minimum keypoint score 0..1 (MoveNet demo: 0.3, NOTES.md). */
+  /** Minimum keypoint score 0..1 (docs/biomechanics.md#visibility-score). */
   minKeypointScore: number;
   /** Fraction of the image size a keypoint must stay away from the edges. */
   frameMarginFrac: number;
 }
-
-export const DEFAULT_VISIBILITY: VisibilityOptions = { minKeypointScore: 0.3, frameMarginFrac: 0.005 };
 
 export type VisibilityResult =
   | { ok: true }

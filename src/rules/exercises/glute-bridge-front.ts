@@ -1,26 +1,29 @@
-// Glute bridge, front view (issue 7): the variant for knees caving in, e.g. with a band around the knees pushed
-// outward. From the side the knees overlap, so this view puts the camera low at the feet, facing the person lying
-// on their back ('front' view: shoulder width / torso length is large because the torso runs away from the lens).
-// Rep metric: hip rise = how far the mid-hip has risen in the image above its lowest position in the set (hips on
-// the floor; running robust max of its y), in hip widths (the hips stay at about the same distance from the lens,
-// so their width is a stable scale). A rep = down (<= 0.2) -> up (>= 0.5) -> down: our defaults; a full bridge
-// lifts the hips ~20 cm, about one hip-joint width (~0.2 m), no literature number.
-// Fault: KNEES_CAVING, knee separation / ankle separation <= 0.85 while the hips are up (NOTES.md: the scale-free
-// valgus measure, < 1 = knees inside the ankles; 0.85 is our default, clears at >= 0.95). Unlike the squat, which
-// compares with 0.85 x the person's own standing ratio because MoveNet reads the knees inside the ankles already when
-// standing, this is absolute: no real clip of a bridge seen from the feet exists here to measure MoveNet's bias on a
-// lying body (the synthetic figure has anatomical joint centres). Record one before trusting the number.
-// Not visible from here: hip extension in degrees (use the side-view glute-bridge for that).
+// Glute bridge seen from the feet, FRONT view: the variant for knees caving in (e.g. with a band around the knees
+// pushed outward). From the side the knees overlap, so the camera sits low at the feet facing the person lying on
+// their back (shoulder width / torso length is large because the torso runs away from the lens).
+// docs/biomechanics.md#bridge-line, #knee-ankle-separation-ratio.
+// - Rep metric: hip rise = how far the mid-hip has risen in the image above its lowest position in the set (hips on
+//   the floor; a robust running maximum of its y, engine/baseline.ts), in hip widths (the hips stay at about the same
+//   distance from the lens). Down <= 0.2 -> up >= 0.5 -> down (ours: a full bridge lifts the hips ~20 cm, about one
+//   hip-joint width).
+// - KNEES_CAVING: knee separation / ankle separation <= 0.85 while the hips are up (< 1 = knees inside the ankles;
+//   ours, clears at >= 0.95). Absolute, unlike the squat's ratio relative to standing: no real clip of a bridge seen
+//   from the feet exists yet to measure MoveNet's bias on a lying body. Record one before trusting the number.
 import { z } from 'zod';
 import { midpoint, separationRatio } from '../../core/geometry';
-import { defineRepExercise, EMPTY_ROBUST_MAX, programmeBaseShape, repMax, repMin, stepRobustMax, type RobustMax } from './programme-kit';
+import { accMax, accMin } from '../engine/accumulator';
+import { EMPTY_ROBUST_MAX, stepRobustMax, type RobustMax } from '../engine/baseline';
+import { programmeBaseShape } from '../engine/config';
+import { defineRepExercise } from '../engine/rep-exercise';
 
-export const gluteBridgeFrontConfigSchema = z.object({
+const DOC = 'docs/biomechanics.md#bridge-line';
+
+export const gluteBridgeFrontConfigSchema = z.strictObject({
   ...programmeBaseShape,
-  upRise: z.number().min(0.05).max(3).default(0.5).describe('Hips up: mid-hip risen by this many hip widths above its lowest position. Our default.'),
-  downRise: z.number().min(0).max(3).default(0.2).describe('Hips down: rise below this (rep ends). Our default.'),
-  kneesCavingRatio: z.number().min(0).max(2).default(0.85).describe('KNEES_CAVING at knee/ankle separation <= this while the hips are up. NOTES.md measure; the value is our default (absolute, not yet checked on a real clip: see file header).'),
-  kneesCavingClearRatio: z.number().min(0).max(2).default(0.95).describe('KNEES_CAVING clears at >= this. Our default.'),
+  upRise: z.number().min(0.05).max(3).default(0.5).describe(`Hips up: mid-hip risen by this many hip widths above its lowest position. Ours (${DOC}): a full bridge lifts ~1 hip width.`),
+  downRise: z.number().min(0).max(3).default(0.2).describe(`Hips down: rise below this (rep ends). Ours (${DOC}).`),
+  kneesCavingRatio: z.number().min(0).max(2).default(0.85).describe('KNEES_CAVING at knee/ankle separation <= this while the hips are up. Measure: docs/biomechanics.md#knee-ankle-separation-ratio; value ours (absolute, not yet checked on a real clip).'),
+  kneesCavingClearRatio: z.number().min(0).max(2).default(0.95).describe('KNEES_CAVING clears at >= this. Ours (docs/biomechanics.md#knee-ankle-separation-ratio): hysteresis.'),
 });
 export type GluteBridgeFrontConfig = z.infer<typeof gluteBridgeFrontConfigSchema>;
 
@@ -62,7 +65,7 @@ export const gluteBridgeFront = defineRepExercise<GluteBridgeFrontConfig, Robust
       aux: lowest,
     };
   },
-  repMetrics: (st) => ({ peakHipRiseRatio: repMax(st, 'rise'), minKneeAnkleRatio: repMin(st, 'ratio') }),
+  repMetrics: (acc) => ({ peakHipRiseRatio: accMax(acc, 'rise'), minKneeAnkleRatio: accMin(acc, 'ratio') }),
   cueCodes: ['KNEES_CAVING'],
   measureCodes: ['HIP_RISE_RATIO', 'KNEE_ANKLE_RATIO'],
 }, ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle']);

@@ -1,40 +1,36 @@
-// Glute bridge (two-leg, or with a band around the knees pushed outward), issue 7. Biomechanics: lying on the back,
-// knees bent, feet flat; the hips are lifted until shoulders, hips and knees form a straight line (full hip
-// extension), then lowered. Camera: side view ('side'); either side may face the camera (the better-seen side is
-// used on each frame). Not sided.
-// Rep metric: hip line = 180 - shoulder-hip-knee angle, deg, POSITIVE when the hips are below the shoulder-knee
-// line (flexed), NEGATIVE above it (arched). Lying down with the knees bent it is ~40-50 deg.
-// A rep = down (>= 35 deg) -> up (<= 20 deg) -> down. Top quality: HIP_EXTENSION_INCOMPLETE (rep fault) when the
-// best hip line of the rep stays above 10 deg: NOTES.md's straight-line tolerance (|180 - angle| < 10 deg, the
-// side-plank number) applied to the bridge's shoulder-hip-knee line. HIPS_OVEREXTENDED cue at <= -15 deg (hips
-// pushed above the line = lower-back arch; our default, clears at -10).
-// Knees caving in (the band variant's fault) cannot be seen from the side: the knees overlap. Use
-// glute-bridge-front (camera at the feet) for that.
+// Glute bridge (two-leg, or with a band around the knees pushed outward), SIDE view: lying on the back, knees bent,
+// feet flat, the hips are lifted until shoulders, hips and knees form a straight line, then lowered. Either side may
+// face the camera (the better-seen side is used on each frame). Not sided. docs/biomechanics.md#bridge-line.
+// - Rep metric: hip line = 180 - shoulder-hip-knee angle, deg, + when the hips are below the shoulder-knee line
+//   (flexed), - above it (arched); lying with the knees bent it is ~40-50 deg. A rep = down (>= 35) -> up (<= 20) ->
+//   down (ours).
+// - HIP_EXTENSION_INCOMPLETE (rep fault) when the best hip line of the rep stays above 10 deg (the straight-line
+//   tolerance of the side plank applied to the bridge line); HIPS_OVEREXTENDED cue at <= -15 deg (hips pushed above
+//   the line = lower-back arch; ours, clears at -10).
+// - Knees caving in cannot be seen from the side (the knees overlap): glute-bridge-front is for that.
 import { z } from 'zod';
-import { jointAngleDeg, type Point } from '../../core/geometry';
-import { defineRepExercise, nearSide, programmeBaseShape, repMin, sideNames } from './programme-kit';
+import { lineDeviationDeg, type Point } from '../../core/geometry';
+import { accMin } from '../engine/accumulator';
+import { nearSide, sideNames } from '../engine/body';
+import { programmeBaseShape } from '../engine/config';
+import { defineRepExercise } from '../engine/rep-exercise';
 
 const JOINTS = ['shoulder', 'hip', 'knee'] as const;
+const DOC = 'docs/biomechanics.md#bridge-line';
 
-/** 180 - shoulder-hip-knee angle, + when the hip is below (larger y than) the shoulder-knee line. */
-export function hipLineDeg(shoulder: Point, hip: Point, knee: Point): number {
-  const a = jointAngleDeg(shoulder, hip, knee);
-  if (Number.isNaN(a)) return Number.NaN;
-  const t = knee.x === shoulder.x ? 0.5 : (hip.x - shoulder.x) / (knee.x - shoulder.x);
-  const lineY = shoulder.y + t * (knee.y - shoulder.y);
-  return hip.y >= lineY ? 180 - a : -(180 - a);
-}
+/** The bridge's hip line: 180 - shoulder-hip-knee angle, + when the hip is below the shoulder-knee line. */
+export const hipLineDeg = (shoulder: Point, hip: Point, knee: Point): number => lineDeviationDeg(shoulder, hip, knee);
 
-export const gluteBridgeConfigSchema = z.object({
+export const gluteBridgeConfigSchema = z.strictObject({
   ...programmeBaseShape,
   variant: z.enum(['two-leg', 'band']).default('two-leg')
     .describe("'band' = band around the knees, pushed outward. Same side-view checks; knee caving needs glute-bridge-front."),
-  downDeg: z.number().min(10).max(90).default(35).describe('Hips down: hip line >= this, deg (start/end of a rep). Our default: lying with bent knees is ~40-50 deg.'),
-  upDeg: z.number().min(0).max(60).default(20).describe('Hips up: hip line <= this, deg (a rep reaches the top). Our default.'),
+  downDeg: z.number().min(10).max(90).default(35).describe(`Hips down: hip line >= this, deg (start/end of a rep). Ours (${DOC}): lying with bent knees reads ~40-50 deg.`),
+  upDeg: z.number().min(0).max(60).default(20).describe(`Hips up: hip line <= this, deg (a rep reaches the top). Ours (${DOC}).`),
   fullExtensionDeg: z.number().min(0).max(45).default(10)
-    .describe('HIP_EXTENSION_INCOMPLETE when the best hip line of a rep stays above this, deg. NOTES.md straight-line tolerance (|180 - angle| < 10 deg).'),
-  overextendedDeg: z.number().min(-60).max(0).default(-15).describe('HIPS_OVEREXTENDED (arched back) at or below this hip line, deg. Our default.'),
-  overextendedClearDeg: z.number().min(-60).max(0).default(-10).describe('HIPS_OVEREXTENDED clears above this, deg. Our default.'),
+    .describe(`HIP_EXTENSION_INCOMPLETE when the best hip line of a rep stays above this, deg. ${DOC}: the straight-line tolerance (/180 - angle/ < 10 deg).`),
+  overextendedDeg: z.number().min(-60).max(0).default(-15).describe(`HIPS_OVEREXTENDED (arched back) at or below this hip line, deg. Ours (${DOC}).`),
+  overextendedClearDeg: z.number().min(-60).max(0).default(-10).describe(`HIPS_OVEREXTENDED clears above this, deg. Ours (${DOC}): hysteresis.`),
 });
 export type GluteBridgeConfig = z.infer<typeof gluteBridgeConfigSchema>;
 
@@ -67,7 +63,7 @@ export const gluteBridge = defineRepExercise<GluteBridgeConfig, null>({
       aux,
     };
   },
-  repMetrics: (st) => ({ topHipLineDeg: repMin(st, 'line') }),
+  repMetrics: (acc) => ({ topHipLineDeg: accMin(acc, 'line') }),
   repFaults: (m, c) => (m.topHipLineDeg !== undefined && m.topHipLineDeg > c.fullExtensionDeg ? ['HIP_EXTENSION_INCOMPLETE'] : []),
   cueCodes: ['HIPS_OVEREXTENDED', 'HIP_EXTENSION_INCOMPLETE'],
   measureCodes: ['HIP_LINE_DEG'],

@@ -1,30 +1,30 @@
-// 4-point (quadruped) hip abduction (issue 7). Biomechanics: on hands and knees with a neutral spine, one leg is
-// lifted out to the side (knee bent) toward parallel with the floor, held 5-10 s, and lowered, with the body still
-// (seeds: "keep your body still"; the hard part is not shifting the weight). Camera: behind the person, square to
-// the frontal plane (the 'front' view check: shoulder width / torso length is large from behind as from the front).
-// `side` = the lifted leg.
-// Rep metric: thigh (hip -> knee) angle from straight down, deg, + outward (away from the other hip). On all fours
-// the thigh hangs vertical (0); parallel to the floor is 90. Up >= 45 deg, down <= 15 deg: our defaults (half-way to
-// the seeds' "parallel with the ground"; 15 deg keeps clear of the resting thigh's tilt).
-// Per rep: peak angle and the time held at the top; HOLD_SHORT (rep fault) when the top hold is under 5 s (seeds:
-// hold 5-10 s).
-// Fault: PELVIS_TILT, the hip-to-hip line >= 10 deg from horizontal (the pelvis hitched or dropped to fake range;
-// clears < 6; our default as the single-leg stand's trunk-lean threshold; no literature number for this view).
+// 4-point (quadruped) hip abduction, camera BEHIND the person (the 'front' view check: shoulder width / torso length
+// is large from behind as from the front): on hands and knees with a neutral spine, one bent leg is lifted out to the
+// side toward parallel with the floor, held 5-10 s and lowered, the body still. `side` = the lifted leg.
+// docs/biomechanics.md#programme-exercises.
+// - Rep metric: the thigh (hip -> knee) from straight down, deg, + outward (away from the other hip): 0 hanging on all
+//   fours, 90 parallel to the floor. Up >= 45, down <= 15 deg (ours: half-way to "parallel"; clear of the resting tilt).
+// - Per rep: peak angle and the time held at the top; HOLD_SHORT (rep fault) when the top hold is under 5 s (the
+//   exercise articles: hold 5-10 s).
+// - PELVIS_TILT: the hip-to-hip line >= 10 deg from horizontal (the pelvis hitched or dropped to fake range; ours).
 import { z } from 'zod';
 import { inclineFromHorizontalDeg } from '../../core/geometry';
 import { otherSide } from '../../core/pose-frame';
+import { accMax } from '../engine/accumulator';
 import { SIDE_JOINTS } from '../engine/body';
-import { defineRepExercise, programmeBaseShape, repMax } from './programme-kit';
+import { programmeBaseShape } from '../engine/config';
+import { defineRepExercise } from '../engine/rep-exercise';
 
 const DEG = 180 / Math.PI;
+const DOC = 'docs/biomechanics.md#programme-exercises';
 
-export const quadrupedHipAbductionConfigSchema = z.object({
+export const quadrupedHipAbductionConfigSchema = z.strictObject({
   ...programmeBaseShape,
-  upDeg: z.number().min(10).max(100).default(45).describe('Leg lifted: thigh >= this far out from vertical, deg. Our default.'),
-  downDeg: z.number().min(0).max(60).default(15).describe('Leg down: thigh <= this, deg (rep ends). Our default.'),
-  holdTargetMs: z.number().min(0).max(60_000).default(5000).describe('HOLD_SHORT when the time at the top of a rep is under this, ms. Seeds: hold 5-10 s.'),
-  pelvisTiltDeg: z.number().min(0).max(45).default(10).describe('PELVIS_TILT when the hip line is this far from horizontal, deg. Our default.'),
-  pelvisTiltClearDeg: z.number().min(0).max(45).default(6).describe('PELVIS_TILT clears below this, deg. Our default.'),
+  upDeg: z.number().min(10).max(100).default(45).describe(`Leg lifted: thigh >= this far out from vertical, deg. Ours (${DOC}): half-way to parallel.`),
+  downDeg: z.number().min(0).max(60).default(15).describe(`Leg down: thigh <= this, deg (rep ends). Ours (${DOC}): clear of the resting thigh's tilt.`),
+  minTopHoldMs: z.number().min(0).max(60_000).default(5000).describe(`HOLD_SHORT when the time at the top of a rep is under this, ms. ${DOC}: the exercise articles hold 5-10 s.`),
+  pelvisTiltDeg: z.number().min(0).max(45).default(10).describe(`PELVIS_TILT when the hip line is this far from horizontal, deg. Ours (${DOC}): no number for this view.`),
+  pelvisTiltClearDeg: z.number().min(0).max(45).default(6).describe(`PELVIS_TILT clears below this, deg. Ours (${DOC}): hysteresis.`),
 });
 export type QuadrupedHipAbductionConfig = z.infer<typeof quadrupedHipAbductionConfigSchema>;
 
@@ -67,8 +67,8 @@ export const quadrupedHipAbduction = defineRepExercise<QuadrupedHipAbductionConf
       aux: next,
     };
   },
-  repMetrics: (st, { timeAtTargetMs }) => ({ peakAbductionDeg: repMax(st, 'angle'), topHoldMs: timeAtTargetMs, peakPelvisTiltDeg: repMax(st, 'tilt') }),
-  repFaults: (m, c) => ((m.topHoldMs ?? 0) < c.holdTargetMs ? ['HOLD_SHORT'] : []),
+  repMetrics: (acc, { timeAtTargetMs }) => ({ peakAbductionDeg: accMax(acc, 'angle'), topHoldMs: timeAtTargetMs, peakPelvisTiltDeg: accMax(acc, 'tilt') }),
+  repFaults: (m, c) => ((m.topHoldMs ?? 0) < c.minTopHoldMs ? ['HOLD_SHORT'] : []),
   cueCodes: ['PELVIS_TILT', 'HOLD_SHORT'],
   measureCodes: ['HIP_ABDUCTION_DEG', 'PELVIS_TILT_DEG', 'TOP_HOLD_MS'],
 }, ['left_hip', 'right_hip', 'left_knee', 'right_knee']);

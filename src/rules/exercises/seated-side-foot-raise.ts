@@ -1,28 +1,30 @@
-// Seated side foot raise (issue 7). Biomechanics: seated with hips and knees at ~90 deg and the feet off the floor,
-// a loop band around the feet; keeping the knees together, the feet are pulled apart (hip internal rotation swings
-// each shank outward), held briefly and returned. One foot rising less than the other hints at weakness on that
-// side (seeds). Camera: front view. Not sided; `mode` picks both feet or one foot at a time.
-// Rep metric: shank (knee -> ankle) angle from vertical, deg, + outward, per leg; with both feet the smaller of the
-// two (both must go out). Out >= 20 deg, in <= 8 deg: our defaults (no literature number; 20 deg moves each foot
-// ~0.35 shank lengths, clearly visible).
-// Per rep: peak angle per leg and the left-minus-right difference (asymmetry, deg).
-// Fault: KNEES_APART, knee separation > 1.0 x hip separation (seeds: keep the knees together; our default: knees
-// touching sit near 0.5-0.7 hip widths for joint-centre keypoints). Clears < 0.85.
+// Seated side foot raise, FRONT view: seated, hips and knees at ~90 deg, feet off the floor, a loop band around the
+// feet; keeping the knees together the feet are pulled apart (hip internal rotation swings each shank outward), held
+// briefly and returned. One foot rising less than the other hints at weakness on that side. Not sided; `mode` picks
+// both feet or one at a time. docs/biomechanics.md#programme-exercises.
+// - Rep metric: shank (knee -> ankle) from vertical, deg, + outward, per leg; with both feet the smaller of the two
+//   (both must go out). Out >= 20, in <= 8 deg (ours: 20 deg moves each foot ~0.35 shank lengths).
+// - Per rep: peak angle per leg and the left-minus-right difference (asymmetry, deg).
+// - KNEES_APART: knee separation > 1.0 x hip separation (keep the knees together; ours: knees touching read ~0.5-0.7
+//   hip widths for joint-centre keypoints).
 import { z } from 'zod';
 import { midpoint } from '../../core/geometry';
 import type { Side } from '../../core/pose-frame';
+import { accMax } from '../engine/accumulator';
 import { SIDE_JOINTS } from '../engine/body';
-import { defineRepExercise, programmeBaseShape, repMax } from './programme-kit';
+import { programmeBaseShape } from '../engine/config';
+import { defineRepExercise } from '../engine/rep-exercise';
 
 const DEG = 180 / Math.PI;
+const DOC = 'docs/biomechanics.md#programme-exercises';
 
-export const seatedSideFootRaiseConfigSchema = z.object({
+export const seatedSideFootRaiseConfigSchema = z.strictObject({
   ...programmeBaseShape,
-  mode: z.enum(['both', 'left', 'right']).default('both').describe("'both' = both feet apart together; 'left'/'right' = one foot at a time (seeds' option)."),
-  outDeg: z.number().min(5).max(60).default(20).describe('Foot out: shank >= this from vertical, deg. Our default.'),
-  inDeg: z.number().min(0).max(40).default(8).describe('Foot back: shank <= this, deg (rep ends). Our default.'),
-  kneesApartRatio: z.number().min(0).max(3).default(1.0).describe('KNEES_APART when knee separation / hip separation exceeds this. Our default.'),
-  kneesApartClearRatio: z.number().min(0).max(3).default(0.85).describe('KNEES_APART clears below this. Our default.'),
+  mode: z.enum(['both', 'left', 'right']).default('both').describe("'both' = both feet apart together; 'left'/'right' = one foot at a time (the exercise articles' option)."),
+  outDeg: z.number().min(5).max(60).default(20).describe(`Foot out: shank >= this from vertical, deg. Ours (${DOC}): each foot moves ~0.35 shank lengths.`),
+  inDeg: z.number().min(0).max(40).default(8).describe(`Foot back: shank <= this, deg (rep ends). Ours (${DOC}): hysteresis.`),
+  kneesApartRatio: z.number().min(0).max(3).default(1.0).describe(`KNEES_APART when knee separation / hip separation exceeds this. Ours (${DOC}): knees together read ~0.5-0.7.`),
+  kneesApartClearRatio: z.number().min(0).max(3).default(0.85).describe(`KNEES_APART clears below this. Ours (${DOC}): hysteresis.`),
 });
 export type SeatedSideFootRaiseConfig = z.infer<typeof seatedSideFootRaiseConfigSchema>;
 
@@ -70,8 +72,8 @@ export const seatedSideFootRaise = defineRepExercise<SeatedSideFootRaiseConfig, 
       aux,
     };
   },
-  repMetrics: (st) => {
-    const l = repMax(st, 'left'), r = repMax(st, 'right');
+  repMetrics: (acc) => {
+    const l = accMax(acc, 'left'), r = accMax(acc, 'right');
     return { peakLeftShankDeg: l, peakRightShankDeg: r, asymmetryDeg: l - r };
   },
   cueCodes: ['KNEES_APART'],

@@ -1,35 +1,35 @@
-// Single-leg deadlift (issue 7). Biomechanics: standing on one leg with a slight knee bend, hinge at the hips with a
-// flat back while the free leg goes back, aiming for trunk and free leg parallel to the floor, then return; the
-// stance-side gluteus medius holds the pelvis level and square (seeds). Camera: side view. `side` = stance leg.
-// Rep metric: hinge = trunk (hip -> shoulder) angle from vertical, deg (0 upright, 90 parallel to the floor).
-// Down >= 45 deg, up <= 20 deg: our defaults (45 is half-way to the seeds' "parallel" and well above sway).
-// Per rep: peak hinge; HINGE_SHALLOW (rep fault) if the peak stays under 70 deg (parallel = 90 minus a 20 deg
-// tolerance; our default).
-// Faults (judged while hinged past 20 deg):
-// - STANCE_KNEE_LOCKED: stance hip-knee-ankle angle >= 176 deg (clears < 172). Seeds: keep a slight bend in the
-//   standing knee. Our default: a "slight bend" is ~10-20 deg; 176 leaves room for the ~3 deg keypoint noise.
-// - PELVIS_OPENING: the pelvis rotating open (free-side hip turning up toward the ceiling). 2D proxy, side view:
-//   with the trunk hinged, the pelvis' left-right axis points at the camera and the two hip points overlap; when the
-//   pelvis opens, the free-side hip rises above the stance hip. Fault when it is higher by >= 0.12 torso lengths
-//   (a pelvis ~0.35 torso wide turned ~20 deg: 0.35 x sin 20 = 0.12; our default, no literature number). Needs
-//   both hips visible; the far hip is often hidden, then this check is skipped (never guessed).
+// Single-leg deadlift, SIDE view: standing on one leg with a slight knee bend, hinge at the hips with a flat back
+// while the free leg goes back, aiming for trunk and free leg parallel to the floor, then return; the stance-side
+// gluteus medius holds the pelvis level and square. `side` = the stance leg. docs/biomechanics.md#hip-hinge.
+// - Rep metric: hinge = trunk (hip -> shoulder) from vertical, deg (0 upright, 90 parallel to the floor). Down >= 45,
+//   up <= 20 (ours: 45 is half-way to parallel and well above sway). HINGE_SHALLOW (rep fault) if the rep's peak stays
+//   under 70 deg (parallel minus a 20 deg tolerance; ours).
+// - Judged while hinged past 20 deg: STANCE_KNEE_LOCKED at a stance knee angle >= 176 deg (the exercise articles:
+//   keep a slight bend; ours leaves room for ~3 deg of keypoint noise); PELVIS_OPENING when the free-side hip rises
+//   above the stance hip by >= 0.12 torso lengths (a pelvis ~0.35 torso wide turned ~20 deg; ours). The far hip is
+//   often hidden: then that check is skipped, never guessed.
 import { z } from 'zod';
 import { angleFromVerticalDeg, distance, jointAngleDeg } from '../../core/geometry';
 import { otherSide } from '../../core/pose-frame';
+import { accMax } from '../engine/accumulator';
 import { SIDE_JOINTS } from '../engine/body';
+import { programmeBaseShape } from '../engine/config';
+import type { FaultCheck } from '../engine/persistence';
+import { defineRepExercise, noEvaluation } from '../engine/rep-exercise';
 import { eitherPx } from '../engine/visibility';
-import { defineRepExercise, noEvaluation, programmeBaseShape, repMax, type FaultCheck } from './programme-kit';
 
-export const singleLegDeadliftConfigSchema = z.object({
+const DOC = 'docs/biomechanics.md#hip-hinge';
+
+export const singleLegDeadliftConfigSchema = z.strictObject({
   ...programmeBaseShape,
-  downDeg: z.number().min(10).max(90).default(45).describe('Hinged: trunk angle from vertical >= this, deg. Our default.'),
-  upDeg: z.number().min(0).max(60).default(20).describe('Upright again: trunk angle <= this, deg (rep ends). Our default.'),
+  downDeg: z.number().min(10).max(90).default(45).describe(`Hinged: trunk angle from vertical >= this, deg. Ours (${DOC}): half-way to parallel.`),
+  upDeg: z.number().min(0).max(60).default(20).describe(`Upright again: trunk angle <= this, deg (rep ends). Ours (${DOC}).`),
   targetHingeDeg: z.number().min(20).max(100).default(70)
-    .describe('HINGE_SHALLOW when a rep\'s peak hinge stays under this, deg. Seeds: aim for parallel (90); our tolerance of 20 deg.'),
-  kneeLockedDeg: z.number().min(150).max(180).default(176).describe('STANCE_KNEE_LOCKED at a stance knee angle >= this, deg. Our default (see header).'),
-  kneeLockedClearDeg: z.number().min(150).max(180).default(172).describe('STANCE_KNEE_LOCKED clears below this, deg. Our default.'),
-  pelvisOpenTorso: z.number().min(0).max(1).default(0.12).describe('PELVIS_OPENING when the free hip is higher than the stance hip by this many torso lengths. Our default (see header).'),
-  pelvisOpenClearTorso: z.number().min(0).max(1).default(0.08).describe('PELVIS_OPENING clears below this. Our default.'),
+    .describe(`HINGE_SHALLOW when a rep's peak hinge stays under this, deg. ${DOC}: the exercise articles aim for parallel (90); the 20 deg tolerance is ours.`),
+  kneeLockedDeg: z.number().min(150).max(180).default(176).describe(`STANCE_KNEE_LOCKED at a stance knee angle >= this, deg. ${DOC}: keep a slight bend; the value is ours (room for keypoint noise).`),
+  kneeLockedClearDeg: z.number().min(150).max(180).default(172).describe(`STANCE_KNEE_LOCKED clears below this, deg. Ours (${DOC}): hysteresis.`),
+  pelvisOpenTorso: z.number().min(0).max(1).default(0.12).describe(`PELVIS_OPENING when the free hip is higher than the stance hip by this many torso lengths. Ours (${DOC}): a ~0.35 torso pelvis turned ~20 deg.`),
+  pelvisOpenClearTorso: z.number().min(0).max(1).default(0.08).describe(`PELVIS_OPENING clears below this. Ours (${DOC}): hysteresis.`),
 });
 export type SingleLegDeadliftConfig = z.infer<typeof singleLegDeadliftConfigSchema>;
 
@@ -79,7 +79,7 @@ export const singleLegDeadlift = defineRepExercise<SingleLegDeadliftConfig, null
       aux,
     };
   },
-  repMetrics: (st) => ({ peakHingeDeg: repMax(st, 'hinge'), maxStanceKneeDeg: repMax(st, 'knee180'), peakPelvisOpenTorso: repMax(st, 'open') }),
+  repMetrics: (acc) => ({ peakHingeDeg: accMax(acc, 'hinge'), maxStanceKneeDeg: accMax(acc, 'knee180'), peakPelvisOpenTorso: accMax(acc, 'open') }),
   repFaults: (m, c) => (m.peakHingeDeg !== undefined && m.peakHingeDeg < c.targetHingeDeg ? ['HINGE_SHALLOW'] : []),
   cueCodes: ['STANCE_KNEE_LOCKED', 'PELVIS_OPENING', 'HINGE_SHALLOW'],
   measureCodes: ['HINGE_DEG', 'STANCE_KNEE_DEG', 'PELVIS_OPEN_TORSO'],

@@ -1,63 +1,45 @@
 // Single-leg stand test (Trendelenburg), FRONT or BACK view (the shoulder-width view check accepts both).
-//
-// Biomechanics and numbers (../shared/NOTES.md):
-// - Stand on one leg up to 30 s (classic test). The stance-side gluteus medius holds the pelvis level; when it is
-//   weak the pelvis drops on the lifted (swing) side: a positive Trendelenburg sign.
-// - Pelvic obliquity = angle of the hip-to-hip line against horizontal, POSITIVE when the lifted side is lower
-//   (core/geometry pelvicObliquityDeg). Measured on every frame of the stance; the trial reports peak and mean.
-//   The hip keypoints are only ~40 px apart in a full-body view, so 1.5 px of jitter moves a single-frame angle
-//   by +/-3 deg: obliquity and trunk lean are smoothed with the common 150 ms EMA (`signalSmoothingMs`) before the
-//   thresholds, the measures and the peak/mean (a raw peak would report the noise, not the drop).
-// - No validated 2D degree cut-off exists (hip keypoints are joint centres, not the pelvic bones). PELVIC_DROP at
-//   >= 5 deg is OUR default: beyond the ~3 deg measurement error of 2D frontal-plane angles (NOTES), so a flagged
-//   drop is more than error; clears below 3 deg. The measured angle is always reported, not only pass/fail.
-// - Compensation: trunk lean toward the stance side (mid-hip -> mid-shoulder line against vertical, positive toward
-//   the stance hip). TRUNK_LEAN at >= 10 deg is OUR default (no published 2D number), clears below 6 deg.
-// - The lifted leg is detected from the ankles: one ankle higher than the other by >= 15% of the stance leg's
-//   length (hip-knee + knee-ankle, px) for 300 ms = foot up; back below 5% for 300 ms = foot down, which ends the
-//   trial. Our defaults: the test lifts the foot by flexing hip and knee (ankle up 20-45% of leg length), while a
-//   foot merely placed 30 cm forward already looks ~12% higher in a front view from 3 m (perspective), so the
-//   threshold sits above that and below a real lift.
+// docs/biomechanics.md#pelvic-drop-trendelenburg, #trunk-lean, #single-leg-stance-and-foot-lift.
+// - A trial per stance leg, up to 30 s: it starts when one foot lifts (its ankle higher than the other by >= 15 % of
+//   the stance leg length for 300 ms, counted into the trial) and ends when the foot is down again (< 5 % for
+//   300 ms), at the target, or after a long loss of view.
+// - Pelvic obliquity (+ = the lifted side lower) and trunk lean (+ = toward the stance side), smoothed (engine/ema.ts),
+//   are measured on every frame with the foot up; the trial reports peak and mean. PELVIC_DROP at >= 5 deg and
+//   TRUNK_LEAN at >= 10 deg are ours (no validated 2D cut-off); the measured angle is always reported.
 // All findings of a trial carry side = the STANCE (tested) leg, so left and right results compare directly.
 import { z } from 'zod';
 import { pelvicObliquityDeg, trunkLeanDeg } from '../../core/geometry';
-import { otherSide, type KeypointName, type PoseFrame, type Side } from '../../core/pose-frame';
+import { otherSide, type PoseFrame, type Side } from '../../core/pose-frame';
+import { accMax, accMean, accumulate, EMPTY_ACC, type Accumulator } from '../engine/accumulator';
+import { FULL_BODY, legLengthPx, legPx } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
-import { legLengthPx, legPx } from '../engine/body';
-import { cue, gateFrame, lostTooLong, measure, phaseFinding } from '../engine/gate';
+import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
+import { faultCues, holdEndFinding, holdStatus, measure, notVisible, phaseFinding, type Phase } from '../engine/findings';
+import { INITIAL_GATE, judged, stepGate, type GateState } from '../engine/gate';
 import { INITIAL_HOLD, endHold, stepHold, type HoldEvent, type HoldTimerState } from '../engine/hold-timer';
-import { INITIAL_EMA, stepEma, type EmaState } from '../engine/ema';
-import { INITIAL_IDENTITY, type IdentityState } from '../engine/identity';
-import { INITIAL_PERSISTENCE, stepPersistence, thresholdSignal, type PersistenceState } from '../engine/persistence';
-import { addSample, EMPTY_STAT, finiteMetrics, statMax, statMean, type Stat } from '../engine/stats';
+import { INITIAL_PERSISTENCE, NO_FAULTS, stepFaults, stepPersistence, thresholdSignal, type FaultStates, type PersistenceState } from '../engine/persistence';
 import type { ExerciseDefinition, Finding } from '../engine/types';
-import { INITIAL_VIEW_CHECK, type ViewCheckState } from '../engine/view-check';
+import { pelvicDropShape, trunkLeanShape } from './standing';
 
-export const singleLegStandConfigSchema = z.object({
+const DOC = 'docs/biomechanics.md#single-leg-stance-and-foot-lift';
+
+export const singleLegStandConfigSchema = z.strictObject({
   ...commonConfigShape,
   side: z.enum(['auto', 'left', 'right']).default('auto')
     .describe("Stance (tested) leg: 'auto' = whichever foot stays down; 'left'/'right' = only trials on that leg count."),
-  targetMs: z.number().positive().default(30_000).describe('Trial length (ms). NOTES: the classic test holds up to 30 s.'),
+  holdTargetMs: z.number().positive().default(30_000).describe('Trial length (ms). docs/biomechanics.md#pelvic-drop-trendelenburg: the classic test holds up to 30 s.'),
   liftOnFrac: z.number().min(0).max(1).default(0.15)
-    .describe('Foot up when its ankle is higher than the other by >= this fraction of the stance leg length. Our default (above the ~12% a staggered stance shows, below a real lift).'),
-  liftOffFrac: z.number().min(0).max(1).default(0.05)
-    .describe('Foot down when the ankle height difference is < this fraction (hysteresis). Our default.'),
-  liftOnsetMs: z.number().min(0).default(300).describe('Foot must stay up this long (ms) to start a trial (counted into it). Our default.'),
-  footDownMs: z.number().min(0).default(300).describe('Foot must stay down this long (ms) to end the trial. Our default.'),
-  lapseGraceMs: z.number().min(0).default(1000)
-    .describe('Joints may be out of view this long (ms) without ending the trial (the clock pauses). Our default.'),
-  pelvicDropDeg: z.number().default(5)
-    .describe('PELVIC_DROP when obliquity (lifted side lower) >= this (deg). Our default: no validated 2D cut-off exists (NOTES); above the ~3 deg 2D measurement error.'),
-  pelvicDropClearDeg: z.number().default(3).describe('PELVIC_DROP clears below this (deg). Our default (hysteresis).'),
-  trunkLeanDeg: z.number().default(10)
-    .describe('TRUNK_LEAN when the trunk leans toward the stance side by >= this (deg). Our default (no published 2D number).'),
-  trunkLeanClearDeg: z.number().default(6).describe('TRUNK_LEAN clears below this (deg). Our default (hysteresis).'),
+    .describe(`Foot up when its ankle is higher than the other by >= this fraction of the stance leg length. Ours (${DOC}): above the ~12 % a staggered stance shows, below a real lift.`),
+  liftOffFrac: z.number().min(0).max(1).default(0.05).describe(`Foot down when the ankle height difference is < this fraction. Ours (${DOC}): hysteresis.`),
+  liftOnsetMs: z.number().min(0).default(300).describe(`Foot must stay up this long (ms) to start a trial (counted into it). Ours (${DOC}).`),
+  footDownMs: z.number().min(0).default(300).describe(`Foot must stay down this long (ms) to end the trial. Ours (${DOC}).`),
+  lapseGraceMs: z.number().min(0).default(1000).describe(`Joints may be out of view this long (ms) without ending the trial (the clock pauses). Ours (${DOC}).`),
+  ...pelvicDropShape,
+  ...trunkLeanShape,
 });
 export type SingleLegStandConfig = z.infer<typeof singleLegStandConfigSchema>;
 
-export const SINGLE_LEG_STAND_REQUIRED: readonly KeypointName[] = [
-  'left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle',
-];
+export const SINGLE_LEG_STAND_REQUIRED = FULL_BODY;
 
 export interface LegResult {
   holdMs: number; peakDropDeg: number; meanDropDeg: number; peakTrunkLeanDeg: number;
@@ -65,82 +47,59 @@ export interface LegResult {
 }
 
 export interface SingleLegStandState {
-  view: ViewCheckState;
-  identity: IdentityState;
+  gate: GateState;
   /** Debounced "this foot is up", per side. */
   liftL: PersistenceState;
   liftR: PersistenceState;
   /** Stance leg of the trial in progress, null between trials. */
   stance: Side | null;
   hold: HoldTimerState;
-  drop: Stat;
-  lean: Stat;
-  pelvicDrop: PersistenceState;
-  trunkLean: PersistenceState;
-  /** Smoothed obliquity and lean (engine/ema.ts). */
-  emaObliq: EmaState;
-  emaLean: EmaState;
-  lastJudgedMs: number | null;
+  /** The trial in progress: smoothed obliquity ('drop') and lean samples. */
+  acc: Accumulator;
+  faults: FaultStates;
+  /** Smoothed obliquity and lean while the foot is up. */
+  signals: SignalBank;
   /** After a trial both feet must be down before the next one can start. */
   armed: boolean;
   results: { left: LegResult | null; right: LegResult | null };
 }
 
-export function singleLegStandInitialState(): SingleLegStandState {
-  return {
-    view: INITIAL_VIEW_CHECK, identity: INITIAL_IDENTITY, liftL: INITIAL_PERSISTENCE, liftR: INITIAL_PERSISTENCE, stance: null, hold: INITIAL_HOLD,
-    drop: EMPTY_STAT, lean: EMPTY_STAT, pelvicDrop: INITIAL_PERSISTENCE, trunkLean: INITIAL_PERSISTENCE,
-    emaObliq: INITIAL_EMA, emaLean: INITIAL_EMA, lastJudgedMs: null, armed: true, results: { left: null, right: null },
-  };
-}
-
-const holdCfg = (cfg: SingleLegStandConfig) => ({
-  targetMs: cfg.targetMs,
-  // The foot-down debounce decides 'foot-down'; the grace only has to cover visibility lapses.
-  graceMs: Math.max(cfg.lapseGraceMs, cfg.footDownMs + 1),
-  startMs: 0,
-  maxFrameGapMs: 250,
-  // A joint lost for a few frames while the foot is up before and after: the stance went on, count it.
-  bridgeUnknownMs: cfg.dropoutHoldMs,
+export const singleLegStandInitialState = (): SingleLegStandState => ({
+  gate: INITIAL_GATE, liftL: INITIAL_PERSISTENCE, liftR: INITIAL_PERSISTENCE, stance: null, hold: INITIAL_HOLD, acc: EMPTY_ACC,
+  faults: NO_FAULTS, signals: EMPTY_SIGNALS, armed: true, results: { left: null, right: null },
 });
 
-export function singleLegStandStep(
-  s: SingleLegStandState, frame: PoseFrame, cfg: SingleLegStandConfig,
-): { state: SingleLegStandState; findings: Finding[] } {
+const holdCfg = (cfg: SingleLegStandConfig) => ({
+  // The foot-down debounce decides 'foot-down'; the grace only has to cover visibility lapses. A joint lost for a
+  // few frames while the foot is up before and after: the stance went on, count it.
+  targetMs: cfg.holdTargetMs, graceMs: Math.max(cfg.lapseGraceMs, cfg.footDownMs + 1), startMs: 0, maxFrameGapMs: 250, bridgeUnknownMs: cfg.dropoutHoldMs,
+});
+
+export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg: SingleLegStandConfig): { state: SingleLegStandState; findings: Finding[] } {
   const t = frame.timestampMs;
   const findings: Finding[] = [];
-  const gate = gateFrame(frame, SINGLE_LEG_STAND_REQUIRED, 'front', s.view, cfg, s.identity);
-  const L = gate.ok ? legPx(frame, 'left', cfg) : null;
-  const R = gate.ok ? legPx(frame, 'right', cfg) : null;
-
-  if (!gate.ok || !gate.torso || !L || !R) {
-    findings.push(gate.ok ? { kind: 'visibility', code: 'NOT_VISIBLE', missing: [...SINGLE_LEG_STAND_REQUIRED], timestampMs: t } : gate.finding);
-    // Nothing measured, no cue. A running trial pauses (bridged if short, ended after the grace period); the
-    // debounced fault states survive a short dropout (dropoutHoldMs) and are reset after a longer one.
-    let next: SingleLegStandState = { ...s, view: gate.view, identity: gate.identity ?? s.identity };
+  const g = stepGate(s.gate, frame, SINGLE_LEG_STAND_REQUIRED, 'front', cfg, true);
+  const L = g.ok ? legPx(frame, 'left', cfg) : null, R = g.ok ? legPx(frame, 'right', cfg) : null;
+  if (!g.ok || !g.torso || !L || !R) {
+    // Nothing measured, no cue. A running trial pauses (bridged if short, ended after the grace period).
+    findings.push(g.ok ? notVisible(SINGLE_LEG_STAND_REQUIRED, t) : g.finding);
+    let next: SingleLegStandState = { ...s, gate: g.state };
     if (s.stance) {
       const h = stepHold(s.hold, null, t, holdCfg(cfg));
-      next = { ...next, hold: h.state };
-      next = finishIfEnded(next, h.event, findings, t);
+      next = finishIfEnded({ ...next, hold: h.state }, h.event, findings, t);
       if (next.stance) findings.push(holdFinding(next, cfg, t));
     }
     findings.push(phaseFinding(phaseOf(next, cfg), t));
     return { state: next, findings };
   }
-
-  const torso = gate.torso;
+  const torso = g.torso;
   // Ankle raise of each foot relative to the other, in stance-leg lengths (camera-distance free).
-  const raiseL = (R.ankle.y - L.ankle.y) / legLengthPx(R);
-  const raiseR = (L.ankle.y - R.ankle.y) / legLengthPx(L);
+  const sigL = thresholdSignal((R.ankle.y - L.ankle.y) / legLengthPx(R), cfg.liftOnFrac, cfg.liftOffFrac);
+  const sigR = thresholdSignal((L.ankle.y - R.ankle.y) / legLengthPx(L), cfg.liftOnFrac, cfg.liftOffFrac);
   const liftTiming = { onsetMs: cfg.liftOnsetMs, clearMs: cfg.footDownMs };
-  const sigL = thresholdSignal(raiseL, cfg.liftOnFrac, cfg.liftOffFrac);
-  const sigR = thresholdSignal(raiseR, cfg.liftOnFrac, cfg.liftOffFrac);
-  const liftL = stepPersistence(s.liftL, sigL, t, liftTiming);
-  const liftR = stepPersistence(s.liftR, sigR, t, liftTiming);
-  let st: SingleLegStandState = { ...s, view: gate.view, identity: gate.identity ?? s.identity, liftL, liftR, lastJudgedMs: t };
-  if (lostTooLong(s.lastJudgedMs, t, cfg)) {
-    st = { ...st, pelvicDrop: INITIAL_PERSISTENCE, trunkLean: INITIAL_PERSISTENCE, emaObliq: INITIAL_EMA, emaLean: INITIAL_EMA };
-  }
+  const liftL = stepPersistence(s.liftL, sigL, t, liftTiming), liftR = stepPersistence(s.liftR, sigR, t, liftTiming);
+  let st: SingleLegStandState = { ...s, gate: judged(g.state, t), liftL, liftR };
+  if (g.fresh) st = { ...st, faults: NO_FAULTS, signals: EMPTY_SIGNALS };
 
   if (!st.stance) {
     if (!st.armed && !liftL.active && !liftR.active) st = { ...st, armed: true };
@@ -148,75 +107,57 @@ export function singleLegStandStep(
     if (st.armed && lifted && (cfg.side === 'auto' || cfg.side === otherSide(lifted))) {
       // The trial starts at the first frame of the lift (the onset debounce is counted into the hold).
       const liftStart = (lifted === 'left' ? s.liftL.onsetStartMs : s.liftR.onsetStartMs) ?? t;
-      st = {
-        ...st, stance: otherSide(lifted), hold: { ...INITIAL_HOLD, okSinceMs: liftStart }, drop: EMPTY_STAT,
-        lean: EMPTY_STAT, pelvicDrop: INITIAL_PERSISTENCE, trunkLean: INITIAL_PERSISTENCE, emaObliq: INITIAL_EMA,
-        emaLean: INITIAL_EMA, armed: false,
-      };
+      st = { ...st, stance: otherSide(lifted), hold: { ...INITIAL_HOLD, okSinceMs: liftStart }, acc: EMPTY_ACC, faults: NO_FAULTS, signals: EMPTY_SIGNALS, armed: false };
     }
   }
-
   if (st.stance) {
-    const stance = st.stance;
-    const liftedSide = otherSide(stance);
+    const stance = st.stance, liftedSide = otherSide(stance);
     const stanceLeg = stance === 'left' ? L : R, liftedLeg = stance === 'left' ? R : L;
-    const liftedSig = liftedSide === 'left' ? sigL : sigR;
-    const liftedActive = liftedSide === 'left' ? liftL.active : liftR.active;
-    const footUp = liftedActive && liftedSig !== 'clear';
-    const hc = holdCfg(cfg);
-    let h = stepHold(st.hold, footUp, t, hc);
+    const liftedActive = (liftedSide === 'left' ? liftL : liftR).active;
+    const footUp = liftedActive && (liftedSide === 'left' ? sigL : sigR) !== 'clear';
+    let h = stepHold(st.hold, footUp, t, holdCfg(cfg));
     if (!liftedActive && h.event === null) h = endHold(h.state, 'foot-down', t);
-    st = { ...st, hold: h.state };
+    // Measured only with the foot up; the filters and fault states restart otherwise.
+    const sig = stepSignals(st.signals, footUp ? {
+      obliq: pelvicObliquityDeg(stanceLeg.hip, liftedLeg.hip), lean: trunkLeanDeg(torso.midHip, torso.midShoulder, stanceLeg.hip.x),
+    } : {}, t, cfg);
+    const { obliq, lean } = sig.values;
+    const f = stepFaults(st.faults, footUp ? [
+      { code: 'PELVIC_DROP', side: stance, severity: 'warning', value: obliq!, faultAt: cfg.pelvicDropDeg, clearAt: cfg.pelvicDropClearDeg, joints: ['left_hip', 'right_hip'] },
+      { code: 'TRUNK_LEAN', side: stance, severity: 'warning', value: lean!, faultAt: cfg.trunkLeanDeg, clearAt: cfg.trunkLeanClearDeg, joints: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'] },
+    ] : [], t, { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs });
+    st = { ...st, hold: h.state, signals: sig.bank, faults: f.states, acc: footUp ? accumulate(st.acc, { drop: obliq!, lean: lean! }) : st.acc };
     if (footUp) {
-      const emaObliq = stepEma(st.emaObliq, pelvicObliquityDeg(stanceLeg.hip, liftedLeg.hip), t, cfg.signalSmoothingMs, cfg.dropoutHoldMs);
-      const emaLean = stepEma(st.emaLean, trunkLeanDeg(torso.midHip, torso.midShoulder, stanceLeg.hip.x), t, cfg.signalSmoothingMs, cfg.dropoutHoldMs);
-      const obliq = emaObliq.value, lean = emaLean.value;
-      const timing = { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs };
-      const pelvicDrop = stepPersistence(st.pelvicDrop, thresholdSignal(obliq, cfg.pelvicDropDeg, cfg.pelvicDropClearDeg), t, timing);
-      const trunkLean = stepPersistence(st.trunkLean, thresholdSignal(lean, cfg.trunkLeanDeg, cfg.trunkLeanClearDeg), t, timing);
-      st = { ...st, drop: addSample(st.drop, obliq), lean: addSample(st.lean, lean), pelvicDrop, trunkLean, emaObliq, emaLean };
-      findings.push(measure('PELVIC_OBLIQUITY_DEG', stance, obliq, 'deg', t), measure('TRUNK_LEAN_DEG', stance, lean, 'deg', t));
-      if (h.state.status !== 'ended') {
-        if (pelvicDrop.active) findings.push(cue('PELVIC_DROP', stance, 'warning', t, ['left_hip', 'right_hip'], obliq));
-        if (trunkLean.active) findings.push(cue('TRUNK_LEAN', stance, 'warning', t, ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'], lean));
-      }
-    } else {
-      st = { ...st, pelvicDrop: INITIAL_PERSISTENCE, trunkLean: INITIAL_PERSISTENCE, emaObliq: INITIAL_EMA, emaLean: INITIAL_EMA };
+      findings.push(measure('PELVIC_OBLIQUITY_DEG', stance, obliq!, 'deg', t), measure('TRUNK_LEAN_DEG', stance, lean!, 'deg', t));
+      if (h.state.status !== 'ended') findings.push(...faultCues(f.active, t));
     }
     const before = st;
     st = finishIfEnded(st, h.event, findings, t);
-    if (st.stance) findings.push(holdFinding(st, cfg, t));
-    else findings.push(holdFinding({ ...before, hold: h.state }, cfg, t));
+    findings.push(holdFinding(st.stance ? st : before, cfg, t));
   }
   findings.push(phaseFinding(phaseOf(st, cfg), t));
   return { state: st, findings };
 }
 
-function holdFinding(s: SingleLegStandState, cfg: SingleLegStandConfig, t: number): Finding {
-  return { kind: 'hold', side: s.stance!, running: s.hold.status === 'running', elapsedMs: s.hold.elapsedMs, targetMs: cfg.targetMs, timestampMs: t };
-}
+const holdFinding = (s: SingleLegStandState, cfg: SingleLegStandConfig, t: number): Finding =>
+  holdStatus(s.stance!, s.hold.status === 'running', s.hold.elapsedMs, cfg.holdTargetMs, t);
 
 /** On a hold 'end' event: emit hold-end with the trial metrics, store the leg result, return to waiting. */
 function finishIfEnded(s: SingleLegStandState, ev: HoldEvent | null, findings: Finding[], t: number): SingleLegStandState {
   if (ev?.type !== 'end' || !s.stance) return s;
   const stance = s.stance;
   const result: LegResult = {
-    holdMs: ev.elapsedMs, peakDropDeg: statMax(s.drop), meanDropDeg: statMean(s.drop), peakTrunkLeanDeg: statMax(s.lean),
+    holdMs: ev.elapsedMs, peakDropDeg: accMax(s.acc, 'drop'), meanDropDeg: accMean(s.acc, 'drop'), peakTrunkLeanDeg: accMax(s.acc, 'lean'),
     reason: ev.reason, endedAtMs: t,
   };
-  findings.push({
-    kind: 'hold-end', side: stance, elapsedMs: ev.elapsedMs, reason: ev.reason, timestampMs: t,
-    metrics: finiteMetrics({ peakDropDeg: result.peakDropDeg, meanDropDeg: result.meanDropDeg, peakTrunkLeanDeg: result.peakTrunkLeanDeg, holdMs: result.holdMs }),
-  });
+  findings.push(holdEndFinding(stance, ev, t, { peakDropDeg: result.peakDropDeg, meanDropDeg: result.meanDropDeg, peakTrunkLeanDeg: result.peakTrunkLeanDeg, holdMs: result.holdMs }));
   const results = { ...s.results, [stance]: result };
-  if (results.left && results.right) {
-    // Left minus right peak drop: the side-to-side comparison the test is used for.
-    findings.push(measure('PEAK_DROP_DIFF_DEG', 'both', results.left.peakDropDeg - results.right.peakDropDeg, 'deg', t));
-  }
-  return { ...s, stance: null, results, pelvicDrop: INITIAL_PERSISTENCE, trunkLean: INITIAL_PERSISTENCE };
+  // Left minus right peak drop: the side-to-side comparison the test is used for.
+  if (results.left && results.right) findings.push(measure('PEAK_DROP_DIFF_DEG', 'both', results.left.peakDropDeg - results.right.peakDropDeg, 'deg', t));
+  return { ...s, stance: null, results, faults: NO_FAULTS };
 }
 
-function phaseOf(s: SingleLegStandState, cfg: SingleLegStandConfig): 'setup' | 'active' | 'done' {
+function phaseOf(s: SingleLegStandState, cfg: SingleLegStandConfig): Phase {
   if (s.stance) return 'active';
   const done = cfg.side === 'auto' ? !!(s.results.left && s.results.right) : !!s.results[cfg.side];
   return done ? 'done' : 'setup';

@@ -1,31 +1,32 @@
-// Standing hip abduction (issue 7). Biomechanics: standing on one leg, the other (working) leg is lifted straight
-// out to the side and lowered; the trunk should stay upright: leaning the trunk toward the stance side is the usual
-// compensation that fakes range (NOTES.md: trunk lean, mid-hip -> mid-shoulder line against vertical).
-// Camera: front view. `side` = the moving (working) leg.
-// Rep metric: abduction = moving leg (hip -> ankle) against vertical, deg, + outward. Up >= 20 deg, down <= 8 deg:
-// our defaults (normal hip abduction range ~45 deg; standing raises commonly reach 20-35 deg; 8 deg keeps a 12 deg
-// hysteresis band over keypoint noise). Per rep: peak abduction (the range) and peak trunk lean.
-// Faults: TRUNK_LEAN toward the stance side >= 10 deg (clears < 6; our default as in the single-leg stand test;
-// the cue's side is the standing leg, as in the single-leg checks);
-// HIP_HIKE: the moving side's hip rises >= 5 deg above the stance hip (hitching the pelvis instead of abducting;
-// our default, mirror of the pelvic-drop threshold).
+// Standing hip abduction, FRONT view: standing on one leg, the other (working) leg is lifted straight out to the side
+// and lowered, the trunk upright (leaning toward the stance side is the usual compensation that fakes range).
+// `side` = the moving leg. docs/biomechanics.md#trunk-lean, #pelvic-drop-trendelenburg.
+// - Rep metric: the moving leg (hip -> ankle) against vertical, deg, + outward. Up >= 20, down <= 8 deg (ours: hip
+//   abduction range ~45 deg, standing raises commonly reach 20-35; 12 deg of hysteresis over keypoint noise).
+// - TRUNK_LEAN toward the stance side >= 10 deg (the cue's side is the standing leg, as in every single-leg check);
+//   HIP_HIKE: the moving side's hip rises >= 5 deg above the stance hip (hitching instead of abducting; ours, the
+//   mirror of the pelvic-drop threshold).
 import { z } from 'zod';
 import { midpoint, pelvicObliquityDeg, trunkLeanDeg } from '../../core/geometry';
 import { otherSide } from '../../core/pose-frame';
+import { accMax } from '../engine/accumulator';
 import { SIDE_JOINTS } from '../engine/body';
-import { defineRepExercise, programmeBaseShape, repMax, type FaultCheck } from './programme-kit';
-import { trunkLeanShape } from './standing';
+import { programmeBaseShape } from '../engine/config';
+import type { FaultCheck } from '../engine/persistence';
+import { defineRepExercise } from '../engine/rep-exercise';
+import { trunkLeanCheck, trunkLeanShape } from './standing';
 
 const DEG = 180 / Math.PI;
+const DOC = 'docs/biomechanics.md#trunk-lean';
 
-export const standingHipAbductionConfigSchema = z.object({
+export const standingHipAbductionConfigSchema = z.strictObject({
   ...programmeBaseShape,
   ...trunkLeanShape,
-  upDeg: z.number().min(5).max(80).default(20).describe('A raise counts once the moving leg is this far from vertical, deg. Our default.'),
-  downDeg: z.number().min(0).max(60).default(8).describe('Leg back down below this, deg (rep ends). Our default.'),
+  upDeg: z.number().min(5).max(80).default(20).describe(`A raise counts once the moving leg is this far from vertical, deg. Ours (${DOC}): standing raises reach 20-35 deg.`),
+  downDeg: z.number().min(0).max(60).default(8).describe(`Leg back down below this, deg (rep ends). Ours (${DOC}): hysteresis over keypoint noise.`),
   hipHikeDeg: z.number().min(0).max(30).default(5)
-    .describe('HIP_HIKE when the moving side hip is higher than the stance hip by this, deg. Our default, as the pelvic-drop threshold.'),
-  hipHikeClearDeg: z.number().min(0).max(30).default(3).describe('HIP_HIKE clears below this, deg. Our default.'),
+    .describe('HIP_HIKE when the moving side hip is higher than the stance hip by this, deg. Ours (docs/biomechanics.md#pelvic-drop-trendelenburg): the pelvic-drop threshold mirrored.'),
+  hipHikeClearDeg: z.number().min(0).max(30).default(3).describe('HIP_HIKE clears below this, deg. Ours (docs/biomechanics.md#pelvic-drop-trendelenburg): hysteresis.'),
 });
 export type StandingHipAbductionConfig = z.infer<typeof standingHipAbductionConfigSchema>;
 
@@ -60,7 +61,7 @@ export const standingHipAbduction = defineRepExercise<StandingHipAbductionConfig
     const hikeDeg = -pelvicObliquityDeg(stanceHip, hip);
     const faults: FaultCheck[] = [
       // TRUNK_LEAN names the STANDING leg, as in every single-leg check (the UI says "standing on ...").
-      { code: 'TRUNK_LEAN', side: otherSide(c.side), severity: 'warning', value: lean, faultAt: c.trunkLeanDeg, clearAt: c.trunkLeanClearDeg, joints: ['left_shoulder', 'right_shoulder', s.hip, o.hip] },
+      trunkLeanCheck(otherSide(c.side), lean, c, c.side),
       { code: 'HIP_HIKE', side: c.side, severity: 'warning', value: hikeDeg, faultAt: c.hipHikeDeg, clearAt: c.hipHikeClearDeg, joints: [s.hip, o.hip] },
     ];
     return {
@@ -74,7 +75,7 @@ export const standingHipAbduction = defineRepExercise<StandingHipAbductionConfig
       aux,
     };
   },
-  repMetrics: (st) => ({ peakAbductionDeg: repMax(st, 'abductionDeg'), peakTrunkLeanDeg: repMax(st, 'lean'), peakHipHikeDeg: repMax(st, 'hikeDeg') }),
+  repMetrics: (acc) => ({ peakAbductionDeg: accMax(acc, 'abductionDeg'), peakTrunkLeanDeg: accMax(acc, 'lean'), peakHipHikeDeg: accMax(acc, 'hikeDeg') }),
   cueCodes: ['TRUNK_LEAN', 'HIP_HIKE'],
   measureCodes: ['HIP_ABDUCTION_DEG', 'TRUNK_LEAN_DEG'],
 }, ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', 'left_ankle', 'right_ankle']);

@@ -1,65 +1,59 @@
-// Standing hip circumduction (issue 7). Biomechanics: standing on one leg (a hand on a wall is fine), the free leg
-// draws slow circles from the hip: flexion, abduction, extension, adduction in turn (a mobility exercise, seeds).
-// Camera: front view. `side` = the circling leg.
-// Counting: a circle is not a there-and-back rep, so the hysteresis rep counter does not fit. We follow the free
-// KNEE relative to its hip, in units of the standing leg's length (scale-free), around a slowly moving centre
-// (exponential average, time constant 4 s), and accumulate the turning angle of the knee
-// about that centre. The knee, not the foot: a foot circling on a cone about the vertical keeps its height, so from
-// the front it only slides sideways, while the knee rises with hip flexion and moves out with abduction: a loop in
-// the front view for both the bent-knee and the straight-leg version. A circle counts once 300 deg have turned in one direction (our default: the first ~40-60 deg
-// are lost while the foot leaves its resting point, the circle's centre), and 360 deg are then taken off, so later
-// circles need a full turn each (direction reported). Turning is only
-// accumulated while the knee is >= 0.05 leg lengths from the centre (our default: closer than that, keypoint
-// jitter of ~1-2 % of the leg would spin the angle), and steps over 90 deg between frames are ignored (a swap or a
-// glitch, not motion). No circles during the first `setupMs` of visible frames (getting into position).
-// Fault: TRUNK_LEAN toward the standing side >= 10 deg (clears < 6, as the single-leg stand test); the cue's side
-// is the standing leg, as in the single-leg checks.
-// Not visible: the circle's depth component (front view sees its projection: a circle drawn mostly forward/back
-// looks like a vertical line, and may not be counted; draw it wide).
+// Standing hip circumduction, FRONT view: standing on one leg, the free leg draws slow circles from the hip (flexion,
+// abduction, extension, adduction in turn). `side` = the circling leg. docs/biomechanics.md#circles.
+// - Counting: a circle is not a there-and-back rep, so it is counted as turning: the free KNEE relative to its hip,
+//   in standing-leg lengths, about a slowly moving centre (EMA, 4 s); a circle counts once 300 deg have turned in one
+//   direction, then 360 are taken off (direction reported). The knee, not the foot: a foot circling at a constant
+//   height only slides sideways in a front view. Turning counts only while the knee is >= 0.05 leg lengths from the
+//   centre; steps over 90 deg between frames are glitches. No circles before the start rule (`setupMs` of judged frames).
+// - TRUNK_LEAN toward the standing side >= 10 deg (the cue's side is the standing leg).
 import { z } from 'zod';
 import { distance, midpoint, trunkLeanDeg } from '../../core/geometry';
 import { otherSide, type PoseFrame } from '../../core/pose-frame';
-import { SIDE_JOINTS } from '../engine/body';
-import { cue, gateFrame, lostTooLong, measure, phaseFinding } from '../engine/gate';
-import { INITIAL_PERSISTENCE, stepThresholdFault, type PersistenceState } from '../engine/persistence';
+import { accMean, accumulate, EMPTY_ACC, noteFaults, type Accumulator } from '../engine/accumulator';
+import { FULL_BODY, SIDE_JOINTS } from '../engine/body';
+import { programmeBaseShape } from '../engine/config';
+import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
+import { announcePhase, faultCues, measure, repFinding, type Phase } from '../engine/findings';
+import { INITIAL_GATE, judged, stepGate, type GateState } from '../engine/gate';
+import { NO_FAULTS, stepFaults, type FaultStates } from '../engine/persistence';
+import { stepStartWait } from '../engine/start';
 import type { ExerciseDefinition, Finding } from '../engine/types';
-import { INITIAL_VIEW_CHECK, type ViewCheckState } from '../engine/view-check';
 import { visiblePx } from '../engine/visibility';
-import { INITIAL_IDENTITY, type IdentityState } from '../engine/identity';
-import { programmeBaseShape } from './programme-kit';
-import { trunkLeanShape } from './standing';
+import { trunkLeanCheck, trunkLeanShape } from './standing';
 
 const DEG = 180 / Math.PI;
+const DOC = 'docs/biomechanics.md#circles';
 
-export const standingHipCircumductionConfigSchema = z.object({
+export const standingHipCircumductionConfigSchema = z.strictObject({
   ...programmeBaseShape,
   ...trunkLeanShape,
-  centreTimeConstantMs: z.number().min(100).max(20_000).default(4000).describe('Time constant of the moving circle centre, ms. Our default: ~2 slow circles, so a 2 s circle wobbles the centre by only ~8 % of its radius (1/sqrt(1+(omega tau)^2)) while a shift of stance is followed within seconds.'),
-  minRadiusLeg: z.number().min(0).max(1).default(0.05).describe('Turning counts only while the knee is this far from the centre, in standing-leg lengths. Our default (see header): a 20 deg cone moves the knee ~0.17 leg lengths.'),
-  circleCompleteDeg: z.number().min(180).max(360).default(300).describe('A circle counts when this much turning has accumulated in one direction, deg; 360 is then subtracted. Our default (see header).'),
-  maxStepDeg: z.number().min(10).max(180).default(90).describe('Angle steps larger than this between frames are ignored as glitches, deg. Our default.'),
+  centreTimeConstantMs: z.number().min(100).max(20_000).default(4000).describe(`Time constant of the moving circle centre, ms. Ours (${DOC}): ~2 slow circles, so a 2 s circle wobbles the centre by only ~8 % of its radius while a shift of stance is followed within seconds.`),
+  minRadiusLeg: z.number().min(0).max(1).default(0.05).describe(`Turning counts only while the knee is this far from the centre, in standing-leg lengths. Ours (${DOC}): closer, 1-2 % keypoint jitter would spin the angle; a 20 deg cone moves the knee ~0.17.`),
+  circleCompleteDeg: z.number().min(180).max(360).default(300).describe(`A circle counts when this much turning has accumulated in one direction, deg; 360 is then subtracted. Ours (${DOC}): the first ~40-60 deg are lost leaving the resting point.`),
+  maxStepDeg: z.number().min(10).max(180).default(90).describe(`Angle steps larger than this between frames are ignored as glitches, deg. Ours (${DOC}).`),
 });
 export type StandingHipCircumductionConfig = z.infer<typeof standingHipCircumductionConfigSchema>;
 
 export interface CircumductionState {
-  view: ViewCheckState;
-  identity: IdentityState;
-  visibleSinceMs: number | null;
-  lastMs: number | null;
-  centre: { x: number; y: number } | null;
+  gate: GateState;
+  /** Start rule (engine/start.ts): first judged frame of the run, and whether it has lasted setupMs. */
+  startSinceMs: number | null;
+  started: boolean;
+  /** Moving circle centre (EMA of the knee position, keys x / y). */
+  centre: SignalBank;
   prevAngleDeg: number | null;
   accDeg: number;
   count: number;
   circleStartMs: number | null;
-  radiusSum: number; radiusN: number;
-  lean: PersistenceState;
-  circleFaults: readonly string[];
-  announcedPhase: 'setup' | 'active' | null;
+  /** The circle in progress: knee radius samples and the faults seen. */
+  acc: Accumulator;
+  faults: FaultStates;
+  announcedPhase: Phase | null;
 }
 
 const INITIAL: CircumductionState = {
-  view: INITIAL_VIEW_CHECK, identity: INITIAL_IDENTITY, visibleSinceMs: null, lastMs: null, centre: null, prevAngleDeg: null, accDeg: 0, count: 0,
-  circleStartMs: null, radiusSum: 0, radiusN: 0, lean: INITIAL_PERSISTENCE, circleFaults: [], announcedPhase: null,
+  gate: INITIAL_GATE, startSinceMs: null, started: false, centre: EMPTY_SIGNALS, prevAngleDeg: null, accDeg: 0, count: 0,
+  circleStartMs: null, acc: EMPTY_ACC, faults: NO_FAULTS, announcedPhase: null,
 };
 
 function required(c: StandingHipCircumductionConfig) {
@@ -69,37 +63,29 @@ function required(c: StandingHipCircumductionConfig) {
 
 export function stepCircumduction(s: CircumductionState, frame: PoseFrame, c: StandingHipCircumductionConfig): { state: CircumductionState; findings: Finding[] } {
   const t = frame.timestampMs;
-  const gate = gateFrame(frame, required(c), 'front', s.view, c, s.identity);
-  const identity = gate.identity ?? s.identity;
-  // Not judged: nothing is shown and everything waits; `lastMs` stays the last judged frame.
-  if (!gate.ok) return { state: { ...s, view: gate.view, identity }, findings: [gate.finding] };
+  const g = stepGate(s.gate, frame, required(c), 'front', c, true);
+  if (!g.ok) return { state: { ...s, gate: g.state }, findings: [g.finding] };
   // Lost for longer than dropoutHoldMs: the circle in progress is dropped (no turning bridged over a long gap) and
-  // the setup starts again; a shorter loss (a joint dropped for a few frames) keeps the circle going.
-  if (lostTooLong(s.lastMs, t, c)) {
-    s = { ...s, visibleSinceMs: null, lastMs: null, centre: null, prevAngleDeg: null, accDeg: 0, circleStartMs: null, radiusSum: 0, radiusN: 0, lean: INITIAL_PERSISTENCE, circleFaults: [] };
-  }
+  // the start rule applies again; a shorter loss (a joint dropped for a few frames) keeps the circle going.
+  if (g.fresh) s = { ...INITIAL, gate: s.gate, count: s.count, announcedPhase: s.announcedPhase };
   const findings: Finding[] = [];
   const sj = SIDE_JOINTS[c.side], oj = SIDE_JOINTS[otherSide(c.side)];
   const p = (n: Parameters<typeof visiblePx>[1]) => visiblePx(frame, n, c)!;
   const hip = p(sj.hip), knee = p(sj.knee), stanceHip = p(oj.hip), stanceAnkle = p(oj.ankle);
   const leg = distance(stanceHip, stanceAnkle);
   const v = { x: (knee.x - hip.x) / leg, y: (knee.y - hip.y) / leg };
-  const dt = s.lastMs === null ? 0 : Math.max(0, t - s.lastMs);
-  const a = 1 - Math.exp(-dt / c.centreTimeConstantMs);
-  const centre = s.centre ? { x: s.centre.x + (v.x - s.centre.x) * a, y: s.centre.y + (v.y - s.centre.y) * a } : v;
-  const rx = v.x - centre.x, ry = v.y - centre.y, radius = Math.hypot(rx, ry);
-  const visibleSinceMs = s.visibleSinceMs ?? t;
-  const active = t - visibleSinceMs >= c.setupMs;
+  const centre = stepSignals(s.centre, v, t, { signalSmoothingMs: c.centreTimeConstantMs, dropoutHoldMs: c.dropoutHoldMs });
+  const rx = v.x - centre.values.x, ry = v.y - centre.values.y, radius = Math.hypot(rx, ry);
+  const start = stepStartWait(s.startSinceMs, true, t, null, c);
+  const started = s.started || start.done;
 
-  let { prevAngleDeg, accDeg, count, circleStartMs, radiusSum, radiusN, circleFaults } = s;
+  let { prevAngleDeg, accDeg, count, circleStartMs, acc } = s;
   const lean = trunkLeanDeg(midpoint(hip, stanceHip), midpoint(p('left_shoulder'), p('right_shoulder')), stanceHip.x);
-  let leanState = s.lean;
-  if (active) {
-    leanState = stepThresholdFault(s.lean, lean, c.trunkLeanDeg, c.trunkLeanClearDeg, t, { onsetMs: c.faultOnsetMs, clearMs: c.faultClearMs });
-    if (leanState.active) {
-      findings.push(cue('TRUNK_LEAN', otherSide(c.side), 'warning', t, ['left_shoulder', 'right_shoulder', sj.hip, oj.hip], lean));
-      if (!circleFaults.includes('TRUNK_LEAN')) circleFaults = [...circleFaults, 'TRUNK_LEAN'];
-    }
+  const f = stepFaults(s.faults, started ? [trunkLeanCheck(otherSide(c.side), lean, c, c.side)] : [], t, { onsetMs: c.faultOnsetMs, clearMs: c.faultClearMs });
+  const leaning = f.active.length > 0;
+  if (started) {
+    findings.push(...faultCues(f.active, t));
+    if (leaning) acc = noteFaults(acc, ['TRUNK_LEAN']);
     if (radius >= c.minRadiusLeg) {
       const ang = Math.atan2(ry, rx) * DEG;
       if (prevAngleDeg !== null) {
@@ -110,17 +96,15 @@ export function stepCircumduction(s: CircumductionState, frame: PoseFrame, c: St
       }
       prevAngleDeg = ang;
       circleStartMs ??= t;
-      radiusSum += radius; radiusN += 1;
+      acc = accumulate(acc, { radius });
       if (Math.abs(accDeg) >= c.circleCompleteDeg) {
         const dir = Math.sign(accDeg);
         count += 1;
-        findings.push({
-          kind: 'rep', side: c.side, index: count, timestampMs: t, durationMs: t - circleStartMs,
-          // +1 = clockwise as seen in the (unmirrored) image, y down.
-          metrics: { direction: dir, meanRadiusLeg: radiusSum / radiusN }, faults: [...circleFaults],
-        });
+        // direction +1 = clockwise as seen in the (unmirrored) image, y down.
+        findings.push(repFinding(c.side, count, t, t - circleStartMs, { direction: dir, meanRadiusLeg: accMean(acc, 'radius') }, acc.faults));
         accDeg -= 360 * dir;
-        circleStartMs = t; radiusSum = 0; radiusN = 0; circleFaults = leanState.active ? ['TRUNK_LEAN'] : [];
+        circleStartMs = t;
+        acc = leaning ? noteFaults(EMPTY_ACC, ['TRUNK_LEAN']) : EMPTY_ACC;
       }
     } else {
       prevAngleDeg = null; // too close to the centre: the angle is noise, restart the angle track
@@ -128,11 +112,9 @@ export function stepCircumduction(s: CircumductionState, frame: PoseFrame, c: St
     findings.push(measure('CIRCLE_PROGRESS_DEG', c.side, accDeg, 'deg', t));
   }
   findings.push(measure('TRUNK_LEAN_DEG', c.side, lean, 'deg', t));
-  const phase = active ? 'active' : 'setup';
-  let announcedPhase = s.announcedPhase;
-  if (phase !== announcedPhase) { findings.push(phaseFinding(phase, t)); announcedPhase = phase; }
+  const announcedPhase = announcePhase(s.announcedPhase, started ? 'active' : 'setup', t, findings);
   return {
-    state: { view: gate.view, identity, visibleSinceMs, lastMs: t, centre, prevAngleDeg, accDeg, count, circleStartMs, radiusSum, radiusN, lean: leanState, circleFaults, announcedPhase },
+    state: { gate: judged(g.state, t), startSinceMs: start.sinceMs, started, centre: centre.bank, prevAngleDeg, accDeg, count, circleStartMs, acc, faults: f.states, announcedPhase },
     findings,
   };
 }
@@ -142,7 +124,7 @@ export const standingHipCircumduction: ExerciseDefinition<typeof standingHipCirc
   name: 'Standing hip circumduction',
   group: 'strength',
   view: 'front',
-  requiredKeypoints: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'],
+  requiredKeypoints: FULL_BODY,
   sided: true,
   configSchema: standingHipCircumductionConfigSchema,
   description: 'Standing on one leg, draw slow, wide circles with the other leg from the hip.',

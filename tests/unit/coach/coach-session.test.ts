@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  createSession, isFinished, repsThisSide, ruleConfig, ruleDefault, runSession, sessionSpec, stepSession,
+  createSession, isFinished, repsThisSide, ruleDefault, runSession, sessionSpec, setRuleOverrides, stepSession,
   type CoachEvent, type SessionSpec, type SessionState,
 } from '../../../src/coach/coach-session';
 import { DEFAULT_SETUP_GATE, setupGate, startAtOnce } from '../../../src/coach/setup-gate';
@@ -145,11 +145,11 @@ describe('session reducer', () => {
 
   it('passes the working side and hold target to a real rule whose schema has them', () => {
     const slst = getExercise('single-leg-stand');
-    expect(ruleConfig(slst, 'right', 12_000)).toEqual({ side: 'right', targetMs: 12_000 });
-    expect(ruleConfig(getExercise('squat'), null, null)).toEqual({});
+    expect(setRuleOverrides(sessionSpec(slst, { sets: ['right'], reps: null, holdMs: 12_000 }), 0)).toEqual({ side: 'right', holdTargetMs: 12_000 });
+    expect(setRuleOverrides(sessionSpec(getExercise('squat'), { sets: [null], reps: 5, holdMs: null }), 0)).toEqual({});
     expect(ruleDefault(slst, /^pelvicDropDeg$/)).toBe(5);
     const state = createSession(sessionSpec(slst, { sets: ['right'], reps: null, holdMs: 12_000 }));
-    expect(state.rule.config).toMatchObject({ side: 'right', targetMs: 12_000 });
+    expect(state.rule.config).toMatchObject({ side: 'right', holdTargetMs: 12_000 });
   });
 
   it('the set-up gate and the live set bridge the same dropout as every rule', () => {

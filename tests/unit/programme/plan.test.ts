@@ -22,12 +22,12 @@ describe('the hip-stability plan', () => {
     expect(checkPlan(PLAN)).toEqual([]);
     // The configs the app will run carry the plan's choices.
     const find = (id: string) => steps(PLAN).find((s) => s.id === id)!;
-    expect(stepConfig(find('side-plank-2x20s'), 'left')).toMatchObject({ side: 'left', targetMs: 20_000, variant: 'hold' });
+    expect(stepConfig(find('side-plank-2x20s'), 'left')).toMatchObject({ side: 'left', holdTargetMs: 20_000, variant: 'hold' });
     expect(stepConfig(find('side-plank-raises-2x6'), 'right')).toMatchObject({ side: 'right', variant: 'leg-raises' });
     expect(stepConfig(find('transverse-lunge-2x8'), 'left')).toMatchObject({ variant: 'transverse' });
     expect(stepConfig(find('side-lying-internal-3x10'), 'left')).toMatchObject({ variant: 'internal-rotation' });
-    expect(stepConfig(find('wall-clamshell-2-per-angle'), 'left')).toMatchObject({ holdsPerAngle: 2, targetMs: 8000 });
-    expect(stepConfig(PLAN.test, 'left')).toMatchObject({ targetMs: 30_000 });
+    expect(stepConfig(find('wall-clamshell-2-per-angle'), 'left')).toMatchObject({ holdsPerAngle: 2, holdTargetMs: 8000 });
+    expect(stepConfig(PLAN.test, 'left')).toMatchObject({ holdTargetMs: 30_000 });
   });
 
   it('is 6 weeks of 3 sessions, every track twice a week in 4 exercises, the test in weeks 1, 3, 5 and at the end', () => {

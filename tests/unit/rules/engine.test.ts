@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { checkVisibility, eitherPx, isKeypointVisible, visiblePx, DEFAULT_VISIBILITY } from '../../../src/rules/engine/visibility';
-import { INITIAL_PERSISTENCE, stepPersistence, stepThresholdFault, thresholdSignal, type PersistenceState } from '../../../src/rules/engine/persistence';
+import { checkVisibility, eitherPx, isKeypointVisible, visiblePx } from '../../../src/rules/engine/visibility';
+import { INITIAL_PERSISTENCE, stepPersistence, thresholdSignal, type PersistenceState } from '../../../src/rules/engine/persistence';
 import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterConfig, type RepCounterState, type RepEvent } from '../../../src/rules/engine/rep-counter';
 import { INITIAL_HOLD, endHold, stepHold, type HoldEvent, type HoldTimerConfig, type HoldTimerState } from '../../../src/rules/engine/hold-timer';
-import { classifyView, shoulderWidthRatio, stepViewCheck, INITIAL_VIEW_CHECK } from '../../../src/rules/engine/view-check';
-import { INITIAL_STILLNESS, legLengthPx, legPx, perSide, stepStillness, stillForMs, torsoPx } from '../../../src/rules/engine/body';
+import { shoulderWidthRatio, stepViewCheck, viewSignal, INITIAL_VIEW_CHECK } from '../../../src/rules/engine/view-check';
+import { legLengthPx, legPx, torsoPx } from '../../../src/rules/engine/body';
+import { INITIAL_STILLNESS, stepStillness, stillForMs } from '../../../src/rules/engine/start';
 import { EMPTY_STAT, addSample, finiteMetrics, statMax, statMean } from '../../../src/rules/engine/stats';
 import { createRunner, cueIntervals, runExercise, summarize } from '../../../src/rules/engine/run';
 import { INITIAL_EMA, stepEma } from '../../../src/rules/engine/ema';
@@ -15,7 +16,7 @@ import { gateFrame, lostTooLong } from '../../../src/rules/engine/gate';
 import type { ExerciseDefinition, Finding } from '../../../src/rules/engine/types';
 import { deepFreeze, frame, noPerson, scaled, standingFront, withJoints, W, H } from './frame-builder';
 
-const VIS = DEFAULT_VISIBILITY;
+const VIS = commonConfigSchema.parse({});
 
 describe('visibility gating', () => {
   it('pins the score threshold: 0.3 is visible, 0.2999 is not', () => {
@@ -95,7 +96,7 @@ describe('fault persistence with hysteresis', () => {
   it('returns the same object when nothing changes (allocation-light) and never mutates', () => {
     const s0 = deepFreeze({ ...INITIAL_PERSISTENCE });
     expect(stepPersistence(s0, 'clear', 10, timing)).toBe(s0);
-    const s1 = stepThresholdFault(s0, 20, 15, 10, 10, timing);
+    const s1 = stepPersistence(s0, thresholdSignal(20, 15, 10), 10, timing);
     expect(s1.onsetStartMs).toBe(10);
     expect(s0.onsetStartMs).toBeNull();
   });
@@ -284,11 +285,13 @@ describe('view check', () => {
     expect(shoulderWidthRatio({ x: 300, y: 570 }, { x: 300, y: 430 }, { x: 500, y: 540 }, { x: 500, y: 460 })).toBeCloseTo(0.7, 9);
   });
 
-  it('pins the thresholds: front >= 0.45, side <= 0.25, oblique in between', () => {
-    expect(classifyView(0.45, th)).toBe('front');
-    expect(classifyView(0.449, th)).toBe('oblique');
-    expect(classifyView(0.25, th)).toBe('side');
-    expect(classifyView(0.251, th)).toBe('oblique');
+  it('pins the thresholds: front >= 0.45, side <= 0.25, each clear only past a 0.05 margin', () => {
+    expect(viewSignal(0.449, 'front', th)).toBe('fault');
+    expect(viewSignal(0.45, 'front', th)).toBe('between');
+    expect(viewSignal(0.51, 'front', th)).toBe('clear');
+    expect(viewSignal(0.251, 'side', th)).toBe('fault');
+    expect(viewSignal(0.25, 'side', th)).toBe('between');
+    expect(viewSignal(0.19, 'side', th)).toBe('clear');
   });
 
   it('reports a wrong view only after it persisted, and clears with margin', () => {
@@ -324,7 +327,7 @@ describe('view check', () => {
 });
 
 describe('ema', () => {
-  it('is frame-rate independent, restarts after a gap, ignores NaN', () => {
+  it('is frame-rate independent, restarts after a gap and after a non-finite sample', () => {
     const run = (dt: number) => {
       let s = INITIAL_EMA;
       for (let t = 0; t <= 300; t += dt) s = stepEma(s, t === 0 ? 0 : 10, t, 150, 1000);
@@ -335,7 +338,9 @@ describe('ema', () => {
     expect(run(100)).toBeCloseTo(10 * (1 - Math.exp(-2)), 6);
     const s1 = stepEma(stepEma(INITIAL_EMA, 5, 0, 150, 300), 9, 301, 150, 300);
     expect(s1.value).toBe(9);
-    expect(stepEma(s1, Number.NaN, 400, 150, 300)).toBe(s1);
+    // A value not defined on a judged frame resets: the next valid sample starts afresh.
+    expect(stepEma(s1, Number.NaN, 320, 150, 300)).toBe(INITIAL_EMA);
+    expect(stepEma(stepEma(s1, Number.NaN, 320, 150, 300), 3, 340, 150, 300).value).toBe(3);
     expect(stepEma(s1, 1, 320, 0, 300).value).toBe(1);
   });
 });
@@ -375,12 +380,6 @@ describe('body helpers and stats', () => {
     expect(ratio(near)).toBeCloseTo(2, 9);
     expect(ratio(far)).toBeCloseTo(2, 9);
     expect(legPx(frame(0, withJoints(standingFront(), { left_ankle: { x: 540, y: 900, score: 0 } })), 'left', VIS)).toBeNull();
-  });
-
-  it('perSide calls left then right', () => {
-    const calls: string[] = [];
-    expect(perSide((s) => { calls.push(s); return s.length; })).toEqual({ left: 4, right: 5 });
-    expect(calls).toEqual(['left', 'right']);
   });
 
   it('stillness resets when the value moves more than the tolerance', () => {

@@ -1,4 +1,4 @@
-// Hand-made PoseFrames for precise unit tests of the rules (H3's synthesiser in src/fixtures/synth makes realistic
+// Hand-made PoseFrames for precise unit tests of the rules (the stick-figure synthesiser makes realistic
 // sequences; this one places joints exactly). Positions are in image PIXELS of a W x H image (y down).
 // Front view, not mirrored: the person's LEFT side is on the image RIGHT (larger x).
 import { KEYPOINT_NAMES, type KeypointName, type PoseFrame } from '../../../src/core/pose-frame';

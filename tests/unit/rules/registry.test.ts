@@ -2,7 +2,7 @@
 // unique ids, defaults parse, no cue/rep/measure from frames without a visible person, inputs never mutated,
 // deterministic, and only declared cue codes are emitted.
 import { describe, expect, it } from 'vitest';
-import { EXERCISES, exerciseConfig, getExercise, listExercises, runById, runnerById } from '../../../src/rules/registry';
+import { EXERCISES, exerciseConfig, getExercise, listExercises, runById, runnerById, setOverrides } from '../../../src/rules/registry';
 import { runExercise } from '../../../src/rules/engine/run';
 import type { Finding } from '../../../src/rules/engine/types';
 import { deepFreeze, frame, noPerson, seq, standingFront, squatPose, withJoints } from './frame-builder';
@@ -27,8 +27,33 @@ describe('registry', () => {
 
   it('a fixture side becomes the side config of sided exercises and is ignored by the others', () => {
     expect(exerciseConfig('single-leg-stand', {}, 'left')).toMatchObject({ side: 'left' });
-    expect(exerciseConfig('side-plank', { targetMs: 20_000 }, 'right')).toMatchObject({ side: 'right', targetMs: 20_000 });
+    expect(exerciseConfig('side-plank', { holdTargetMs: 20_000 }, 'right')).toMatchObject({ side: 'right', holdTargetMs: 20_000 });
     expect(exerciseConfig('squat', {}, 'left')).not.toHaveProperty('side');
+  });
+
+  it('unknown config fields are an error, not silently ignored (a renamed field cannot linger in a fixture)', () => {
+    expect(() => exerciseConfig('side-plank', { targetMs: 20_000 })).toThrow(/targetMs/);
+    expect(() => exerciseConfig('squat', { side: 'left' })).toThrow(/side/);
+  });
+
+  it('one builder for the app and the tests: the set\'s side and hold target, where the exercise has them', () => {
+    const holds = EXERCISES.filter((d) => 'holdTargetMs' in (d.configSchema as unknown as { shape: object }).shape).map((d) => d.id).sort();
+    // Every exercise that times a hold names its target the same way (the UI's hold picker sets it).
+    expect(holds).toEqual(['prone-straddle-hold', 'side-plank', 'single-leg-stand', 'wall-clamshell']);
+    for (const id of holds) {
+      // The hold picker offers 5-180 s: every value it offers is a valid target.
+      for (const ms of [5_000, 180_000]) expect(exerciseConfig(id, {}, 'left', ms)).toMatchObject({ holdTargetMs: ms });
+    }
+    expect(setOverrides('single-leg-stand', 'right', 12_000)).toEqual({ side: 'right', holdTargetMs: 12_000 });
+    expect(setOverrides('squat', 'right', 12_000)).toEqual({});
+    expect(setOverrides('glute-bridge', 'left', null)).toEqual({});
+    expect(setOverrides('clamshell', 'left', 12_000)).toEqual({ side: 'left' });
+    // The 4-point abduction's minimum top hold is a rep fault threshold, not a hold target: the picker never sets it.
+    expect(exerciseConfig('quadruped-hip-abduction', {}, 'left', 12_000)).toMatchObject({ minTopHoldMs: 5000 });
+    // Overrides and the set's choice combine; the choice wins.
+    expect(exerciseConfig('wall-clamshell', { holdsPerAngle: 1, holdTargetMs: 4000 }, 'right', 6000)).toMatchObject({ side: 'right', holdsPerAngle: 1, holdTargetMs: 6000 });
+    // An exercise that is not registered (e.g. a test's own) is built the same way from its definition.
+    expect(exerciseConfig(getExercise('side-plank'), {}, 'left', 9000)).toMatchObject({ side: 'left', holdTargetMs: 9000 });
   });
 
   it('runById and runnerById give the same findings', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyLineDeviationDeg, sidePlank, type SidePlankConfig } from '../../../src/rules/exercises/side-plank';
+import { lineDeviationDeg as bodyLineDeviationDeg } from '../../../src/core/geometry';
+import { sidePlank, type SidePlankConfig } from '../../../src/rules/exercises/side-plank';
 import { runExercise, summarize } from '../../../src/rules/engine/run';
 import type { Side } from '../../../src/core/pose-frame';
 import { jointAngleDeg } from '../../../src/core/geometry';

@@ -1,4 +1,4 @@
-// Cross-checks over every programme checker (issue 7) on its own synthetic / real fixtures:
+// Cross-checks over every programme checker on its own synthetic / real fixtures:
 // declared codes, nothing judged without a person, purity and determinism on real-shaped frames.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -14,7 +14,7 @@ describe('prone straddle hold', () => {
     profile([[0, 0], [1000, 0], [1500, elev], [1500 + holdMs, elev], [2000 + holdMs, 0], [3000 + holdMs, 0]], (v) => proneLegs(v, o));
 
   it('times the hold while the legs are lifted and ends at the target', () => {
-    const r = runExercise(straddle, lift(12, 25_000), { targetMs: 20_000 });
+    const r = runExercise(straddle, lift(12, 25_000), { holdTargetMs: 20_000 });
     const ends = holdEnds(r.findings);
     expect(ends).toHaveLength(1);
     expect(ends[0]).toMatchObject({ reason: 'target', elapsedMs: 20_000, side: 'both' });
@@ -49,7 +49,7 @@ describe('multi-angle wall clamshell', () => {
     for (let i = 0; i < n; i++) k.push([t += 200, 1], [t += holdMs, 1], [t += 200, 0], [t += 1000, 0]);
     return profile(k, (v) => oneLeg({ stance: 'left', freeLegPx: 400 - 150 * v, dropDeg: (o.drop ?? 0) * v }));
   };
-  const cfg = { side: 'left', holdsPerAngle: 2, targetMs: 5000 };
+  const cfg = { side: 'left', holdsPerAngle: 2, holdTargetMs: 5000 };
 
   it('times holds, walks through the three foot angles and finishes', () => {
     const r = runExercise(wall, holds(7, 5600), cfg);

@@ -1,5 +1,5 @@
-// Hand-placed poses for the programme exercises (issue 7). Pixels of a 1000 x 1000 image, y down.
-// Built on H2's frame-builder; each builder takes the exact angle/ratio a test wants to pin.
+// Hand-placed poses for the programme exercises. Pixels of a 1000 x 1000 image, y down.
+// Built on frame-builder.ts; each builder takes the exact angle/ratio a test wants to pin.
 import type { KeypointName, PoseFrame } from '../../../../src/core/pose-frame';
 import { frame, seq, type J, type Joints } from '../frame-builder';
 

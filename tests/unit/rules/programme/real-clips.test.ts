@@ -1,11 +1,11 @@
-// Programme checkers on the recorded real clips (fixtures/real, MoveNet lightning keypoints recorded by H3).
+// Programme checkers on the recorded real clips (fixtures/real, MoveNet lightning keypoints).
 // These pin what each checker does on real keypoint noise; the shared harness (tests/fixtures) compares with labels.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFixture } from '../../../../src/fixtures/fixture-schema';
 import { runExercise, summarize } from '../../../../src/rules/engine/run';
-import type { KitState } from '../../../../src/rules/exercises/programme-kit';
+import type { RepExerciseState } from '../../../../src/rules/engine/rep-exercise';
 import { gluteBridge } from '../../../../src/rules/exercises/glute-bridge';
 import { sideLyingHipAbduction } from '../../../../src/rules/exercises/side-lying-hip-abduction';
 
@@ -25,7 +25,7 @@ describe('real clips', () => {
     // label: down by ~5.8 s
     expect(rep.timestampMs).toBeGreaterThan(5000);
     expect(rep.timestampMs).toBeLessThan(6200);
-    expect((r.state as KitState<unknown>).rep.phase).toBe('target');
+    expect((r.state as RepExerciseState<unknown>).rep.phase).toBe('target');
   });
 
   it('glute-bridge (side view, band): 1 completed lift-and-lower, the 2nd lift at the top when the clip ends, full extension, no cue', () => {
@@ -38,6 +38,6 @@ describe('real clips', () => {
     expect(s.cues).toEqual([]);
     expect(s.repFindings[0]!.faults).toEqual([]);
     expect(s.repFindings[0]!.metrics.topHipLineDeg).toBeLessThan(10);
-    expect((r.state as KitState<unknown>).rep.phase).toBe('target');
+    expect((r.state as RepExerciseState<unknown>).rep.phase).toBe('target');
   });
 });

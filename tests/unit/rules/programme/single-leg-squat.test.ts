@@ -60,7 +60,7 @@ describe('single-leg squat', () => {
   });
 });
 
-describe('programme kit low-pass (smoothingMs)', () => {
+describe('rep-exercise low-pass (signalSmoothingMs)', () => {
   it('keeps keypoint jitter from breaking the setup hold and from inflating per-rep peaks', () => {
     let seed = 3;
     const rnd = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647 - 0.5; };
@@ -71,7 +71,7 @@ describe('programme kit low-pass (smoothingMs)', () => {
       return { ...f, keypoints: k };
     });
     const smooth = summarize(runExercise(def, noisy, { side: 'left' }).perFrame);
-    const raw = summarize(runExercise(def, noisy, { side: 'left', smoothingMs: 0 }).perFrame);
+    const raw = summarize(runExercise(def, noisy, { side: 'left', signalSmoothingMs: 0 }).perFrame);
     expect(smooth.reps.total).toBe(3);
     const err = (s: typeof smooth) => Math.max(...s.repFindings.map((r) => Math.abs(r.metrics.peakFppaDeg! - 8)));
     expect(err(smooth)).toBeLessThan(err(raw));

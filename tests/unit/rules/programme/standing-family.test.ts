@@ -84,7 +84,7 @@ describe('hip hitch (pelvic drop on a step)', () => {
     // level, drop 12, hitch to -4, drop 12, back to level
     const s = run(hipHitch, drops(12, () => ({}), 0, [[0, 0], [1500, 0], [2200, 12], [2600, 12], [3300, -4], [3900, -4], [4600, 12], [5000, 12], [5700, 0], [6400, 0]]), cfg);
     expect(s.reps).toMatchObject({ total: 2, left: 2 });
-    // 400 ms plateaus: the 150 ms low-pass (smoothingMs) leaves the peaks within ~0.2 deg
+    // 400 ms plateaus: the 150 ms low-pass (signalSmoothingMs) leaves the peaks within ~0.2 deg
     expect(s.repFindings[0]!.metrics.peakDropDeg).toBeCloseTo(12, 0);
     expect(s.repFindings[1]!.metrics.peakHitchDeg).toBeCloseTo(4, 0);
     expect(s.repFindings[1]!.metrics.tiltRangeDeg).toBeCloseTo(16, 0);
