@@ -18,7 +18,7 @@ import './coach-stage-layer';
 
 const MODEL_LABELS: Record<ModelId, string> = { lightning: 'Lightning (fast)', thunder: 'Thunder (accurate)' };
 
-/** URL switches for testing and benchmarks: ?backend=wasm, ?model=thunder, ?autostart=0, ?smoothing=off|1.5,200. */
+/** URL switches for testing and benchmarks: ?backend=wasm, ?model=thunder, ?autostart=0, ?smoothing=off|1.5,200, ?worker=off. */
 function urlOptions() {
   const p = new URLSearchParams(location.search);
   const backend = p.get('backend');
@@ -29,6 +29,7 @@ function urlOptions() {
     backend: isBackendName(backend) ? backend : undefined,
     model: model === 'lightning' || model === 'thunder' ? (model as ModelId) : undefined,
     autoStart: p.get('autostart') !== '0',
+    worker: p.get('worker') !== 'off',
     smoothing, smoothingError,
   };
 }
@@ -82,6 +83,7 @@ export class AppRoot extends LitElement {
     backend: this.url.backend,
     cameraId: loadCameraChoice(),
     smoothing: this.url.smoothing,
+    worker: this.url.worker,
   });
 
   override render() {
@@ -138,13 +140,17 @@ export class AppRoot extends LitElement {
     const skipped = b?.attempts.filter((a) => !a.ok) ?? [];
     return html`<div class="readout" data-testid="readout">
       <span>Model <b data-testid="model">MoveNet ${info.modelId === 'thunder' ? 'Thunder' : 'Lightning'}</b></span>
-      <span>Backend <b data-testid="backend">${b ? `${b.backend}` : '…'}</b>${b ? ` (${b.detail})` : ''}</span>
+      <span>Backend <b data-testid="backend">${b ? `${b.backend}` : '…'}</b>${b ? ` (${b.detail})` : ''}${info.inference
+        ? html` in <b data-testid="inference-thread">${info.inference.thread === 'worker' ? 'worker' : 'main thread'}</b>` : nothing}</span>
       <span>Inference <b data-testid="inference-ms">${stats ? stats.inferenceMs.toFixed(0) : '–'}</b> ms</span>
       <span><b data-testid="fps">${stats ? stats.fps : '–'}</b> poses/s</span>
       ${info.timeToFirstPoseMs !== null ? html`<span>First pose after <b>${(info.timeToFirstPoseMs / 1000).toFixed(1)}</b> s</span>` : nothing}
       ${info.sourceLabel ? html`<span>Source <b>${info.sourceLabel}</b></span>` : nothing}
     </div>
     ${this.url.smoothingError ? html`<div class="fallback" role="alert">Ignored ${this.url.smoothingError}; using the default smoothing.</div>` : nothing}
+    ${info.inference?.fallbackReason ? html`<div class="fallback" data-testid="thread-fallback">
+      The model runs on the page's main thread because ${info.inference.fallbackReason}: the picture may stutter while it works.
+    </div>` : nothing}
     ${skipped.length > 0 && b ? html`<div class="fallback" data-testid="backend-fallback">
       Using ${b.backend} because ${skipped.map((a) => `${a.backend}: ${a.reason}`).join('; ')}.
     </div>` : nothing}`;

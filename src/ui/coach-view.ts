@@ -14,6 +14,7 @@ import { SessionController, type FrameSource } from './controllers/session-contr
 import { HistoryController } from './controllers/history-controller';
 import { RecorderController, recordingMeta, type CaptureInfo } from './controllers/recorder-controller';
 import { VoiceController } from './controllers/voice-controller';
+import { WakeLockController } from './controllers/wake-lock-controller';
 import { StageController, type JointHighlighter } from './controllers/stage-controller';
 import { countWords, jointHighlights, nextSetLabel, panelModel, stageHud } from './live-view-model';
 import type { StartSessionDetail } from './exercise-picker';
@@ -65,6 +66,8 @@ export class CoachView extends LitElement {
   @state() private coachError: string | null = null;
 
   readonly voice = new VoiceController(this);
+  /** Keeps the screen on while the live screen shows (a set runs). */
+  readonly wakeLock = new WakeLockController(this);
   private readonly history = new HistoryController(this);
   private readonly recorder = new RecorderController(this);
   private readonly live = new SessionController(this, {
@@ -96,6 +99,7 @@ export class CoachView extends LitElement {
 
   protected override updated(changed: Map<string, unknown>): void {
     if (changed.has('screen') && changed.get('screen') !== undefined) void focusScreen(this, this.screen, !!this.report);
+    if (changed.has('screen')) this.wakeLock.keepAwake(this.screen === 'live');
   }
 
   /** Feed one pose frame (the shell's pipeline calls this for every frame). */
