@@ -8,15 +8,24 @@
 //   own time after it is not visible to JS and not included.
 // - frames analysed per second: trace records per second of the measuring window.
 // - camera frames not analysed: gaps in rVFC presentedFrames between consecutive analysed frames.
-// - app overhead: per analysed frame, the main-thread time the app spends outside detector.detect
-//   ((detectStart - callback) + (delivered - detectEnd) + (paint-ready work: DOM updated - delivered)), as % of
-//   detector.detect; and, as a cross-check, the same camera frames through a bare page (bench/bare: same backend,
-//   loader and PoseLoop, onFrame does nothing): fps and inference time with and without the app.
-// - start-up: navigation start (performance.timeOrigin, = 0) -> first delivered frame with a person; plus when the
-//   model weights finished downloading (Resource Timing).
+// - main-thread busy time per analysed frame: Chromium's own count of the page's main-thread task time
+//   (DevTools Performance.getMetrics TaskDuration; a dedicated worker's tasks are not in it) over the window, divided
+//   by the frames analysed in it, and the JavaScript part of it (ScriptDuration). With inference in the worker this is
+//   capture + result + rules + the page's rendering; on the main thread it includes the inference itself. Headless
+//   here has no GPU, so the browser paints the video and the overlay in software on that thread too.
+// - long tasks per minute: PerformanceObserver 'longtask' entries (main-thread tasks over 50 ms) in the window.
+// - app work per frame (the per-frame split): (detectStart - callback) + (delivered - detectEnd) + (DOM updated -
+//   delivered); in a worker, the frame copy between detectStart and detectEnd is async and counted only above.
+// - inference: the model's own time per frame in the thread that ran it (PoseLoopTrace.inferenceMs).
+// - pages, alternated in each round: the app with inference in its worker (default), the same app on the main thread
+//   (?worker=off), and the bare detector (bench/bare: same backend, loader and PoseLoop on the main thread, onFrame
+//   does nothing).
+// - start-up: navigation start (performance.timeOrigin, = 0) -> first delivered frame with a person, cold (fresh
+//   context, nothing cached) and, for the worker app, again after a reload once its service worker is active (the app
+//   and the model come from the service worker's cache); plus when the model weights finished downloading.
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
 import type { PoseLoopTrace } from '../src/pose/pose-loop';
 import { CACHE_DIR, REPO_ROOT, clipToY4m, launchChromium, serveDir } from '../tests/e2e/harness';
@@ -24,8 +33,11 @@ import { dist, type Dist } from './stats';
 
 export interface TraceRecord extends PoseLoopTrace { domMs?: number; paintMs?: number }
 
+export type PageKind = 'app' | 'app-main-thread' | 'bare';
+export const PAGE_KINDS: readonly PageKind[] = ['app', 'app-main-thread', 'bare'];
+
 export interface BrowserRun {
-  page: 'app' | 'bare';
+  page: PageKind;
   url: string;
   backend: string;
   windowSec: number;
@@ -33,6 +45,8 @@ export interface BrowserRun {
   cameraFps: number;
   notAnalysedPct: number;
   inferenceMs: Dist;
+  /** Worker only: reading the transferred frame's pixels, ms. */
+  prepareMs: Dist | null;
   latencyMs: Dist;
   /** capture -> delivered (findings computed), ms. */
   captureToDeliveredMs: Dist;
@@ -45,7 +59,21 @@ export interface BrowserRun {
   /** delivered -> DOM updated (Lit render of the app, overlay drawing). */
   renderMs: Dist;
   maxInFlight: number;
+  /** Page main-thread task time per analysed frame (DevTools TaskDuration), ms. */
+  mainThreadBusyMsPerFrame: number;
+  /** Of that, JavaScript (DevTools ScriptDuration); the rest is the browser's own style, layout, paint and media work. */
+  mainThreadScriptMsPerFrame: number;
+  /** Share of wall time the page's main thread was busy, %. */
+  mainThreadBusyPct: number;
+  /** Main-thread tasks over 50 ms, per minute. */
+  longTasksPerMin: number;
+  /** 'worker' or 'main thread' as the app's readout says; bare: main thread. */
+  thread: string;
   firstPoseMs: number | null;
+  /** Reload with the service worker active (worker app only). */
+  firstPoseFromSwMs: number | null;
+  /** JavaScript files (dist/ paths) the page and its worker fetched before the first pose, cold. */
+  jsBeforeFirstPose: string[];
   modelFetchedMs: number | null;
   coaching: string;
 }
@@ -54,6 +82,9 @@ export interface BrowserRun {
 function installTrace() {
   const recs: TraceRecord[] = [];
   (globalThis as unknown as { __benchTrace: TraceRecord[] }).__benchTrace = recs;
+  const longTasks: number[] = [];
+  (globalThis as unknown as { __benchLongTasks: number[] }).__benchLongTasks = longTasks;
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.startTime); }).observe({ type: 'longtask', buffered: true });
   (globalThis as unknown as { __trainerTrace: (t: PoseLoopTrace) => void }).__trainerTrace = (t) => {
     const r: TraceRecord = { ...t };
     if (recs.length < 100_000) recs.push(r);
@@ -103,23 +134,49 @@ async function clickDeep(page: Page, selector: string): Promise<boolean> {
 
 export interface RunOptions { warmupSec?: number; windowSec?: number; exercise?: string; log?: (s: string) => void }
 
-async function measure(page: Page, which: 'app' | 'bare', url: string, opts: RunOptions): Promise<BrowserRun> {
-  const { warmupSec = 4, windowSec = 20, log = () => undefined } = opts;
-  await page.addInitScript(installTrace);
-  await page.goto(url);
-  // First frame with a person (start-up), then warm-up, then the measuring window.
+/** Navigation start -> first delivered frame with a person on this page, ms. */
+async function firstPose(page: Page, which: PageKind, url: string): Promise<number> {
   const deadline = Date.now() + 180_000;
-  let firstPoseMs: number | null = null;
   while (Date.now() < deadline) {
-    firstPoseMs = await page.evaluate(() => (globalThis as unknown as { __benchTrace: TraceRecord[] }).__benchTrace.find((r) => r.hasPerson)?.deliveredMs ?? null);
-    if (firstPoseMs !== null) break;
+    const ms = await page.evaluate(() => (globalThis as unknown as { __benchTrace: TraceRecord[] }).__benchTrace.find((r) => r.hasPerson)?.deliveredMs ?? null);
+    if (ms !== null) return ms;
     const err = await page.evaluate(() => (globalThis as unknown as { __bareBench?: { error?: string } }).__bareBench?.error ?? null);
     if (err) throw new Error(`${which} page failed: ${err}`);
     await page.waitForTimeout(250);
   }
-  if (firstPoseMs === null) throw new Error(`${which}: no pose within 180 s at ${url}`);
+  throw new Error(`${which}: no pose within 180 s at ${url}`);
+}
+
+/** The page main thread's cumulative task time and, within it, JavaScript time (DevTools Performance metrics), s. */
+async function mainThreadSec(cdp: CDPSession): Promise<{ task: number; script: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+  return { task: get('TaskDuration'), script: get('ScriptDuration') };
+}
+
+async function measure(page: Page, which: PageKind, url: string, opts: RunOptions): Promise<BrowserRun> {
+  const { warmupSec = 4, windowSec = 20, log = () => undefined } = opts;
+  await page.addInitScript(installTrace);
+  // What the page and its workers load (not the service worker's precache, which runs beside them).
+  const js = new Set<string>();
+  const onRequest = (r: import('playwright-core').Request) => {
+    const path = new URL(r.url()).pathname;
+    if (!r.serviceWorker() && path.endsWith('.js')) js.add(path.replace(/^\//, ''));
+  };
+  page.context().on('request', onRequest);
+  await page.goto(url);
+  // First frame with a person (start-up), then warm-up, then the measuring window.
+  const firstPoseMs = await firstPose(page, which, url);
+  page.context().off('request', onRequest);
+  let firstPoseFromSwMs: number | null = null;
+  if (which === 'app') {
+    // Once the service worker is active, a reload serves the app and the model from its cache.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    firstPoseFromSwMs = await firstPose(page, which, url);
+  }
   let coaching = 'none (pose only)';
-  if (which === 'app' && opts.exercise) {
+  if (which !== 'bare' && opts.exercise) {
     const picked = await clickDeep(page, `[data-exercise="${opts.exercise}"]`);
     if (picked) {
       coaching = `${opts.exercise} selected`;
@@ -129,21 +186,28 @@ async function measure(page: Page, which: 'app' | 'bare', url: string, opts: Run
   }
   log(`  ${which}: first pose at ${firstPoseMs.toFixed(0)} ms; coaching: ${coaching}; warming up ${warmupSec} s, measuring ${windowSec} s`);
   await page.waitForTimeout(warmupSec * 1000);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busy0 = await mainThreadSec(cdp);
   const t0 = await page.evaluate(() => performance.now());
   await page.waitForTimeout(windowSec * 1000);
   const t1 = await page.evaluate(() => performance.now());
+  const busy1 = await mainThreadSec(cdp);
+  await cdp.detach();
+  const longTasks = (await page.evaluate(() => (globalThis as unknown as { __benchLongTasks: number[] }).__benchLongTasks.slice()))
+    .filter((t) => t >= t0 && t < t1).length;
   await page.waitForTimeout(200); // let the last paint stamps land
   const all = await page.evaluate(() => (globalThis as unknown as { __benchTrace: TraceRecord[] }).__benchTrace.map((r) => ({ ...r })));
   const recs = all.filter((r) => r.callbackMs >= t0 && r.callbackMs < t1);
   if (recs.length < 10) throw new Error(`${which}: only ${recs.length} frames analysed in ${windowSec} s`);
   const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: e.name, end: (e as PerformanceResourceTiming).responseEnd })));
   const modelFetchedMs = resources.filter((r) => /models\/.*\.bin$/.test(r.name)).map((r) => r.end).sort((a, b) => b - a)[0] ?? null;
-  const backend = which === 'app'
-    ? await page.evaluate(() => {
-      const root = document.querySelector('app-root') as unknown as { pose?: { info: { backend: { backend: string; detail: string } | null } } } | null;
-      const b = root?.pose?.info.backend;
-      return b ? `${b.backend} (${b.detail})` : 'unknown';
-    })
+  const appInfo = which === 'bare' ? null : await page.evaluate(() => {
+    const root = document.querySelector('app-root') as unknown as { pose?: { info: { backend: { backend: string; detail: string } | null; inference: { thread: string } | null } } } | null;
+    const b = root?.pose?.info.backend;
+    return { backend: b ? `${b.backend} (${b.detail})` : 'unknown', thread: root?.pose?.info.inference?.thread ?? 'unknown' };
+  });
+  const backend = appInfo ? appInfo.backend
     : await page.evaluate(() => (globalThis as unknown as { __bareBench: { status: string } }).__bareBench.status);
   // In flight: detect intervals of consecutive frames must not overlap.
   let maxInFlight = 1;
@@ -165,7 +229,8 @@ async function measure(page: Page, which: 'app' | 'bare', url: string, opts: Run
     analysedPerSec: recs.length / secs,
     cameraFps: presentedSpan / secs,
     notAnalysedPct: presentedSpan ? (presentedGap / presentedSpan) * 100 : Number.NaN,
-    inferenceMs: dist(recs.map((r) => r.detectEndMs - r.detectStartMs)),
+    inferenceMs: dist(recs.map((r) => r.inferenceMs)),
+    prepareMs: recs.some((r) => r.prepareMs !== null) ? dist(recs.flatMap((r) => (r.prepareMs === null ? [] : [r.prepareMs]))) : null,
     latencyMs: dist(withCapture.filter((r) => r.paintMs !== undefined).map((r) => r.paintMs! - r.captureTimeMs!)),
     captureToDeliveredMs: dist(withCapture.map((r) => r.deliveredMs - r.captureTimeMs!)),
     appWorkMs: dist(recs.filter((r) => r.domMs !== undefined).map((r) => (r.detectStartMs - r.callbackMs) + (r.deliveredMs - r.detectEndMs) + (r.domMs! - r.deliveredMs))),
@@ -173,17 +238,47 @@ async function measure(page: Page, which: 'app' | 'bare', url: string, opts: Run
     deliverMs: dist(recs.map((r) => r.deliveredMs - r.detectEndMs)),
     renderMs: dist(recs.filter((r) => r.domMs !== undefined).map((r) => r.domMs! - r.deliveredMs)),
     maxInFlight,
+    mainThreadBusyMsPerFrame: ((busy1.task - busy0.task) * 1000) / recs.length,
+    mainThreadScriptMsPerFrame: ((busy1.script - busy0.script) * 1000) / recs.length,
+    mainThreadBusyPct: ((busy1.task - busy0.task) * 1000 / (t1 - t0)) * 100,
+    longTasksPerMin: longTasks / (secs / 60),
+    thread: appInfo ? appInfo.thread.replace('-', ' ') : 'main thread',
     firstPoseMs,
+    firstPoseFromSwMs,
+    jsBeforeFirstPose: [...js],
     modelFetchedMs,
     coaching,
   };
 }
 
-export interface BrowserBench { clip: string; rounds: number; app: BrowserRun[]; bare: BrowserRun[] }
+export interface BrowserBench {
+  clip: string;
+  rounds: number;
+  runs: Record<PageKind, BrowserRun[]>;
+  /** Main-thread busy ms per second of a page that only shows the camera video (bench/bare ?detect=off), per round. */
+  videoOnlyBusyMsPerSec: number[];
+}
+
+/** The browser's own main-thread time for showing the 30 fps camera picture, with no model and no app: ms per s. */
+async function videoOnlyBusy(page: Page, url: string, opts: RunOptions): Promise<number> {
+  const { warmupSec = 4, windowSec = 20 } = opts;
+  await page.goto(url);
+  await page.waitForFunction(() => (globalThis as unknown as { __bareBench?: { status: string } }).__bareBench?.status === 'video only', undefined, { timeout: 60_000 });
+  await page.waitForTimeout(warmupSec * 1000);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const b0 = await mainThreadSec(cdp);
+  const t0 = Date.now();
+  await page.waitForTimeout(windowSec * 1000);
+  const b1 = await mainThreadSec(cdp);
+  const secs = (Date.now() - t0) / 1000;
+  await cdp.detach();
+  return ((b1.task - b0.task) * 1000) / secs;
+}
 
 /**
- * Runs the app page and the bare page alternately (`rounds` times each, a fresh context every time, never both at
- * once) so that load from other processes on a shared machine hits both alike.
+ * Runs the pages alternately (`rounds` times each, a fresh context every time, never two at once) so that load from
+ * other processes on a shared machine hits them alike.
  */
 export async function benchBrowser(opts: RunOptions & { clip?: string; rounds?: number } = {}): Promise<BrowserBench> {
   const clip = opts.clip ?? 'bodyweight-squat';
@@ -194,15 +289,22 @@ export async function benchBrowser(opts: RunOptions & { clip?: string; rounds?: 
   const appServer = await serveDir();
   const bareServer = await serveDir(bareDir);
   const browser = await launchChromium({ fakeCameraY4m: y4m });
-  const out: BrowserBench = { clip, rounds, app: [], bare: [] };
+  const out: BrowserBench = { clip, rounds, runs: { app: [], 'app-main-thread': [], bare: [] }, videoOnlyBusyMsPerSec: [] };
+  const urls: Record<PageKind, string> = {
+    app: `${appServer.url}?backend=wasm`,
+    'app-main-thread': `${appServer.url}?backend=wasm&worker=off`,
+    bare: `${bareServer.url}index.html?model=lightning`,
+  };
   try {
     for (let i = 0; i < rounds; i++) {
-      for (const which of ['app', 'bare'] as const) {
+      for (const which of PAGE_KINDS) {
         const ctx = await browser.newContext({ viewport: { width: 1000, height: 900 } });
-        const url = which === 'app' ? `${appServer.url}?backend=wasm` : `${bareServer.url}index.html?model=lightning`;
-        out[which].push(await measure(await ctx.newPage(), which, url, opts));
+        out.runs[which].push(await measure(await ctx.newPage(), which, urls[which], opts));
         await ctx.close();
       }
+      const ctx = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+      out.videoOnlyBusyMsPerSec.push(await videoOnlyBusy(await ctx.newPage(), `${bareServer.url}index.html?detect=off`, opts));
+      await ctx.close();
     }
     return out;
   } finally {

@@ -38,3 +38,39 @@ export function bundleSizes(distDir: string): { rows: BundleRow[]; files: { path
   rows.push({ kind: 'total dist/', files: files.length, bytes: total, gzipBytes: null });
   return { rows, files };
 }
+
+export interface JsSet { files: string[]; bytes: number; gzipBytes: number }
+
+/** Raw and gzip size of some files of dist/ (paths relative to it). */
+export function jsSet(distDir: string, files: Iterable<string>): JsSet {
+  const list = [...new Set(files)].sort();
+  let bytes = 0, gzipBytes = 0;
+  for (const f of list) {
+    const buf = readFileSync(join(distDir, f));
+    bytes += buf.byteLength;
+    gzipBytes += gzipSync(buf, { level: 9 }).byteLength;
+  }
+  return { files: list, bytes, gzipBytes };
+}
+
+/** Static imports of a built chunk ("./x.js" next to it): what the browser must load before the chunk runs. */
+function staticImports(distDir: string, file: string): string[] {
+  const code = readFileSync(join(distDir, file), 'utf8');
+  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  // `import"./a.js"` and `from"./a.js"`; a dynamic `import("./a.js")` has a parenthesis and is left out.
+  return [...code.matchAll(/(?:\bimport\s*|\bfrom\s*)["'](\.\/[^"']+\.js)["']/g)].map((m) => dir + m[1]!.slice(2));
+}
+
+/** The JavaScript of the first screen: the page's module scripts and everything they import statically. */
+export function firstScreenJs(distDir: string): JsSet {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const queue = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const f = queue.shift()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    queue.push(...staticImports(distDir, f));
+  }
+  return jsSet(distDir, seen);
+}

@@ -1,34 +1,28 @@
 // Picks the TensorFlow.js backend at run time, best first: WebGPU -> WebGL -> wasm. Every backend that is skipped
 // or fails is recorded with a reason the user can read, so a slow machine is explained rather than silent.
+// Runs in the inference worker (OffscreenCanvas for WebGL) or, as a fallback, on the page's main thread.
+// Each backend's code is imported only when it is tried, so a wasm-only device never downloads the GPU backends.
 // The wasm binaries are bundled by vite (`?url`) and served from our own origin: never a CDN.
 import * as tf from '@tensorflow/tfjs-core';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import '@tensorflow/tfjs-backend-webgl';
-import '@tensorflow/tfjs-backend-webgpu';
+import { BACKEND_ORDER, BackendError, errorText, type BackendAttempt, type BackendInfo, type BackendName } from './pipeline-errors';
+import { linkWebGPUBackend } from './webgpu-backend-link';
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm';
-export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm'];
+export { BACKEND_ORDER, BackendError, isBackendName, type BackendAttempt, type BackendInfo, type BackendName } from './pipeline-errors';
 
-export interface BackendAttempt { backend: BackendName; ok: boolean; reason?: string }
+/** Loads a backend's code (it registers itself with tfjs on import). */
+const BACKEND_CODE: Record<BackendName, () => Promise<unknown>> = {
+  webgpu: () => import('@tensorflow/tfjs-backend-webgpu').then((m) => { linkWebGPUBackend(m); return m; }),
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  wasm: () => import('@tensorflow/tfjs-backend-wasm'),
+};
 
-export interface BackendInfo {
-  backend: BackendName;
-  /** Human-readable detail, e.g. "SIMD, 1 thread" or the GPU renderer. */
-  detail: string;
-  /** Every backend tried before (and including) the active one, with why it was not used. */
-  attempts: BackendAttempt[];
+/** A canvas for probing WebGL: a DOM canvas on the page, an OffscreenCanvas in a worker. */
+function probeCanvas(): HTMLCanvasElement | OffscreenCanvas | null {
+  if (typeof document !== 'undefined') return document.createElement('canvas');
+  return typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1) : null;
 }
-
-export class BackendError extends Error {
-  constructor(readonly attempts: BackendAttempt[]) {
-    super(`No TensorFlow.js backend could start: ${attempts.map((a) => `${a.backend}: ${a.reason}`).join('; ')}`);
-    this.name = 'BackendError';
-  }
-}
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e));
 
 /** Renderer names of CPU-only WebGL implementations (Chromium's SwiftShader, Mesa's llvmpipe/softpipe, Windows WARP). */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|microsoft basic render/i;
@@ -43,10 +37,11 @@ async function precheck(name: BackendName): Promise<string | null> {
   }
   if (name === 'webgl') {
     // A software-rendered WebGL (SwiftShader, llvmpipe) is ~10x slower than wasm SIMD for MoveNet: skip it.
-    const canvas = document.createElement('canvas');
-    const gl = canvas.getContext('webgl2', { failIfMajorPerformanceCaveat: true });
+    const canvas = probeCanvas();
+    if (!canvas) return 'no canvas for WebGL here (OffscreenCanvas is missing)';
+    const gl = canvas.getContext('webgl2', { failIfMajorPerformanceCaveat: true }) as WebGL2RenderingContext | null;
     if (!gl) {
-      return document.createElement('canvas').getContext('webgl2')
+      return probeCanvas()?.getContext('webgl2')
         ? 'WebGL runs in software here (no GPU acceleration), slower than wasm'
         : 'WebGL 2 is not available';
     }
@@ -62,7 +57,9 @@ async function precheck(name: BackendName): Promise<string | null> {
 }
 
 async function activate(name: BackendName): Promise<string> {
+  const code = await BACKEND_CODE[name]().catch((e: unknown) => { throw new Error(`its code could not be loaded (${errorText(e)})`); });
   if (name === 'wasm') {
+    const { setWasmPaths } = code as typeof import('@tensorflow/tfjs-backend-wasm');
     // Single-threaded on purpose. Threads would need a cross-origin isolated page (COOP/COEP), and tfjs-wasm starts
     // its threads from `factory.toString()` in a blob worker, which our minified build breaks (measured: the
     // workers throw "e is not defined" and the backend never finishes starting). Unminified it works but the bundle
@@ -105,6 +102,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, reason: string): Promise<T> {
 }
 
 let active: Promise<BackendInfo> | null = null;
+let started = false;
 /** Backends that started but then failed to run the model in this page (see fallBackFrom). */
 const brokenAtRunTime = new Map<BackendName, string>();
 
@@ -133,7 +131,7 @@ async function startFirstWorking(candidates: readonly BackendName[], attempts: B
  */
 export function initBackend(only?: BackendName): Promise<BackendInfo> {
   active ??= startFirstWorking(only ? [only] : BACKEND_ORDER, []);
-  active.catch(() => { active = null; });
+  active.then(() => { started = true; }, () => { active = null; });
   return active;
 }
 
@@ -150,6 +148,7 @@ export function fallBackFrom(current: BackendInfo, reason: string): Promise<Back
   return active;
 }
 
-export function isBackendName(s: string | null | undefined): s is BackendName {
-  return s === 'webgpu' || s === 'webgl' || s === 'wasm';
+/** Whether a backend has started in this thread (the next load needs no "starting backend" step). */
+export function backendStarted(): boolean {
+  return started;
 }

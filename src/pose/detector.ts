@@ -4,18 +4,9 @@ import * as poseDetection from '@tensorflow-models/pose-detection';
 import type { io } from '@tensorflow/tfjs-core';
 import { toPoseFrame } from './to-pose-frame';
 import type { PoseFrame } from '../core/pose-frame';
+import type { ModelId } from './models';
 
-export type ModelId = 'lightning' | 'thunder';
-export const MODEL_IDS: readonly ModelId[] = ['lightning', 'thunder'];
-/** Version of the files in models/ (their JSON's generatedBy names TF Hub movenet/singlepose/<id>/4). */
-export const MODEL_VERSIONS: Record<ModelId, string> = {
-  lightning: 'movenet-singlepose-lightning-v4',
-  thunder: 'movenet-singlepose-thunder-v4',
-};
-export const MODEL_FILES: Record<ModelId, string> = {
-  lightning: 'movenet-lightning.json',
-  thunder: 'movenet-thunder.json',
-};
+export { MODEL_FILES, MODEL_IDS, MODEL_VERSIONS, type ModelId } from './models';
 
 export interface PoseDetector {
   readonly modelId: ModelId;

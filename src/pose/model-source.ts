@@ -2,14 +2,10 @@
 // Wraps tfjs's HTTP loader so that (1) a failure names the file that failed and why, and (2) progress is reported
 // in bytes, for the "loading model" banner.
 import * as tf from '@tensorflow/tfjs-core';
-import { MODEL_FILES, type ModelId } from './detector';
+import { defaultModelBaseUrl, MODEL_FILES, type ModelId } from './models';
+import { ModelLoadError } from './pipeline-errors';
 
-export class ModelLoadError extends Error {
-  constructor(readonly file: string, readonly reason: string) {
-    super(`Could not load model file ${file}: ${reason}`);
-    this.name = 'ModelLoadError';
-  }
-}
+export { ModelLoadError } from './pipeline-errors';
 
 /** 0..1 of all bytes of the model (JSON + weight shards) received so far. */
 export type ProgressListener = (fraction: number) => void;
@@ -21,7 +17,7 @@ const fileName = (url: string) => decodeURIComponent(new URL(url, location.href)
  * `baseUrl` defaults to `<page base>/models`.
  */
 export function modelIOHandler(modelId: ModelId, onProgress?: ProgressListener, baseUrl?: string): tf.io.IOHandler {
-  const base = baseUrl ?? new URL(`${import.meta.env.BASE_URL}models`, location.href).href;
+  const base = baseUrl ?? defaultModelBaseUrl();
   const jsonUrl = `${base}/${MODEL_FILES[modelId]}`;
   const received = new Map<string, number>();
   const expected = new Map<string, number>();

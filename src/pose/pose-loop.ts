@@ -1,14 +1,20 @@
 // The frame loop: video frames in, smoothed PoseFrames out.
-// - One inference at a time. A frame that arrives while the model is busy is dropped, never queued: a queue would
-//   make the skeleton lag further and further behind the person on a slow machine.
+// - One inference at a time (in the worker or on the main thread, see pose-engine.ts). Frames that arrive while the
+//   model is busy are never queued (a queue would make the skeleton lag further and further behind the person on a
+//   slow machine). From the camera, only the newest is remembered, and the picture on screen then is analysed the
+//   moment the model is free instead of idling until the next camera frame (up to 33 ms); older ones are dropped.
+//   A file drops them all (a seek while busy would pair the old frame's time with the new picture).
+// - Smoothing (One Euro) runs here on the page, after the model: it costs microseconds, and a seek or a new source
+//   resets it without a round trip to the worker.
 // - requestVideoFrameCallback (one callback per decoded video frame) where available, else requestAnimationFrame.
 // - Paused while the tab is hidden (no work in the background; a video file is paused so no reps are skipped).
 import type { PoseFrame } from '../core/pose-frame';
-import type { PoseDetector } from './detector';
+import type { Detection } from './detector-host';
 import type { KeypointSmoother } from './smoothing';
 
 export interface PoseLoopStats {
-  /** Mean inference time over the last frames (up to 30), ms. The first, warm-up inference is left out. */
+  /** Mean inference time over the last frames (up to 30), ms, in the thread that runs the model. The first
+   * inference after a start is left out (warm-up). */
   inferenceMs: number;
   lastInferenceMs: number;
   /** The first inference (compiles kernels/shaders, so it is much slower than the rest), ms. */
@@ -20,9 +26,12 @@ export interface PoseLoopStats {
   framesDropped: number;
 }
 
+/** Runs the model on the video's current picture (PoseEngine.analyse). */
+export type FrameAnalyser = (video: HTMLVideoElement, size: { widthPx: number; heightPx: number }, timestampMs: number) => Promise<Detection>;
+
 export interface PoseLoopOptions {
   video: HTMLVideoElement;
-  detector: PoseDetector;
+  analyse: FrameAnalyser;
   smoother?: KeypointSmoother;
   /** 'media': timestamps are the video's own time (files: a re-analysed file gives the same times). 'clock': performance.now(). */
   timeBase: 'media' | 'clock';
@@ -46,8 +55,15 @@ export interface PoseLoopTrace {
   callbackMs: number;
   /** rVFC metadata.presentedFrames: frames the video element showed so far (gaps = camera frames not analysed). */
   presentedFrames: number | null;
+  /** analyse() called / its result back on the page. In a worker the page is free in between. */
   detectStartMs: number;
   detectEndMs: number;
+  /** The model's own time on this frame in the thread that ran it (worker or main thread), ms. */
+  inferenceMs: number;
+  /** In the worker: reading the frame's pixels before inference, ms; null on the main thread. */
+  prepareMs: number | null;
+  /** tfjs tensors alive after this inference, wherever it ran (leak checks). */
+  liveTensors: number | null;
   /** onFrame returned: smoothing done and every listener (rules, session, requestUpdate) has run. */
   deliveredMs: number;
   hasPerson: boolean;
@@ -69,6 +85,8 @@ const INFERENCE_WINDOW = 30;
 export class PoseLoop {
   private running = false;
   private busy = false;
+  /** The newest frame that arrived while busy (analysed as soon as the model is free); null if none. */
+  private waiting: { timestampMs: number; meta?: FrameMeta } | null = null;
   private handle: number | null = null;
   private usesRvfc: boolean;
   private pausedVideoForHidden = false;
@@ -96,6 +114,7 @@ export class PoseLoop {
 
   stop(): void {
     this.running = false;
+    this.waiting = null;
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.cancel();
   }
@@ -104,6 +123,7 @@ export class PoseLoop {
     const v = this.opts.video;
     if (document.hidden) {
       this.cancel();
+      this.waiting = null;
       this.lastPresentedFrames = null; // frames shown while hidden were not "dropped" by a busy model
       if (this.opts.timeBase === 'media' && !v.paused) { v.pause(); this.pausedVideoForHidden = true; }
       this.opts.onHiddenChange?.(true);
@@ -145,26 +165,29 @@ export class PoseLoop {
       }
       this.lastPresentedFrames = presented;
     }
-    if (this.busy) { this.stats.framesDropped++; return; }
+    const timestampMs = this.opts.timeBase === 'media' ? mediaTimeMs : nowMs;
+    if (this.busy) {
+      if (this.opts.timeBase === 'media') { this.stats.framesDropped++; return; }
+      if (this.waiting) this.stats.framesDropped++; // replaced by a newer one: never analysed
+      this.waiting = { timestampMs, meta };
+      return;
+    }
     if (v.readyState < 2 || v.videoWidth === 0) return;
     // rAF fallback fires at display rate even when the video shows the same frame: skip repeats.
     if (!this.usesRvfc && this.opts.timeBase === 'media' && mediaTimeMs === this.lastMediaTimeMs) return;
     this.lastMediaTimeMs = mediaTimeMs;
-    void this.analyse(this.opts.timeBase === 'media' ? mediaTimeMs : nowMs, calledMs, meta);
+    void this.analyse(timestampMs, calledMs, meta);
   }
 
   private async analyse(timestampMs: number, callbackMs = performance.now(), meta?: FrameMeta): Promise<void> {
-    const { video, detector, smoother } = this.opts;
+    const { video, analyse, smoother } = this.opts;
     this.busy = true;
     try {
-      // pose-detection reads the image size from the element's width/height attributes (CSS still sizes it).
-      if (video.width !== video.videoWidth) video.width = video.videoWidth;
-      if (video.height !== video.videoHeight) video.height = video.videoHeight;
       const t0 = performance.now();
-      const raw = await detector.detect(video, { widthPx: video.videoWidth, heightPx: video.videoHeight }, timestampMs);
+      const { frame: raw, inferenceMs, prepareMs, liveTensors } = await analyse(video, { widthPx: video.videoWidth, heightPx: video.videoHeight }, timestampMs);
       const t1 = performance.now();
       if (!this.running) return;
-      this.updateStats(t1 - t0, t1);
+      this.updateStats(inferenceMs, t1);
       const frame = smoother ? smoother.apply(raw) : raw;
       this.opts.onFrame(frame, { ...this.stats }, raw);
       const trace = (globalThis as { __trainerTrace?: TraceSink }).__trainerTrace;
@@ -172,7 +195,7 @@ export class PoseLoop {
         trace({
           captureTimeMs: meta?.captureTime ?? null, presentationTimeMs: meta?.presentationTime ?? null, callbackMs,
           presentedFrames: meta?.presentedFrames ?? null,
-          detectStartMs: t0, detectEndMs: t1, deliveredMs: performance.now(), hasPerson: raw.keypoints !== null,
+          detectStartMs: t0, detectEndMs: t1, inferenceMs, prepareMs: prepareMs ?? null, liveTensors: liveTensors ?? null, deliveredMs: performance.now(), hasPerson: raw.keypoints !== null,
           framesAnalysed: this.stats.framesAnalysed, framesDropped: this.stats.framesDropped,
         });
       }
@@ -180,6 +203,10 @@ export class PoseLoop {
       if (this.running) { this.stop(); this.opts.onError(e); }
     } finally {
       this.busy = false;
+      const next = this.waiting;
+      this.waiting = null;
+      // The video still shows that newest frame (a newer one would have replaced it): analyse it now.
+      if (next && this.running && !document.hidden && this.opts.video.readyState >= 2) void this.analyse(next.timestampMs, performance.now(), next.meta);
     }
   }
 

@@ -2,17 +2,19 @@
 // It owns the backend, the detector (one per model, reloaded on change), the source and the frame loop, and reports
 // a typed status so the UI can say what is going on. UI code never imports tfjs or touches getUserMedia.
 import type { PoseFrame } from '../core/pose-frame';
-import { initBackend, fallBackFrom, BackendError, type BackendInfo, type BackendName, type BackendAttempt } from './backend';
 import { CameraError, listCameras, openCamera, type CameraErrorKind, type CameraInfo, type CameraSession } from './camera';
-import { createPoseDetector, MODEL_FILES, type ModelId, type PoseDetector } from './detector';
-import { ModelLoadError, modelIOHandler } from './model-source';
+import { defaultModelBaseUrl, type ModelId } from './models';
+import { BackendError, ModelLoadError, type BackendAttempt, type BackendInfo, type BackendName } from './pipeline-errors';
+import { choosePoseEngine, type EngineChoice, type InferenceThread, type PoseEngine } from './pose-engine';
 import { PoseLoop, type PoseLoopStats } from './pose-loop';
 import { KeypointSmoother, type SmoothingConfig } from './smoothing';
 import { openVideoFile, VideoFileError, type VideoFileSession } from './video-file';
 
-export type { CameraInfo, ModelId, PoseLoopStats, BackendName, BackendAttempt };
-export { MODEL_IDS, MODEL_VERSIONS } from './detector';
-export { isBackendName } from './backend';
+// No tfjs here: this module is on the first screen. tfjs, the backends and the model code are loaded when a
+// source starts (pose-engine.ts), in the inference worker where possible.
+export type { CameraInfo, ModelId, PoseLoopStats, BackendName, BackendAttempt, InferenceThread };
+export { MODEL_IDS, MODEL_VERSIONS } from './models';
+export { isBackendName } from './pipeline-errors';
 export { smoothingFromParam, type SmoothingConfig } from './smoothing';
 
 export type SourceKind = 'camera' | 'file';
@@ -44,6 +46,8 @@ export interface PipelineInfo {
   timeToFirstPoseMs: number | null;
   /** Size of the picture in the <video> (known once its metadata loaded), so the UI can lay it out; null before. */
   videoSize: { widthPx: number; heightPx: number } | null;
+  /** Where the model runs, and why on the main thread if the worker could not be used; null until known. */
+  inference: { thread: InferenceThread; fallbackReason: string | null } | null;
 }
 
 export interface PipelineListener {
@@ -58,14 +62,19 @@ export interface PoseSourceOptions {
   smoothing?: Partial<SmoothingConfig>;
   /** Base URL of the model folder; default `<app base>/models`. */
   modelBaseUrl?: string;
+  /** Run inference in a Web Worker where the browser can (default true); false = on the main thread. */
+  worker?: boolean;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class PoseSource {
   private video: HTMLVideoElement | null = null;
-  private detector: PoseDetector | null = null;
-  private detectorLoading: Promise<PoseDetector> | null = null;
+  /** The worker or main-thread engine, chosen on the first start. */
+  private engineChoice: Promise<EngineChoice> | null = null;
+  /** The engine once the current model is loaded in it. */
+  private detector: PoseEngine | null = null;
+  private detectorLoading: Promise<PoseEngine> | null = null;
   /** Identity of the current model load; a load whose token was replaced (model changed) discards its detector. */
   private loadToken: object | null = null;
   private camera: CameraSession | null = null;
@@ -81,7 +90,7 @@ export class PoseSource {
 
   constructor(private readonly listener: PipelineListener, modelId: ModelId, private readonly options: PoseSourceOptions = {}) {
     this.smoother = new KeypointSmoother(options.smoothing);
-    this.info = { backend: null, modelId, source: null, sourceLabel: '', timeToFirstPoseMs: null, videoSize: null };
+    this.info = { backend: null, modelId, source: null, sourceLabel: '', timeToFirstPoseMs: null, videoSize: null, inference: null };
   }
 
   get modelId(): ModelId { return this.info.modelId; }
@@ -134,7 +143,7 @@ export class PoseSource {
       if (gen === this.generation) this.fail(new CameraError('unknown', `The camera picture could not be shown: ${message(e)}`));
       return;
     }
-    let det: PoseDetector;
+    let det: PoseEngine;
     try {
       det = await detector;
     } catch (e) {
@@ -169,10 +178,11 @@ export class PoseSource {
     const restart = this.info.source ? this.restart : null;
     this.generation++;
     this.halt();
-    this.detector?.dispose();
     this.detector = null;
     this.detectorLoading = null;
     this.loadToken = null;
+    // Frees the old model and cancels a load still running (the engine handles calls in order).
+    void this.engineChoice?.then((c) => c.engine.unload());
     this.publish({ modelId });
     if (restart) await restart();
   }
@@ -194,9 +204,11 @@ export class PoseSource {
       this.video.removeEventListener('loadedmetadata', this.onVideoSize);
       this.video.removeEventListener('resize', this.onVideoSize);
     }
-    this.detector?.dispose();
     this.detector = null;
     this.detectorLoading = null;
+    this.loadToken = null;
+    void this.engineChoice?.then((c) => c.engine.dispose());
+    this.engineChoice = null;
   }
 
   private begin(source: SourceKind): number {
@@ -227,56 +239,46 @@ export class PoseSource {
     return this.video;
   }
 
-  private ensureDetector(gen: number): Promise<PoseDetector> {
+  private engine(): Promise<EngineChoice> {
+    this.engineChoice ??= choosePoseEngine(this.options.worker !== false).then((c) => {
+      this.publish({ inference: { thread: c.engine.thread, fallbackReason: c.fallbackReason } });
+      return c;
+    });
+    return this.engineChoice;
+  }
+
+  private ensureDetector(gen: number): Promise<PoseEngine> {
     if (this.detector) return Promise.resolve(this.detector);
     if (this.detectorLoading) return this.detectorLoading;
     const modelId = this.info.modelId;
     const token = {};
     this.loadToken = token;
+    let settled = false;
+    // A worker's progress messages may arrive after its load settled: they must not overwrite "running".
+    const current = () => !settled && gen === this.generation && this.loadToken === token;
     const loading = (async () => {
-      if (!this.info.backend) {
-        if (gen === this.generation) this.listener.status({ kind: 'loading-backend' });
-        this.publish({ backend: await initBackend(this.options.backend) });
+      if (!this.info.backend && gen === this.generation) this.listener.status({ kind: 'loading-backend' });
+      const { engine } = await this.engine();
+      try {
+        const backend = await engine.load(modelId, { backend: this.options.backend, modelBaseUrl: this.options.modelBaseUrl ?? defaultModelBaseUrl() }, {
+          loadingBackend: () => { if (current()) this.listener.status({ kind: 'loading-backend' }); },
+          backend: (info) => { if (current()) this.publish({ backend: info }); },
+          progress: (progress) => { if (current()) this.listener.status({ kind: 'loading-model', modelId, progress }); },
+        });
+        if (this.loadToken !== token) throw new Error('model changed while loading');
+        this.publish({ backend });
+      } finally {
+        settled = true;
       }
-      const report = (progress: number) => {
-        if (gen === this.generation && this.loadToken === token) this.listener.status({ kind: 'loading-model', modelId, progress });
-      };
-      report(0);
-      let det: PoseDetector;
-      for (;;) {
-        try {
-          det = await createPoseDetector(modelId, modelIOHandler(modelId, report, this.options.modelBaseUrl));
-        } catch (e) {
-          // Errors after the download (weights that do not fit the graph) still belong to a file.
-          throw e instanceof ModelLoadError ? e : new ModelLoadError(MODEL_FILES[modelId], message(e));
-        }
-        // One inference on a blank image compiles the kernels now (not on the user's first frame) and proves that
-        // the backend can run this model; a GPU backend that cannot falls back to the next one.
-        const failure = await warmUp(det);
-        if (!failure) break;
-        det.dispose();
-        const backend = this.info.backend;
-        if (backend?.backend === 'wasm') {
-          // wasm runs every MoveNet op, so a model that loads but cannot run there has bad files: garbage weights
-          // of the right length pass loading (tfjs cannot tell) and fail here. Name the model's files.
-          throw new ModelLoadError(MODEL_FILES[modelId], `the model loaded but cannot run, its weights are probably damaged (${failure})`);
-        }
-        if (!backend || this.options.backend) {
-          throw new Error(`The pose model does not run on ${backend?.backend ?? 'this backend'}: ${failure}`);
-        }
-        if (gen === this.generation) this.listener.status({ kind: 'loading-backend' });
-        this.publish({ backend: await fallBackFrom(backend, failure) });
-      }
-      if (this.loadToken !== token) { det.dispose(); throw new Error('model changed while loading'); }
-      this.detector = det;
-      return det;
+      this.detector = engine;
+      return engine;
     })();
     this.detectorLoading = loading;
     loading.catch(() => { if (this.detectorLoading === loading) this.detectorLoading = null; });
     return loading;
   }
 
-  private run(detector: PoseDetector, timeBase: 'media' | 'clock', source: SourceKind): void {
+  private run(detector: PoseEngine, timeBase: 'media' | 'clock', source: SourceKind): void {
     const video = this.requireVideo();
     this.loop?.stop();
     detector.reset();
@@ -284,7 +286,7 @@ export class PoseSource {
     const gen = this.generation;
     this.loop = new PoseLoop({
       video,
-      detector,
+      analyse: (v, size, timestampMs) => detector.analyse(v, size, timestampMs),
       smoother: this.smoother,
       timeBase,
       onFrame: (frame, stats) => {
@@ -321,22 +323,6 @@ export class PoseSource {
     if (v && v.videoWidth > 0) this.publish({ videoSize: { widthPx: v.videoWidth, heightPx: v.videoHeight } });
   };
   private readonly onPlay = () => { if (this.info.source === 'file' && this.loop) this.listener.status({ kind: 'running', source: 'file' }); };
-}
-
-/** Runs the detector once on a small blank canvas; returns why it failed, or null. */
-async function warmUp(det: PoseDetector): Promise<string | null> {
-  const canvas = document.createElement('canvas');
-  canvas.width = 192;
-  canvas.height = 192;
-  canvas.getContext('2d')?.fillRect(0, 0, 192, 192);
-  try {
-    await det.detect(canvas, { widthPx: 192, heightPx: 192 }, 0);
-    return null;
-  } catch (e) {
-    return message(e);
-  } finally {
-    det.reset();
-  }
 }
 
 export function toPipelineError(e: unknown): PipelineError {

@@ -1,9 +1,9 @@
 // <app-root>: the shell. Source choice (camera / video file), camera picker, model choice, the video with its
 // skeleton overlay, a status banner and a readout of model, backend and speed. Coaching UI plugs in around the
 // stage (see renderCoaching); pose state comes from this.pose (PoseController), frames via this.pose.onFrame().
-// While a set runs on a live picture (the coach says so with `coach-distance`) the page becomes the distance view: the video fills the window, the
-// coach's controls sit in a bar across its top, and the stage layer shows count, countdown and cue large; the
-// coach's "full screen" asks the browser to show the whole app full screen.
+// While a set runs on a live picture (the coach says so with `coach-distance`) the page becomes the distance view:
+// the video fills the window, the coach's controls sit in a bar across its top, and the stage layer shows count,
+// countdown and cue large; the coach's "full screen" asks the browser to show the whole app full screen.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { isBackendName, MODEL_VERSIONS, smoothingFromParam, type ModelId, type SourceKind } from '../pose/pose-source';
@@ -21,7 +21,7 @@ import './coach-stage-layer';
 
 const MODEL_LABELS: Record<ModelId, string> = { lightning: 'Lightning (fast)', thunder: 'Thunder (accurate)' };
 
-/** URL switches for testing and benchmarks: ?backend=wasm, ?model=thunder, ?autostart=0, ?smoothing=off|1.5,200. */
+/** URL switches for testing and benchmarks: ?backend=wasm, ?model=thunder, ?autostart=0, ?smoothing=off|1.5,200, ?worker=off. */
 function urlOptions() {
   const p = new URLSearchParams(location.search);
   const backend = p.get('backend');
@@ -32,6 +32,7 @@ function urlOptions() {
     backend: isBackendName(backend) ? backend : undefined,
     model: model === 'lightning' || model === 'thunder' ? (model as ModelId) : undefined,
     autoStart: p.get('autostart') !== '0',
+    worker: p.get('worker') !== 'off',
     smoothing, smoothingError,
   };
 }
@@ -101,6 +102,7 @@ export class AppRoot extends LitElement {
     backend: this.url.backend,
     cameraId: loadCameraChoice(),
     smoothing: this.url.smoothing,
+    worker: this.url.worker,
   });
 
   override render() {
@@ -157,7 +159,8 @@ export class AppRoot extends LitElement {
     const skipped = b?.attempts.filter((a) => !a.ok) ?? [];
     return html`<div class="readout" data-testid="readout">
       <span>Model <b data-testid="model">MoveNet ${info.modelId === 'thunder' ? 'Thunder' : 'Lightning'}</b></span>
-      <span>Backend <b data-testid="backend">${b ? `${b.backend}` : '…'}</b>${b ? ` (${b.detail})` : ''}</span>
+      <span>Backend <b data-testid="backend">${b ? `${b.backend}` : '…'}</b>${b ? ` (${b.detail})` : ''}${info.inference
+        ? html` in <b data-testid="inference-thread">${info.inference.thread === 'worker' ? 'worker' : 'main thread'}</b>` : nothing}</span>
       <span>Inference <b data-testid="inference-ms">${stats ? stats.inferenceMs.toFixed(0) : '–'}</b> ms</span>
       <span><b data-testid="fps">${stats ? stats.fps : '–'}</b> poses/s</span>
       ${info.timeToFirstPoseMs !== null ? html`<span>First pose after <b>${(info.timeToFirstPoseMs / 1000).toFixed(1)}</b> s</span>` : nothing}
@@ -165,6 +168,9 @@ export class AppRoot extends LitElement {
     </div>
     ${this.url.smoothingError ? html`<div class="fallback" role="alert">Ignored ${this.url.smoothingError}; using the default smoothing.</div>` : nothing}
     ${this.fullscreenError ? html`<div class="fallback" role="alert">${this.fullscreenError}</div>` : nothing}
+    ${info.inference?.fallbackReason ? html`<div class="fallback" data-testid="thread-fallback">
+      The model runs on the page's main thread because ${info.inference.fallbackReason}: the picture may stutter while it works.
+    </div>` : nothing}
     ${skipped.length > 0 && b ? html`<div class="fallback" data-testid="backend-fallback">
       Using ${b.backend} because ${skipped.map((a) => `${a.backend}: ${a.reason}`).join('; ')}.
     </div>` : nothing}`;

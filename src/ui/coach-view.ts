@@ -24,6 +24,7 @@ import { SessionController, type FrameSource } from './controllers/session-contr
 import { HistoryController } from './controllers/history-controller';
 import { RecorderController, recordingMeta, type CaptureInfo } from './controllers/recorder-controller';
 import { VoiceController } from './controllers/voice-controller';
+import { WakeLockController } from './controllers/wake-lock-controller';
 import { StageController, type JointHighlighter } from './controllers/stage-controller';
 import { PlacementController } from './controllers/placement-controller';
 import { ProgrammeController, type ProgrammeChoice } from './controllers/programme-controller';
@@ -98,6 +99,8 @@ export class CoachView extends LitElement {
   @state() private coachError: string | null = null;
 
   readonly voice = new VoiceController(this);
+  /** Keeps the screen on while the live screen shows (a set runs). */
+  readonly wakeLock = new WakeLockController(this);
   private readonly history = new HistoryController(this);
   private readonly recorder = new RecorderController(this);
   private readonly placement = new PlacementController(this);
@@ -137,6 +140,7 @@ export class CoachView extends LitElement {
 
   protected override updated(changed: Map<string, unknown>): void {
     if (changed.has('screen') && changed.get('screen') !== undefined) void focusScreen(this, this.screen, !!this.report);
+    if (changed.has('screen')) this.wakeLock.keepAwake(this.screen === 'live');
     // The distance view while a set runs and the picture is live; paused (camera off or lost), the normal page with
     // the shell's camera controls comes back.
     const distance = this.screen === 'live' && !this.pauseText;

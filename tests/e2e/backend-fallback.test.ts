@@ -1,25 +1,33 @@
 // Backend choice on the real tfjs backends in chromium. Headless chromium here has no GPU: its WebGL is
-// SwiftShader (software), which the app rightly skips. To exercise the GPU path we make the page believe its
-// WebGL is hardware (renderer name, performance-caveat flag); the WebGL backend itself is real.
+// SwiftShader (software), which the app rightly skips. To exercise the GPU path we make the inference worker (and
+// the page, for the main-thread fallback) believe its WebGL is hardware (renderer name, performance-caveat flag);
+// the WebGL backend itself is real (on an OffscreenCanvas in the worker).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   BROWSER_SETUP_TIMEOUT_MS, BROWSER_TEST_TIMEOUT_MS, clipToY4m, describeBrowser, launchChromium, openWatchedPage,
-  serveDir, waitForPose, type StaticServer,
+  addWorkerInitScript, serveDir, waitForPose, type StaticServer,
 } from './harness';
 
 interface BackendInfoJson { backend: string; attempts: Array<{ backend: string; ok: boolean; reason?: string }> }
 
-/** Runs before the app: WebGL looks like a hardware GPU; optionally, conv shaders fail to compile (a driver bug). */
+/**
+ * Runs before the app and before the inference worker's code: WebGL looks like a hardware GPU; optionally, conv
+ * shaders fail to compile (a driver bug).
+ */
 async function pretendGpu(page: Page, breakConvShaders: boolean): Promise<void> {
-  await page.addInitScript((breakConv: boolean) => {
-    const getContext = HTMLCanvasElement.prototype.getContext as (this: HTMLCanvasElement, ...args: unknown[]) => unknown;
-    (HTMLCanvasElement.prototype as unknown as { getContext: (t: string, a?: Record<string, unknown>) => unknown }).getContext =
-      function (this: HTMLCanvasElement, type: string, attrs?: Record<string, unknown>) {
-        const a = attrs ? { ...attrs } : attrs;
-        if (a) delete a.failIfMajorPerformanceCaveat;
-        return getContext.apply(this, [type, a]);
-      };
+  const patch = (breakConv: boolean) => {
+    // A DOM canvas on the page, an OffscreenCanvas in the worker (tfjs's WebGL backend uses OffscreenCanvas in both).
+    for (const Canvas of [globalThis.HTMLCanvasElement, globalThis.OffscreenCanvas]) {
+      if (!Canvas) continue;
+      const getContext = Canvas.prototype.getContext as (this: unknown, ...args: unknown[]) => unknown;
+      (Canvas.prototype as unknown as { getContext: (t: string, a?: Record<string, unknown>) => unknown }).getContext =
+        function (this: unknown, type: string, attrs?: Record<string, unknown>) {
+          const a = attrs ? { ...attrs } : attrs;
+          if (a) delete a.failIfMajorPerformanceCaveat;
+          return getContext.apply(this, [type, a]);
+        };
+    }
     const proto = WebGL2RenderingContext.prototype;
     const getParameter = proto.getParameter;
     proto.getParameter = function (p: number) { return p === 0x9246 /* UNMASKED_RENDERER_WEBGL */ ? 'Test GPU' : getParameter.call(this, p); };
@@ -33,7 +41,9 @@ async function pretendGpu(page: Page, breakConvShaders: boolean): Promise<void> 
       if (p === this.COMPILE_STATUS && (sources.get(sh) ?? '').includes('dotProd')) return false;
       return getShaderParameter.call(this, sh, p);
     };
-  }, breakConvShaders);
+  };
+  await page.addInitScript(patch, breakConvShaders);
+  await addWorkerInitScript(page, patch, breakConvShaders);
 }
 
 const backendInfo = (page: Page) => page.evaluate(() =>
@@ -59,6 +69,7 @@ describeBrowser('backend choice in chromium', () => {
     await w.page.goto(server.url);
     const s = await waitForPose(w.page, { minKeypoints: 13, timeoutMs: 150_000 });
     expect(s.backend).toBe('webgl');
+    expect(await w.page.locator('[data-testid="inference-thread"]').textContent()).toBe('worker');
     const info = await backendInfo(w.page);
     expect(info.attempts.map((a) => [a.backend, a.ok])).toEqual([['webgpu', false], ['webgl', true]]);
     await w.context.close();

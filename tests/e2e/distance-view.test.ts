@@ -9,7 +9,7 @@
 // Screenshots: test-results/distance-*.png.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { appInChromium, clipToY4m, describeBrowser, openApp, saveScreenshot, threeSquatsY4m } from './harness';
+import { browserSuite, clipToY4m, describeBrowser, openApp, saveScreenshot, threeSquatsY4m } from './harness';
 import { coachState, waitFor } from './coach-helpers';
 
 const FLOW_TIMEOUT_MS = 240_000;
@@ -55,7 +55,7 @@ const voiceOn = (page: Page) => page.evaluate(() => (document.querySelector('app
 
 describeBrowser('distance view: a squat set from across the room (real clip on the fake camera)', () => {
   // 3 squats then 3 s of standing still, looped by the fake camera.
-  const app = appInChromium(() => ({ fakeCameraY4m: threeSquatsY4m() }));
+  const app = browserSuite(() => ({ fakeCameraY4m: threeSquatsY4m() }));
 
   it('placement passes, the set fills the window with large count and cue at 1280x720 and 1920x1080; keys; reduced motion', async () => {
     const w = await openApp(app, { width: 1280, height: 720, minKeypoints: 13 });
@@ -140,7 +140,7 @@ describeBrowser('distance view: a squat set from across the room (real clip on t
 });
 
 describeBrowser('camera placement check: a tilted camera (the real clip rotated 5 deg with ffmpeg)', () => {
-  const app = appInChromium(() => ({ fakeCameraY4m: clipToY4m('bodyweight-squat', { filter: TILTED_FILTER, variant: 'stand-rotated-5deg' }) }));
+  const app = browserSuite(() => ({ fakeCameraY4m: clipToY4m('bodyweight-squat', { filter: TILTED_FILTER, variant: 'stand-rotated-5deg' }) }));
 
   it('names the tilt and the side to lower, keeps the set from starting, and starts on "Start anyway"', async () => {
     const w = await openApp(app, { width: 1280, height: 720, minKeypoints: 13 });

@@ -9,8 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import type { PoseFrame } from '../../src/core/pose-frame';
+import { CHROMIUM, CHROMIUM_PATH, FFMPEG, describeNeeding, prerequisitesRequired } from '../prerequisites';
 import { VIDEOS_DIR } from '../shared-videos';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,32 +20,22 @@ export const CACHE_DIR = join(REPO_ROOT, '.cache');
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 /** The folder of real clips used by tests (tests/shared-videos.ts). */
 export { SHARED_DIR, VIDEOS_DIR } from '../shared-videos';
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH } from '../prerequisites';
 
 /** Timeouts for browser tests (a cold model load and warm-up on 2 shared cores can take a while). */
 export const BROWSER_SETUP_TIMEOUT_MS = 180_000;
 export const BROWSER_TEST_TIMEOUT_MS = 180_000;
 
-export const browserAvailable = (): boolean => existsSync(CHROMIUM_PATH);
-/** REQUIRE_BROWSER=1 (CI) turns a missing browser from a skip into a failure. */
-export const browserRequired = (): boolean => process.env.REQUIRE_BROWSER === '1';
+export const browserAvailable = (): boolean => CHROMIUM.available();
+/** CI (or REQUIRE_BROWSER=1) turns a missing browser from a skip into a failure. */
+export const browserRequired = (): boolean => prerequisitesRequired();
 
 /**
- * `describe` for browser tests: runs when Chromium is installed; otherwise skipped, unless REQUIRE_BROWSER=1, in
- * which case a failing test says why.
+ * `describe` for browser tests: runs when Chromium (and, for suites that feed a clip to the fake camera, ffmpeg) is
+ * installed; otherwise skipped with the apt command, unless in CI or REQUIRE_BROWSER=1, where it fails saying why.
  */
-export function describeBrowser(name: string, fn: () => void): void {
-  if (browserAvailable()) {
-    describe(name, fn);
-  } else if (browserRequired()) {
-    describe(name, () => {
-      it('needs Chromium', () => {
-        throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} does not exist (apt-get install -y chromium)`);
-      });
-    });
-  } else {
-    describe.skip(`${name} (skipped: ${CHROMIUM_PATH} not installed)`, fn);
-  }
+export function describeBrowser(name: string, fn: () => void, { ffmpeg = true } = {}): void {
+  describeNeeding(ffmpeg ? [CHROMIUM, FFMPEG] : [CHROMIUM], name, fn);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -70,6 +61,8 @@ export interface StaticServer {
   origin: string;
   /** Paths requested so far (for asserting what the app loaded). */
   requested: string[];
+  /** The folder served (the private snapshot unless `snapshot: false`): a test may change a file in it. */
+  root: string;
   close(): Promise<void>;
 }
 
@@ -137,6 +130,7 @@ export async function serveDir(dir = DIST_DIR, opts: ServeOptions = {}): Promise
     url: `${origin}/`,
     origin,
     requested,
+    root,
     close: () => new Promise<void>((ok) => {
       server.closeAllConnections();
       server.close(() => {
@@ -220,15 +214,50 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Browser>
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
 }
 
+export interface BrowserSuite {
+  readonly server: StaticServer;
+  readonly browser: Browser;
+}
+
+/**
+ * For a describeBrowser suite: before its tests, serves dist/ and launches chromium (with `launch`, e.g. the fake
+ * camera); after them, closes both. Read `suite.server` / `suite.browser` inside the tests.
+ */
+export function browserSuite(launch: () => LaunchOptions): BrowserSuite {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serveDir();
+    browser = await launchChromium(launch());
+  }, BROWSER_SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() { if (!server) throw new Error('browserSuite: not set up'); return server; },
+    get browser() { if (!browser) throw new Error('browserSuite: not set up'); return browser; },
+  };
+}
+
 export interface PageWatch {
   page: Page;
   context: BrowserContext;
-  /** Every URL the page (and its workers) requested. */
+  /** Every URL the page, its workers and the service worker (precache, Thunder on first use) requested. */
   requests: string[];
   /** Requests to anything but `allowedOrigin` (data: and blob: URLs are local and allowed). */
   foreignRequests(): string[];
   consoleErrors: string[];
   pageErrors: string[];
+}
+
+/** Waits until the service worker has installed (precache complete) and is active for this page's scope. */
+export async function waitForServiceWorker(page: Page, timeoutMs = 120_000): Promise<string> {
+  return page.evaluate(async (ms) => {
+    const ready = navigator.serviceWorker.ready.then((r) => r.active?.scriptURL ?? '');
+    const late = new Promise<string>((_, ko) => setTimeout(() => ko(new Error(`no active service worker after ${ms} ms`)), ms));
+    return Promise.race([ready, late]);
+  }, timeoutMs);
 }
 
 /** A fresh context + page that records all requests and errors. */
@@ -251,24 +280,8 @@ export async function openWatchedPage(browser: Browser, allowedOrigin: string): 
   };
 }
 
-/** The built app served and a chromium launched (with `launch()`'s options) for the tests of one describe block:
- * started before them, closed after them. Read `server` and `browser` inside the tests. */
-export function appInChromium(launch: () => LaunchOptions = () => ({})): { readonly server: StaticServer; readonly browser: Browser } {
-  const ctx = {} as { server: StaticServer; browser: Browser };
-  beforeAll(async () => {
-    const opts = launch();
-    ctx.server = await serveDir();
-    ctx.browser = await launchChromium(opts);
-  }, BROWSER_SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    await ctx.browser?.close();
-    await ctx.server?.close();
-  });
-  return ctx;
-}
-
 /** A watched page on the app at a window size (`query` e.g. '?autostart=0'); with `minKeypoints`, waits for a pose. */
-export async function openApp(app: { server: StaticServer; browser: Browser }, o: { width: number; height: number; query?: string; minKeypoints?: number }): Promise<PageWatch> {
+export async function openApp(app: BrowserSuite, o: { width: number; height: number; query?: string; minKeypoints?: number }): Promise<PageWatch> {
   const w = await openWatchedPage(app.browser, app.server.origin);
   await w.page.setViewportSize({ width: o.width, height: o.height });
   await w.page.goto(`${app.server.url}${o.query ?? ''}`);
@@ -362,6 +375,19 @@ export async function waitForBanner(page: Page, code: string, timeoutMs = 60_000
     await page.waitForTimeout(200);
   }
   throw new Error(`banner ${code} not shown; last: ${JSON.stringify({ ...last, frame: undefined })}`);
+}
+
+/**
+ * Runs `fn(arg)` first thing in the inference worker (src/pose/pose-worker.ts), as page.addInitScript does for the
+ * page: the worker's script is fetched as served and `fn` is put in front of it. The model code is imported later,
+ * on the first load, so what `fn` patches (navigator.gpu, OffscreenCanvas, WebGL) is in place before tfjs looks.
+ */
+export async function addWorkerInitScript<A>(page: Page, fn: (arg: A) => void, arg: A): Promise<void> {
+  await page.route('**/assets/pose-worker-*.js', async (route) => {
+    const response = await route.fetch();
+    const body = `(${fn.toString()})(${JSON.stringify(arg)});\n${await response.text()}`;
+    await route.fulfill({ response, body });
+  });
 }
 
 export async function saveScreenshot(page: Page, name: string): Promise<string> {

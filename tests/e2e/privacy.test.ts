@@ -6,14 +6,15 @@
 //    securitypolicyviolation event, and the route never sees them.
 // 3. A walk through every user flow (camera + coaching set + summary + history + export, model switch to Thunder,
 //    a local video file) requests nothing from any other host, only GETs (nothing is uploaded), and raises no CSP
-//    violation (the app works under its own policy).
+//    violation (the app works under its own policy). The service worker is one of ours (same origin), its own
+//    requests (precache, Thunder on first use) are watched like the page's, and everything it cached is ours.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BROWSER_SETUP_TIMEOUT_MS, DIST_DIR, VIDEOS_DIR, clipToY4m, describeBrowser, launchChromium, openWatchedPage,
-  serveDir, snapshot, waitForPose, type StaticServer,
+  serveDir, snapshot, waitForPose, waitForServiceWorker, type StaticServer,
 } from './harness';
 
 const FLOW_TIMEOUT_MS = 360_000;
@@ -103,7 +104,8 @@ describeBrowser('privacy in chromium', () => {
     const w = await openWatchedPage(browser, server.origin);
     const { page } = w;
     const methods = new Set<string>();
-    w.context.on('request', (r) => methods.add(r.method()));
+    const fromServiceWorker: string[] = [];
+    w.context.on('request', (r) => { methods.add(r.method()); if (r.serviceWorker()) fromServiceWorker.push(r.url()); });
     await page.addInitScript(() => {
       const v: string[] = [];
       (globalThis as unknown as { __cspViolations: string[] }).__cspViolations = v;
@@ -136,6 +138,19 @@ describeBrowser('privacy in chromium', () => {
     await page.locator('[data-testid="file-input"]').setInputFiles(join(VIDEOS_DIR, 'glute-bridge.mp4'));
     await expect.poll(async () => (await snapshot(page)).status.kind, { timeout: 60_000 }).toMatch(/running|ended/);
     await page.waitForTimeout(3000);
+
+    // The service worker came from our origin, and all it cached is ours.
+    expect(await waitForServiceWorker(page)).toBe(`${server.origin}/service-worker.js`);
+    const cachedUrls = await page.evaluate(async () => {
+      const out: string[] = [];
+      for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) out.push(req.url);
+      return out;
+    });
+    expect(cachedUrls.length).toBeGreaterThan(10);
+    expect(cachedUrls.filter((u) => !u.startsWith(`${server.origin}/`))).toEqual([]);
+    // The service worker's own requests (its precache) were seen, so foreignRequests() below covers them too.
+    expect(fromServiceWorker.length).toBeGreaterThan(10);
+    expect(fromServiceWorker.filter((u) => !u.startsWith(`${server.origin}/`))).toEqual([]);
 
     const violations = await page.evaluate(() => (globalThis as unknown as { __cspViolations: string[] }).__cspViolations);
     console.log(`[privacy] ${w.requests.length} requests, methods ${[...methods].join(',')}, foreign ${w.foreignRequests().length}, CSP violations ${violations.length}`);

@@ -17,7 +17,7 @@ import { getExercise } from '../../src/rules/registry';
 import type { ProgrammeRecord } from '../../src/storage/programme-record';
 import type { SessionRecord } from '../../src/storage/session-record';
 import { at, doseSets, record } from '../unit/programme/records';
-import { appInChromium, describeBrowser, openApp, RESULTS_DIR, saveScreenshot } from './harness';
+import { browserSuite, describeBrowser, openApp, RESULTS_DIR, saveScreenshot } from './harness';
 import { coachState, waitFor } from './coach-helpers';
 
 const TIMEOUT_MS = 180_000;
@@ -76,7 +76,7 @@ async function seed(page: Page, data: { run: ProgrammeRecord; records: SessionRe
 }
 
 describeBrowser('programme and report in chromium (seeded history, camera off)', () => {
-  const app = appInChromium();
+  const app = browserSuite(() => ({}));
 
   it('week view, Today\'s session starts behind the placement check, History progress, the report on screen, in print and as a PDF', async () => {
     const w = await openApp(app, { width: 1280, height: 900, query: '?autostart=0' });

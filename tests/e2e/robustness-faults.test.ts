@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   BROWSER_SETUP_TIMEOUT_MS, BROWSER_TEST_TIMEOUT_MS, clipToY4m, describeBrowser, launchChromium, openWatchedPage,
-  saveScreenshot, serveDir, snapshot, threeSquatsY4m, waitForBanner, waitForPose, type StaticServer,
+  addWorkerInitScript, saveScreenshot, serveDir, snapshot, threeSquatsY4m, waitForBanner, waitForPose, type StaticServer,
 } from './harness';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -83,8 +83,9 @@ describeBrowser('faults in chromium: model files, backends, settings', () => {
 
   it('a WebGPU device that fails to start: falls back to wasm, says why, and still finds the person', async () => {
     const w = await openWatchedPage(browser, server.origin);
-    // An adapter is offered (so the app tries WebGPU) but the device request fails, as on a broken GPU driver.
-    await w.page.addInitScript(() => {
+    // An adapter is offered (so the app tries WebGPU) but the device request fails, as on a broken GPU driver. The
+    // model runs in the inference worker, whose navigator is its own: the fake goes there (and on the page).
+    const brokenGpu = () => {
       const adapter = {
         features: new Set<string>(), limits: {}, info: {}, isFallbackAdapter: false,
         requestDevice: () => Promise.reject(new Error('GPU device lost (test)')),
@@ -94,13 +95,18 @@ describeBrowser('faults in chromium: model files, backends, settings', () => {
         configurable: true,
         value: { requestAdapter: () => Promise.resolve(adapter), getPreferredCanvasFormat: () => 'rgba8unorm', wgslLanguageFeatures: new Set() },
       });
-    });
+    };
+    await w.page.addInitScript(brokenGpu);
+    await addWorkerInitScript(w.page, brokenGpu, undefined);
     await w.page.goto(server.url);
     const s = await waitForPose(w.page, { minKeypoints: 13 });
     expect(s.backend).toBe('wasm');
     const fallback = await w.page.locator('[data-testid="backend-fallback"]').textContent();
     expect(fallback).toMatch(/webgpu:/);
+    // The fake adapter was seen where the model runs: WebGPU was tried and failed, not skipped as absent.
+    expect(fallback).not.toMatch(/webgpu: (WebGPU is not available|no WebGPU adapter)/);
     expect(fallback).toMatch(/webgl:/);
+    expect(await w.page.locator('[data-testid="inference-thread"]').textContent()).toBe('worker');
     await saveScreenshot(w.page, 'robustness-backend-fallback');
     await w.context.close();
   }, BROWSER_TEST_TIMEOUT_MS);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYPOINT_NAMES, type PoseFrame } from '../../src/core/pose-frame';
 import { decodeFrameAt, decodeVideo, probeVideo } from '../../src/pose/node/ffmpeg';
 import { createNodePoseDetector, processVideo, type NodePoseDetector } from '../../src/pose/node/node-pose';
+import { describeWithFfmpeg } from '../prerequisites';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** A standing, front-view frame (bodyweight-squat.mp4 at 2.0 s, Pexels licence), committed so the test needs no clip. */
@@ -54,6 +55,22 @@ describe('MoveNet Lightning on the wasm backend (Node)', () => {
     expect(pose.model.weightsSha256).toBe('bf97bc10d9c8a11200b0190ed64ce039b6252f1aff7cb552aca99b3d191c2f34');
   });
 
+  it('reports no confident person in a blank image', async () => {
+    const w = 320, h = 240;
+    const data = new Uint8Array(w * h * 3).fill(200);
+    pose.detector.reset();
+    const { frame } = await pose.detectRgb({ index: 0, timestampMs: 0, widthPx: w, heightPx: h, data });
+    const scores = frame.keypoints ? KEYPOINT_NAMES.map((n) => frame.keypoints![n].score) : [0];
+    expect(Math.max(...scores)).toBeLessThan(SCORE_MIN);
+  });
+
+  it('gives clear errors for a missing video and missing weights', async () => {
+    expect(() => probeVideo('/nonexistent/clip.mp4')).toThrow(/video not found: \/nonexistent\/clip\.mp4/);
+    await expect(createNodePoseDetector('lightning', '/nonexistent-models')).rejects.toThrow(/model file not found: \/nonexistent-models\/movenet-lightning\.json/);
+  });
+});
+
+describeWithFfmpeg('MoveNet Lightning on frames decoded with ffmpeg (Node)', () => {
   it('finds the 17 keypoints of a standing person in a committed real frame', async () => {
     const info = probeVideo(COMMITTED_FRAME);
     expect([info.widthPx, info.heightPx]).toEqual([960, 540]);
@@ -63,15 +80,6 @@ describe('MoveNet Lightning on the wasm backend (Node)', () => {
     pose.detector.reset();
     for (let i = 0; i < 3; i++) out = (await pose.detectRgb({ ...raw, timestampMs: i * 40 })).frame;
     expectStandingFrontView(out!);
-  });
-
-  it('reports no confident person in a blank image', async () => {
-    const w = 320, h = 240;
-    const data = new Uint8Array(w * h * 3).fill(200);
-    pose.detector.reset();
-    const { frame } = await pose.detectRgb({ index: 0, timestampMs: 0, widthPx: w, heightPx: h, data });
-    const scores = frame.keypoints ? KEYPOINT_NAMES.map((n) => frame.keypoints![n].score) : [0];
-    expect(Math.max(...scores)).toBeLessThan(SCORE_MIN);
   });
 
   it.skipIf(!existsSync(CLIP))('decodes the real clip with ffmpeg and tracks the squat without leaking tensors', async () => {
@@ -87,9 +95,7 @@ describe('MoveNet Lightning on the wasm backend (Node)', () => {
     expect(lowestHipY - standingHipY).toBeGreaterThan(0.08); // hips drop > 8% of the image height in the squat
   });
 
-  it('gives clear errors for a missing video and missing weights', async () => {
-    expect(() => probeVideo('/nonexistent/clip.mp4')).toThrow(/video not found: \/nonexistent\/clip\.mp4/);
-    await expect(createNodePoseDetector('lightning', '/nonexistent-models')).rejects.toThrow(/model file not found: \/nonexistent-models\/movenet-lightning\.json/);
+  it('says a file that is not a video is not one', async () => {
     const gen = decodeVideo(path.join(ROOT, 'package.json'));
     await expect(gen.next()).rejects.toThrow(/ffprobe failed|no video stream/);
   });

@@ -5,8 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { decodeVideo, presentationTimesMs, probeVideo, type RawFrame } from '../../src/pose/node/ffmpeg';
+import { describeWithFfmpeg } from '../prerequisites';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'decode-'));
 const UNEVEN = path.join(dir, 'uneven.mp4');
@@ -23,17 +24,17 @@ async function all(file: string, opts = {}): Promise<RawFrame[]> {
   return out;
 }
 
-beforeAll(() => {
-  // 64x48, white band along the top. Times as an iPhone writes them (600 ticks/s): the first frame is shown only
-  // 1/600 s, every later one 1/30 s: 0, 1.67, 33.3, 66.7, 100, 133.3 ms.
-  ffmpeg(['-f', 'lavfi', '-i', 'color=c=black:s=64x48:r=30,drawbox=x=0:y=0:w=64:h=12:color=white:t=fill', '-frames:v', '6',
-    '-vf', "setpts='(N*100-if(gt(N,0),80,0))/3000/TB'", '-fps_mode', 'passthrough', '-video_track_timescale', '600',
-    '-c:v', 'libx264', '-pix_fmt', 'yuv420p', UNEVEN]);
-  // The same frames with a display matrix rotating them by 90 deg (as phones store portrait video).
-  ffmpeg(['-i', UNEVEN, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', ROTATED]);
-});
+describeWithFfmpeg('decoding a clip for the recorder', () => {
+  beforeAll(() => {
+    // 64x48, white band along the top. Times as an iPhone writes them (600 ticks/s): the first frame is shown only
+    // 1/600 s, every later one 1/30 s: 0, 1.67, 33.3, 66.7, 100, 133.3 ms.
+    ffmpeg(['-f', 'lavfi', '-i', 'color=c=black:s=64x48:r=30,drawbox=x=0:y=0:w=64:h=12:color=white:t=fill', '-frames:v', '6',
+      '-vf', "setpts='(N*100-if(gt(N,0),80,0))/3000/TB'", '-fps_mode', 'passthrough', '-video_track_timescale', '600',
+      '-c:v', 'libx264', '-pix_fmt', 'yuv420p', UNEVEN]);
+    // The same frames with a display matrix rotating them by 90 deg (as phones store portrait video).
+    ffmpeg(['-i', UNEVEN, '-c', 'copy', '-metadata:s:v:0', 'rotate=90', ROTATED]);
+  });
 
-describe('decoding a clip for the recorder', () => {
   it('gives each frame its presentation time from the container, every frame once', async () => {
     expect(presentationTimesMs(UNEVEN)!.map((t) => +t.toFixed(2))).toEqual([0, 1.67, 33.33, 66.67, 100, 133.33]);
     const frames = await all(UNEVEN);

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { clipPath } from '../shared-videos';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeWithFfmpeg } from '../prerequisites';
 import { KEYPOINT_NAMES } from '../../src/core/pose-frame';
 import { parseFixture } from '../../src/fixtures/fixture-schema';
 import { createNodePoseDetector, processVideo, type NodePoseDetector } from '../../src/pose/node/node-pose';
@@ -16,7 +17,7 @@ const TOL = 2e-4;
 let pose: NodePoseDetector | null = null;
 afterAll(() => pose?.dispose());
 
-describe.skipIf(!existsSync(CLIP))('real fixtures are reproducible from the clips', () => {
+describeWithFfmpeg('real fixtures are reproducible from the clips', () => describe.skipIf(!existsSync(CLIP))('on the real clip (skipped without it)', () => {
   it('re-recording the first 30 frames of bodyweight-squat gives the committed keypoints', async () => {
     const fx = parseFixture(readFileSync(path.join(ROOT, 'fixtures/real/bodyweight-squat.json'), 'utf8'));
     expect(fx.capture.model?.id).toBe('lightning');
@@ -33,4 +34,4 @@ describe.skipIf(!existsSync(CLIP))('real fixtures are reproducible from the clip
     });
     expect(worst).toBeLessThan(TOL);
   }, 120_000);
-});
+}));

@@ -4,14 +4,15 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parseFixture } from '../../src/fixtures/fixture-schema';
+import { describeWithFfmpeg } from '../prerequisites';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FRAME = path.join(ROOT, 'fixtures/frames/bodyweight-squat-2.0s.jpg');
 const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tools/record.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
 
-describe('npm run record', () => {
+describeWithFfmpeg('npm run record', () => {
   it('writes a schema-valid fixture with provenance, labels and the real model output', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rec-'));
     const out = path.join(dir, 'x.json');

@@ -9,6 +9,7 @@ import { clipPath } from '../shared-videos';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeWithFfmpeg } from '../prerequisites';
 import { KEYPOINT_NAMES, type PoseFrame } from '../../src/core/pose-frame';
 import { createNodePoseDetector, processVideo, type NodePoseDetector } from '../../src/pose/node/node-pose';
 import { bodyVisibility } from '../../src/pose/pose-status';
@@ -33,7 +34,7 @@ function darkened(level: number): string {
 
 const confident = (f: PoseFrame) => (f.keypoints ? KEYPOINT_NAMES.filter((n) => f.keypoints![n].score >= SCORE_MIN).length : 0);
 
-describe.skipIf(!existsSync(CLIP))('very low light, real MoveNet Lightning (wasm)', () => {
+describeWithFfmpeg('very low light, real MoveNet Lightning (wasm)', () => describe.skipIf(!existsSync(CLIP))('on the real clip (skipped without it)', () => {
   let pose: NodePoseDetector;
   beforeAll(async () => { pose = await createNodePoseDetector('lightning'); }, 120_000);
   afterAll(() => pose?.dispose());
@@ -70,4 +71,4 @@ describe.skipIf(!existsSync(CLIP))('very low light, real MoveNet Lightning (wasm
     }
     console.log(`[low-light] 9 %: median ${seen[Math.floor(seen.length / 2)]} confident joints per frame; ${cues} cues checked across ${EXERCISES.length} exercises`);
   }, 180_000);
-});
+}));

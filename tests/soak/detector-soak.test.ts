@@ -18,7 +18,8 @@ import { existsSync } from 'node:fs';
 import { clipPath } from '../shared-videos';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithFfmpeg } from '../prerequisites';
 import { decodeVideo, type RawFrame } from '../../src/pose/node/ffmpeg';
 import { createNodePoseDetector, type NodePoseDetector } from '../../src/pose/node/node-pose';
 import { KeypointSmoother } from '../../src/pose/smoothing';
@@ -38,16 +39,16 @@ const HEAP_GROWTH_MAX_BYTES = 4 * 1024 * 1024;
 let pose: NodePoseDetector;
 let frames: RawFrame[] = [];
 
-beforeAll(async () => {
-  pose = await createNodePoseDetector('lightning');
-  // 40 frames across the clip (every 0.25 s): standing, descending, bottom, rising. Without the clip (no shared
-  // folder), the committed real frame alone.
-  const src = existsSync(CLIP) ? CLIP : COMMITTED_FRAME;
-  for await (const f of decodeVideo(src, existsSync(CLIP) ? { fps: 4, maxFrames: 40 } : { maxFrames: 1 })) frames.push(f);
-}, 120_000);
-afterAll(() => { pose?.dispose(); frames = []; });
+describeWithFfmpeg('soak: real MoveNet Lightning (wasm) over 1,500 real frames', () => {
+  beforeAll(async () => {
+    pose = await createNodePoseDetector('lightning');
+    // 40 frames across the clip (every 0.25 s): standing, descending, bottom, rising. Without the clip (no shared
+    // folder), the committed real frame alone.
+    const src = existsSync(CLIP) ? CLIP : COMMITTED_FRAME;
+    for await (const f of decodeVideo(src, existsSync(CLIP) ? { fps: 4, maxFrames: 40 } : { maxFrames: 1 })) frames.push(f);
+  }, 120_000);
+  afterAll(() => { pose?.dispose(); frames = []; });
 
-describe('soak: real MoveNet Lightning (wasm) over 1,500 real frames', () => {
   it('keeps live tensors, tensor bytes and the wasm heap constant, and the JS heap flat', async () => {
     const backend = tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } };
     const { widthPx, heightPx } = frames[0]!;

@@ -41,7 +41,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   programme: ['core', 'rules', 'coach', 'storage'],
   // The clinician report's numbers, from records and the programme.
   report: ['core', 'rules', 'coach', 'storage', 'programme'],
-  ui: ['core', 'rules', 'pose', 'coach', 'storage', 'exercises-content', 'fixtures', 'programme', 'report'],
+  // The service worker and its registration (offline use, updates): no app code, only workbox.
+  pwa: [],
+  ui: ['core', 'rules', 'pose', 'coach', 'storage', 'exercises-content', 'fixtures', 'programme', 'report', 'pwa'],
   app: ['ui'],
 };
 

@@ -19,6 +19,8 @@ export interface PoseControllerOptions {
   scoreThreshold?: number;
   /** One Euro settings (pose/smoothing.ts); default MoveNet's own. */
   smoothing?: Partial<SmoothingConfig>;
+  /** Inference in a Web Worker where possible (default); false = on the main thread. */
+  worker?: boolean;
 }
 
 export type FrameListener = (frame: PoseFrame, stats: PoseLoopStats) => void;
@@ -61,8 +63,8 @@ export class PoseController implements ReactiveController {
       },
       info: (i) => { this.info = i; this.host.requestUpdate(); },
       frame: (f, st) => this.onPoseFrame(f, st),
-    }, options.modelId, { backend: options.backend, smoothing: options.smoothing });
-    this.info = { backend: null, modelId: options.modelId, source: null, sourceLabel: '', timeToFirstPoseMs: null, videoSize: null };
+    }, options.modelId, { backend: options.backend, smoothing: options.smoothing, worker: options.worker });
+    this.info = { backend: null, modelId: options.modelId, source: null, sourceLabel: '', timeToFirstPoseMs: null, videoSize: null, inference: null };
     host.addController(this);
   }
 

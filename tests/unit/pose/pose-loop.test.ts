@@ -3,7 +3,6 @@
 // (frames arriving meanwhile are dropped, not queued), video time for files, paused while the tab is hidden.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KEYPOINT_NAMES, type Keypoints, type PoseFrame } from '../../../src/core/pose-frame';
-import type { PoseDetector } from '../../../src/pose/detector';
 import { PoseLoop, type PoseLoopStats } from '../../../src/pose/pose-loop';
 
 type FrameCb = (now: number, meta: { mediaTime: number }) => void;
@@ -19,10 +18,10 @@ function fakeVideo() {
     pause: vi.fn(function (this: { paused: boolean }) { this.paused = true; }),
     play: vi.fn(async function (this: { paused: boolean }) { this.paused = false; }),
     /** Presents one frame at `mediaTimeSec`: runs the callbacks registered so far. */
-    present(mediaTimeSec: number) {
+    present(mediaTimeSec: number, nowMs = performance.now()) {
       const due = [...callbacks.values()];
       callbacks.clear();
-      for (const cb of due) cb(performance.now(), { mediaTime: mediaTimeSec });
+      for (const cb of due) cb(nowMs, { mediaTime: mediaTimeSec });
     },
     get pending() { return callbacks.size; },
   };
@@ -42,10 +41,9 @@ function gatedDetector() {
     inFlight++; maxInFlight = Math.max(maxInFlight, inFlight);
     await new Promise<void>((ok) => gates.push(ok));
     inFlight--;
-    return personFrame(timestampMs);
+    return { frame: personFrame(timestampMs), inferenceMs: 20, liveTensors: 0 };
   });
-  const detector = { modelId: 'lightning', detect, reset: vi.fn(), dispose: vi.fn() } as unknown as PoseDetector;
-  return { detector, detect, release: () => gates.shift()?.(), get maxInFlight() { return maxInFlight; } };
+  return { detect, release: () => gates.shift()?.(), get maxInFlight() { return maxInFlight; } };
 }
 
 const flush = () => new Promise((ok) => setTimeout(ok, 0));
@@ -64,7 +62,7 @@ describe('PoseLoop', () => {
     const frames: PoseFrame[] = [];
     let stats: PoseLoopStats | null = null;
     const loop = new PoseLoop({
-      video: video as unknown as HTMLVideoElement, detector: d.detector, timeBase: 'media',
+      video: video as unknown as HTMLVideoElement, analyse: d.detect, timeBase: 'media',
       onFrame: (f, s) => { frames.push(f); stats = s; }, onError: (e) => { throw e; },
     });
     loop.start();
@@ -82,8 +80,34 @@ describe('PoseLoop', () => {
     expect(d.maxInFlight).toBe(1);
     expect(stats!.framesDropped).toBe(4);
     expect(stats!.framesAnalysed).toBe(2);
-    // pose-detection reads the size from the element's width/height attributes.
-    expect(video.width).toBe(640);
+    expect(stats!.lastInferenceMs).toBe(20); // the model's own time as reported by the engine
+    loop.stop();
+  });
+
+  it('from the camera, the newest frame that arrived while busy is analysed as soon as the model is free', async () => {
+    const video = fakeVideo();
+    const d = gatedDetector();
+    const frames: PoseFrame[] = [];
+    let stats: PoseLoopStats | null = null;
+    const loop = new PoseLoop({
+      video: video as unknown as HTMLVideoElement, analyse: d.detect, timeBase: 'clock',
+      onFrame: (f, s) => { frames.push(f); stats = s; }, onError: (e) => { throw e; },
+    });
+    loop.start();
+    video.present(0, 1000); // inference #1
+    for (let i = 1; i <= 4; i++) video.present(i / 30, 1000 + i * 33); // arrive while busy
+    expect(d.detect).toHaveBeenCalledTimes(1);
+    d.release();
+    await flush();
+    // Not waiting for the next camera frame: the newest (t = 1132) goes at once; 1033..1099 were dropped.
+    expect(d.detect).toHaveBeenCalledTimes(2);
+    expect(d.detect.mock.calls[1]![2]).toBe(1132);
+    d.release();
+    await flush();
+    expect(frames.map((f) => f.timestampMs)).toEqual([1000, 1132]);
+    expect(d.detect).toHaveBeenCalledTimes(2); // nothing else was waiting
+    expect(d.maxInFlight).toBe(1);
+    expect(stats!.framesDropped).toBe(3);
     loop.stop();
   });
 
@@ -92,7 +116,7 @@ describe('PoseLoop', () => {
     const d = gatedDetector();
     const hiddenChanges: boolean[] = [];
     const loop = new PoseLoop({
-      video: video as unknown as HTMLVideoElement, detector: d.detector, timeBase: 'media',
+      video: video as unknown as HTMLVideoElement, analyse: d.detect, timeBase: 'media',
       onFrame: () => undefined, onError: (e) => { throw e; }, onHiddenChange: (h) => hiddenChanges.push(h),
     });
     loop.start();
@@ -117,9 +141,9 @@ describe('PoseLoop', () => {
   it('stops and reports when inference throws', async () => {
     const video = fakeVideo();
     const error = new Error('kernel failed');
-    const detector = { modelId: 'lightning', detect: vi.fn(async () => { throw error; }), reset: vi.fn(), dispose: vi.fn() } as unknown as PoseDetector;
+    const analyse = vi.fn(async () => { throw error; });
     const onError = vi.fn();
-    const loop = new PoseLoop({ video: video as unknown as HTMLVideoElement, detector, timeBase: 'clock', onFrame: () => undefined, onError });
+    const loop = new PoseLoop({ video: video as unknown as HTMLVideoElement, analyse, timeBase: 'clock', onFrame: () => undefined, onError });
     loop.start();
     video.present(0);
     await flush();

@@ -35,7 +35,8 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 
 function start() {
   const statuses: PipelineStatus[] = [];
-  const src = new PoseSource({ status: (s) => statuses.push(s), info() {}, frame() {} }, 'lightning');
+  // The main-thread engine: the module mocks above replace its backend, loader and detector.
+  const src = new PoseSource({ status: (s) => statuses.push(s), info() {}, frame() {} }, 'lightning', { worker: false, modelBaseUrl: 'http://localhost/models' });
   src.attach(document.createElement('video'));
   void src.startCamera();
   return { statuses, last: () => statuses.at(-1) };
@@ -46,7 +47,7 @@ describe('PoseSource start-up', () => {
 
   it('a camera refused while the model downloads stays an error (later progress does not hide it)', async () => {
     const s = start();
-    await flush();
+    await vi.waitFor(() => expect(ctl.model).not.toBeNull(), { timeout: 15_000 }); // the engine is imported on demand
     ctl.model!.progress(0.4);
     ctl.camera!.reject(new CameraError('permission-denied', 'Camera permission denied'));
     await flush();
@@ -59,12 +60,10 @@ describe('PoseSource start-up', () => {
 
   it('a model that is ready before the permission is answered says it waits for the camera', async () => {
     const s = start();
-    await flush();
+    await vi.waitFor(() => expect(ctl.model).not.toBeNull(), { timeout: 15_000 });
     ctl.model!.progress(1);
     expect(s.last()).toMatchObject({ kind: 'loading-model', progress: 1 });
     ctl.model!.resolve(fakeDetector);
-    await flush();
-    await flush();
-    expect(s.last()).toEqual({ kind: 'starting-source', source: 'camera' });
+    await vi.waitFor(() => expect(s.last()).toEqual({ kind: 'starting-source', source: 'camera' }), { timeout: 15_000 });
   });
 });
