@@ -18,18 +18,17 @@ const FLOW_TIMEOUT_MS = 240_000;
 const TILTED_FILTER = 'trim=start=7.9:end=8.1,setpts=PTS-STARTPTS,tpad=stop_duration=6:stop_mode=clone,rotate=5*PI/180';
 
 /** Shows a cue on the stage as the coach would (the clip has no fault to cue; the coach's own cues are checked in
- * the unit and coaching-flow tests), then measures, in the same instant, the heights on screen as fractions of the
- * window height: the count's digits and the cue's capitals, from the rendered font (canvas text metrics of each
- * element's own computed font). */
+ * the unit and coaching-flow tests): through the shell's HUD, as the coach hands it over, so it stays until the coach
+ * hands over the next one. Then measures the heights on screen as fractions of the window height: the count's digits
+ * and the cue's capitals, from the rendered font (canvas text metrics of each element's own computed font). */
 function showCueAndMeasure(page: Page, text: string): Promise<{ countDigits: number | null; cueCaps: number | null; countText: string | null }> {
   return page.evaluate(async (t) => {
-    const layer = document.querySelector('app-root')!.shadowRoot!.querySelector('coach-stage-layer') as unknown as HTMLElement & {
-      hud: Record<string, unknown> | null; updateComplete: Promise<unknown>;
-    };
-    if (!layer.hud) throw new Error('no stage HUD: the set is not running');
-    layer.hud = { ...layer.hud, go: false, cue: { text: t, severity: 'warning' } };
+    const root = document.querySelector('app-root') as unknown as HTMLElement & { coachHud: Record<string, unknown> | null; updateComplete: Promise<unknown> };
+    const layer = root.shadowRoot!.querySelector('coach-stage-layer') as unknown as HTMLElement & { updateComplete: Promise<unknown> };
+    if (!root.coachHud) throw new Error('no stage HUD: the set is not running');
+    root.coachHud = { ...root.coachHud, go: false, cue: { text: t, severity: 'warning' } };
+    await root.updateComplete;
     await layer.updateComplete;
-    const root = layer.shadowRoot!;
     const ctx = document.createElement('canvas').getContext('2d')!;
     const glyph = (el: Element | null, sample: string) => {
       if (!el) return null;
@@ -37,8 +36,8 @@ function showCueAndMeasure(page: Page, text: string): Promise<{ countDigits: num
       ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
       return ctx.measureText(sample).actualBoundingBoxAscent / window.innerHeight;
     };
-    const value = root.querySelector('[data-testid="stage-count"] .value');
-    return { countDigits: glyph(value, '0123456789'), cueCaps: glyph(root.querySelector('[data-testid="stage-cue"]'), 'HKPT'), countText: value?.textContent ?? null };
+    const value = layer.shadowRoot!.querySelector('[data-testid="stage-count"] .value');
+    return { countDigits: glyph(value, '0123456789'), cueCaps: glyph(layer.shadowRoot!.querySelector('[data-testid="stage-cue"]'), 'HKPT'), countText: value?.textContent ?? null };
   }, text);
 }
 
