@@ -21,6 +21,9 @@ export interface SessionPlan {
   holdMs: number | null;
   /** Holds in one set, for exercises whose rule repeats the hold (e.g. the wall clamshell); null or absent = 1. */
   holds?: number | null;
+  /** Rule config overrides for every set (a programme step's variant, hold target...); the set's side and the
+   * plan's hold target are applied over them. Absent = the rule's defaults. */
+  config?: Record<string, unknown>;
 }
 
 /** What stays fixed for a whole session. */
@@ -81,9 +84,10 @@ export function sessionSpec(exercise: ExerciseDefinition, plan: SessionPlan, sum
   return { exercise, plan, summarise, start };
 }
 
-/** The rule config overrides of a set (its side and the plan's hold target): the one place a set's config is built. */
+/** The rule config overrides of a set (the plan's config, then its side and hold target): the one place a set's
+ * config is built. */
 export const setRuleOverrides = (spec: SessionSpec, setIndex: number): Record<string, unknown> =>
-  setOverrides(spec.exercise, spec.plan.sets[setIndex] ?? null, spec.plan.holdMs);
+  ({ ...(spec.plan.config ?? {}), ...setOverrides(spec.exercise, spec.plan.sets[setIndex] ?? null, spec.plan.holdMs) });
 
 function startRule(spec: SessionSpec, setIndex: number): RuleRun {
   const config = resolveConfig(spec.exercise as ExerciseDefinition<z.ZodType, unknown>, setRuleOverrides(spec, setIndex));

@@ -1,10 +1,21 @@
 // Plain-language verdicts for the single-leg stand test. Careful wording: a screening aid, not a diagnosis, and no
 // validated camera cut-off exists (docs/biomechanics.md), so each verdict states the measured angles and what they may mean.
-import type { LegTrial, SingleLegReport } from '../coach/single-leg-report';
+import type { LegTrial, LegVerdict, SingleLegReport } from '../coach/single-leg-report';
 
 const deg = (v: number | null) => (v === null ? '–' : `${v.toFixed(1)}°`);
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const legName = (side: 'left' | 'right') => `${side} leg`;
+
+const HEADLINES: Record<LegVerdict, string> = {
+  'no-data': 'Not enough data',
+  level: 'Pelvis stayed about level',
+  'pelvic-drop': 'The hip of the lifted leg dropped',
+  'trunk-lean': 'Trunk leaned over the standing leg',
+  'pelvic-drop-and-trunk-lean': 'Hip dropped and trunk leaned',
+};
+
+/** The verdict in a few words (the report's table). */
+export const verdictHeadline = (v: LegVerdict): string => HEADLINES[v];
 
 export function legVerdict(t: LegTrial): { headline: string; detail: string; icon: string } {
   const held = t.reachedTarget
@@ -12,15 +23,15 @@ export function legVerdict(t: LegTrial): { headline: string; detail: string; ico
     : `The foot went down after ${secs(t.holdMs)} of ${secs(t.targetMs)}.`;
   switch (t.verdict) {
     case 'no-data':
-      return { icon: '?', headline: 'Not enough data', detail: 'The camera could not follow both hips during this trial. Check the framing and try again.' };
+      return { icon: '?', headline: HEADLINES['no-data'], detail: 'The camera could not follow both hips during this trial. Check the framing and try again.' };
     case 'level':
-      return { icon: '✓', headline: 'Pelvis stayed about level', detail: `${held} Peak drop ${deg(t.peakDropDeg)}, mean ${deg(t.meanDropDeg)}.` };
+      return { icon: '✓', headline: HEADLINES.level, detail: `${held} Peak drop ${deg(t.peakDropDeg)}, mean ${deg(t.meanDropDeg)}.` };
     case 'pelvic-drop':
-      return { icon: '⚠', headline: 'The hip of the lifted leg dropped', detail: `${held} Peak drop ${deg(t.peakDropDeg)}, mean ${deg(t.meanDropDeg)}. This can mean the side hip muscles of the standing ${legName(t.side)} were struggling to keep the pelvis level.` };
+      return { icon: '⚠', headline: HEADLINES['pelvic-drop'], detail: `${held} Peak drop ${deg(t.peakDropDeg)}, mean ${deg(t.meanDropDeg)}. This can mean the side hip muscles of the standing ${legName(t.side)} were struggling to keep the pelvis level.` };
     case 'trunk-lean':
-      return { icon: '⚠', headline: 'Trunk leaned over the standing leg', detail: `${held} Mean lean ${deg(t.meanTrunkLeanDeg)}. Leaning can hide a pelvic drop: it shifts the load so the hip has less to do.` };
+      return { icon: '⚠', headline: HEADLINES['trunk-lean'], detail: `${held} Mean lean ${deg(t.meanTrunkLeanDeg)}. Leaning can hide a pelvic drop: it shifts the load so the hip has less to do.` };
     case 'pelvic-drop-and-trunk-lean':
-      return { icon: '⚠', headline: 'Hip dropped and trunk leaned', detail: `${held} Peak drop ${deg(t.peakDropDeg)}, mean ${deg(t.meanDropDeg)}, mean lean ${deg(t.meanTrunkLeanDeg)}.` };
+      return { icon: '⚠', headline: HEADLINES['pelvic-drop-and-trunk-lean'], detail: `${held} Peak drop ${deg(t.peakDropDeg)}, mean ${deg(t.meanDropDeg)}, mean lean ${deg(t.meanTrunkLeanDeg)}.` };
   }
 }
 

@@ -157,3 +157,10 @@ export function visibilityWords(code: 'NO_PERSON' | 'NOT_VISIBLE' | 'WRONG_VIEW'
     default: return 'Get into the start position';
   }
 }
+
+/** What a cue's severity means, as an icon and a word beside its colour (never colour alone). */
+export const SEVERITY_WORDS = {
+  fault: { icon: '⚠', word: 'Fix' },
+  warning: { icon: '!', word: 'Watch' },
+  info: { icon: 'ℹ', word: 'Tip' },
+} as const;

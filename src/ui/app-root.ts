@@ -1,8 +1,11 @@
 // <app-root>: the shell. Source choice (camera / video file), camera picker, model choice, the video with its
 // skeleton overlay, a status banner and a readout of model, backend and speed. Coaching UI plugs in around the
 // stage (see renderCoaching); pose state comes from this.pose (PoseController), frames via this.pose.onFrame().
+// While a set runs on a live picture (the coach says so with `coach-distance`) the page becomes the distance view:
+// the video fills the window, the coach's controls sit in a bar across its top, and the stage layer shows count,
+// countdown and cue large; the coach's "full screen" asks the browser to show the whole app full screen.
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { isBackendName, MODEL_VERSIONS, smoothingFromParam, type ModelId, type SourceKind } from '../pose/pose-source';
 import { PoseController } from './controllers/pose-controller';
 import { loadCameraChoice, loadModelChoice, saveCameraChoice, saveModelChoice } from './preferences';
@@ -65,10 +68,26 @@ export class AppRoot extends LitElement {
       .layout { grid-template-columns: minmax(0, 3fr) minmax(22rem, 2fr); grid-template-rows: auto 1fr;
         grid-template-areas: 'stage coach' 'readout coach'; }
     }
-    /* Summaries, the single-leg report and history get the full width, above the video. */
-    .layout:has(coach-view[screen='summary'], coach-view[screen='history']) { grid-template-columns: minmax(0, 1fr);
-      grid-template-rows: none; grid-template-areas: 'coach' 'stage' 'readout'; }
+    /* Summaries, the single-leg report, history, the programme and the report get the full width, above the video. */
+    .layout:has(coach-view[screen='summary'], coach-view[screen='history'], coach-view[screen='programme'], coach-view[screen='report']) {
+      grid-template-columns: minmax(0, 1fr); grid-template-rows: none; grid-template-areas: 'coach' 'stage' 'readout'; }
+    /* Distance view (a running set): the video as large as the window allows, the coach's bar across the top. */
+    :host([distance]) { max-width: none; padding: 0; }
+    :host([distance]) header, :host([distance]) .info { display: none; }
+    :host([distance]) .watch { position: fixed; inset: 0; z-index: 10; background: #000; display: grid; place-items: center; }
+    :host([distance]) .stage { width: min(100vw, calc(100vh * var(--aspect, 1.333))); max-width: none; border-radius: 0; }
+    :host([distance]) .coach { position: fixed; top: 0; left: 0; right: 0; z-index: 11; gap: 0; }
+    :host([distance]) status-banner { position: fixed; bottom: 0; left: 0; right: 0; z-index: 12; }
+    /* Paper: only the coaching screen (the report) prints. */
+    @media print {
+      :host { max-width: none; padding: 0; color: #000; }
+      header, status-banner, .watch, .info { display: none !important; }
+      .layout { display: block; }
+    }
   `;
+
+  /** Reflects the distance view (a set running) so the layout above can switch. */
+  @property({ type: Boolean, reflect: true }) distance = false;
 
   private readonly url = urlOptions();
   @state() private sourceChoice: SourceKind = 'camera';
@@ -130,7 +149,7 @@ export class AppRoot extends LitElement {
     return html`<div class="stage ${mirrored ? 'mirrored' : ''}" style="aspect-ratio: ${w} / ${h}; --aspect: ${w / h}">
       <video playsinline muted></video>
       <pose-overlay .frame=${f} .source=${this.pose} ?mirrored=${mirrored} score-threshold=${this.pose.scoreThreshold}></pose-overlay>
-      <coach-stage-layer .hud=${this.coachHud}></coach-stage-layer>
+      <coach-stage-layer .hud=${this.coachHud} ?mirrored=${mirrored}></coach-stage-layer>
     </div>`;
   }
 
@@ -148,6 +167,7 @@ export class AppRoot extends LitElement {
       ${info.sourceLabel ? html`<span>Source <b>${info.sourceLabel}</b></span>` : nothing}
     </div>
     ${this.url.smoothingError ? html`<div class="fallback" role="alert">Ignored ${this.url.smoothingError}; using the default smoothing.</div>` : nothing}
+    ${this.fullscreenError ? html`<div class="fallback" role="alert">${this.fullscreenError}</div>` : nothing}
     ${info.inference?.fallbackReason ? html`<div class="fallback" data-testid="thread-fallback">
       The model runs on the page's main thread because ${info.inference.fallbackReason}: the picture may stutter while it works.
     </div>` : nothing}
@@ -162,10 +182,21 @@ export class AppRoot extends LitElement {
 
   protected renderCoaching(): unknown {
     const model = `MoveNet ${this.pose.info.modelId === 'thunder' ? 'Thunder' : 'Lightning'}${this.pose.info.backend ? ` / ${this.pose.info.backend.backend}` : ''}`;
+    // The placement check judges a live camera; a video file cannot be moved.
     return html`<coach-view .exercises=${EXERCISES} .frameSource=${this.pose} .overlay=${this.overlayEl ?? null} model-label=${model}
-      .paused=${pausedText(this.pose.status)} .capture=${this.captureInfo()}
+      .paused=${pausedText(this.pose.status)} .capture=${this.captureInfo()} ?placement-check=${this.sourceChoice === 'camera'}
+      @coach-distance=${(e: CustomEvent<boolean>) => { this.distance = e.detail; }}
+      @toggle-fullscreen=${this.toggleFullscreen}
       @coach-hud=${(e: CustomEvent<StageHud | null>) => { this.coachHud = e.detail; }}></coach-view>`;
   }
+
+  /** The whole app full screen (the coach's bar stays usable); again to leave. A refusal is shown, not thrown. */
+  private toggleFullscreen = () => {
+    const done = document.fullscreenElement ? document.exitFullscreen() : this.requestFullscreen({ navigationUI: 'hide' });
+    done.then(() => { this.fullscreenError = null; },
+      (e: unknown) => { this.fullscreenError = `Full screen is not available here (${e instanceof Error ? e.message : String(e)}).`; });
+  };
+  @state() private fullscreenError: string | null = null;
 
   private captureInfo(): CaptureInfo {
     const { info } = this.pose;

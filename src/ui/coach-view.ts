@@ -1,22 +1,36 @@
-// <coach-view>: the coaching experience around the shell's video. Screens: exercise picker -> live set (set-up
-// guidance, countdown, counting) -> set summary (or the single-leg test report) -> next set / done, and history.
+// <coach-view>: the coaching experience around the shell's video. Screens: exercise picker -> live set (camera
+// placement check before the first set, set-up guidance, countdown, counting; shown in the distance view) -> set
+// summary (or the single-leg test report) -> next set / done; the programme (Today, weeks, steps; a programme
+// session runs its exercises in order), history with progress, and the printable report.
 // It renders and dispatches: the session is a pure reducer (src/coach) held by SessionController; storage, the
-// keypoint recorder, voice and the stage over the video each live in a controller (./controllers).
+// keypoint recorder, voice, the stage over the video, the placement check, the programme and the keyboard
+// shortcuts each live in a controller (./controllers).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PoseFrame } from '../core/pose-frame';
 import type { ExerciseDefinition } from '../rules/engine/types';
-import { hasWork, ruleDefault, sessionSpec, type CoachEvent, type SessionPlan } from '../coach/coach-session';
+import { hasWork, isFinished, ruleDefault, sessionSpec, type CoachEvent, type SessionPlan } from '../coach/coach-session';
 import { PELVIC_SERIES, TRUNK_SERIES, singleLegReport, DEFAULT_SINGLE_LEG_REPORT, type SingleLegReport } from '../coach/single-leg-report';
 import { sessionAsymmetry, type SetSummary } from '../coach/set-summary';
+import type { PlacementState } from '../coach/placement';
+import { localDay } from '../coach/trends';
 import { howToFor } from '../exercises-content/howto';
+import { sessionName } from '../exercises-content/programme-words';
+import { singleLegSeries, weeklyProgress } from '../programme/progress';
+import { sessionPlanForStep } from '../programme/session-plan';
+import { buildClinicianReport } from '../report/clinician-report';
+import type { ProgrammeTag } from '../storage/session-record';
 import { SessionController, type FrameSource } from './controllers/session-controller';
 import { HistoryController } from './controllers/history-controller';
 import { RecorderController, recordingMeta, type CaptureInfo } from './controllers/recorder-controller';
 import { VoiceController } from './controllers/voice-controller';
 import { WakeLockController } from './controllers/wake-lock-controller';
 import { StageController, type JointHighlighter } from './controllers/stage-controller';
-import { countWords, jointHighlights, nextSetLabel, panelModel, stageHud } from './live-view-model';
+import { PlacementController } from './controllers/placement-controller';
+import { ProgrammeController, type ProgrammeChoice } from './controllers/programme-controller';
+import { ShortcutsController, type ShortcutKey } from './controllers/shortcuts-controller';
+import { countWords, jointHighlights, nextSetLabel, panelModel, placementHeadline, placementStageHud, stageHud } from './live-view-model';
+import type { HistoryProgress } from './history-view';
 import type { StartSessionDetail } from './exercise-picker';
 import { focusScreen } from './focus-screen';
 import { baseStyles } from './theme';
@@ -25,12 +39,24 @@ import './live-panel';
 import './set-summary-view';
 import './single-leg-report-view';
 import './history-view';
+import './programme-view';
+import './clinician-report-view';
 
 export type { CaptureInfo, FrameSource, JointHighlighter };
-export type Screen = 'pick' | 'live' | 'summary' | 'history';
+export type Screen = 'pick' | 'live' | 'summary' | 'history' | 'programme' | 'report';
 
 /** How long "Go!" stays up after the countdown (ms of frame time). */
 const GO_MS = 700;
+/** How long "Camera placement looks good" stays up once the check passed (ms of frame time). */
+const PLACEMENT_OK_MS = 2500;
+const todayLocal = () => localDay(new Date().toISOString());
+
+export interface StartOptions {
+  /** The programme session and step this exercise is done for (written on the session record). */
+  tag?: ProgrammeTag;
+  /** Run the camera placement check before the first set (default: the `placement-check` property). */
+  placement?: boolean;
+}
 const isSingleLegTest = (def: ExerciseDefinition) => def.group === 'test';
 const dropThreshold = (def: ExerciseDefinition): number =>
   ruleDefault(def, /pelvic.*drop.*deg|drop.*deg/i) ?? DEFAULT_SINGLE_LEG_REPORT.meanDropFlagDeg;
@@ -43,6 +69,11 @@ export class CoachView extends LitElement {
     nav button[aria-current='page'] { background: #2f6fb3; border-color: #4d8fd6; }
     .error { border: 2px solid #ff6b6b; border-radius: 0.5rem; padding: 0.5rem 0.75rem; background: #2a1517; margin-bottom: 0.75rem; }
     .after { margin-top: 0.75rem; }
+    .programme-note { margin: 0 0 0.5rem; }
+    /* The distance view: the shell shows the video across the window; here only the bar with the controls. */
+    :host([distance]) nav { display: none; }
+    :host([distance]) .error { margin: 0; border-radius: 0; }
+    @media print { nav, .error { display: none; } }
   `];
 
   @property({ attribute: false }) exercises: readonly ExerciseDefinition[] = [];
@@ -55,6 +86,8 @@ export class CoachView extends LitElement {
   @property({ attribute: 'model-label' }) modelLabel = '';
   /** Which screen shows. Reflected so the shell can give summaries and history the full width. */
   @property({ reflect: true }) screen: Screen = 'pick';
+  /** Check the camera placement before the first set of a session (the shell sets it for a live camera). */
+  @property({ type: Boolean, attribute: 'placement-check' }) placementCheck = false;
   /** Model, backend and smoothing of the frames, read when a keypoint recording starts. Not reactive: nothing on
    * screen depends on it, so the shell handing over a fresh object on each render re-renders nothing here. */
   capture: CaptureInfo | null = null;
@@ -70,8 +103,11 @@ export class CoachView extends LitElement {
   readonly wakeLock = new WakeLockController(this);
   private readonly history = new HistoryController(this);
   private readonly recorder = new RecorderController(this);
+  private readonly placement = new PlacementController(this);
+  readonly programme = new ProgrammeController(this);
+  private readonly shortcuts = new ShortcutsController(this, (k) => this.onShortcut(k));
   private readonly live = new SessionController(this, {
-    coaching: () => this.screen === 'live',
+    coaching: () => this.screen === 'live' && !this.placement.active,
     beforeFrame: (f) => this.recorder.push(f),
     onEvents: (events, t) => this.onEvents(events, t),
     onError: (message) => { this.coachError = message; this.saveRecording(); this.screen = 'pick'; },
@@ -80,13 +116,18 @@ export class CoachView extends LitElement {
   private readonly stage = new StageController(this, () => {
     const s = this.live.current;
     const shown = s && this.screen === 'live' && !this.pauseText ? s : null;
+    const checking = this.placement.active ? this.placement.state : null;
     return {
-      hud: shown ? stageHud(shown, this.live.lastFrameMs < this.goUntilMs) : null,
-      highlights: shown ? jointHighlights(shown.state.live) : {},
+      hud: shown ? (checking ? placementStageHud(shown, checking) : stageHud(shown, this.live.lastFrameMs < this.goUntilMs, this.live.lastFrameMs < this.placementOkUntilMs)) : null,
+      highlights: shown && !checking ? jointHighlights(shown.state.live) : {},
       overlay: this.overlay,
     };
   });
   private goUntilMs = 0;
+  private placementOkUntilMs = 0;
+
+  /** The camera placement check's state while one runs or after it passed (null after "Start anyway" or none). */
+  get placementStatus(): PlacementState | null { return this.placement.state; }
 
   /** The session in progress (gate, live set, reps, summaries), or null. */
   get session(): SessionController | null { return this.live.current ? this.live : null; }
@@ -100,28 +141,85 @@ export class CoachView extends LitElement {
   protected override updated(changed: Map<string, unknown>): void {
     if (changed.has('screen') && changed.get('screen') !== undefined) void focusScreen(this, this.screen, !!this.report);
     if (changed.has('screen')) this.wakeLock.keepAwake(this.screen === 'live');
+    // The distance view while a set runs and the picture is live; paused (camera off or lost), the normal page with
+    // the shell's camera controls comes back.
+    const distance = this.screen === 'live' && !this.pauseText;
+    if (distance !== this.distance) {
+      this.distance = distance;
+      this.toggleAttribute('distance', distance);
+      this.dispatchEvent(new CustomEvent<boolean>('coach-distance', { detail: distance, bubbles: true, composed: true }));
+    }
   }
+
+  /** Whether the distance view shows (told to the shell with a `coach-distance` event when it changes). */
+  private distance = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('fullscreenchange', this.onFullscreenChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
+  }
+
+  private onFullscreenChange = () => this.requestUpdate();
 
   /** Feed one pose frame (the shell's pipeline calls this for every frame). */
   pushFrame(frame: PoseFrame): void {
     if (!this.framesSincePause) this.framesSincePause = true;
+    if (this.placement.active && this.screen === 'live') {
+      if (this.placement.push(frame)) {
+        this.placementOkUntilMs = frame.timestampMs + PLACEMENT_OK_MS;
+        this.voice.announce('Camera looks good', frame.timestampMs);
+        // "End set" appears now: a keyboard user lands on it (the focus was on the page or in the coach).
+        void this.updateComplete.then(() => focusScreen(this, 'live', false));
+      }
+    }
     this.live.push(frame);
+    if (this.placement.active || this.placementOkUntilMs > 0) this.stage.sync();
   }
 
-  /** Start a session (also used by tests). */
-  startSession(def: ExerciseDefinition, plan: SessionPlan): void {
+  /** Start a session (also used by tests): the camera placement check first when asked for, then the sets. */
+  startSession(def: ExerciseDefinition, plan: SessionPlan, options: StartOptions = {}): void {
     this.coachError = null;
     this.saveRecording();
     this.live.start(sessionSpec(def, plan, {
       preferredMetrics: howToFor(def).mainMetrics ?? [],
       keepSeries: isSingleLegTest(def) ? new RegExp(`${PELVIC_SERIES.source}|${TRUNK_SERIES.source}`, 'i') : undefined,
     }));
-    this.history.begin(def, this.modelLabel);
+    this.history.begin(def, this.modelLabel, options.tag);
+    if (options.placement ?? this.placementCheck) this.placement.begin(def.view);
+    else this.placement.clear();
+    this.placementOkUntilMs = 0;
     this.lastSummary = null;
     this.report = null;
     this.voice.resetCooldown();
     this.screen = 'live';
   }
+
+  /** Start a programme session (by its occurrence id): its exercises still to do, in order. */
+  startProgrammeSession(occurrenceId: string): void {
+    const st = this.programmeState;
+    const o = st?.occurrences.find((x) => x.id === occurrenceId);
+    if (!o || !this.programme.startQueue(o)) return;
+    this.startProgrammeItem();
+  }
+
+  private startProgrammeItem(): void {
+    const item = this.programme.currentItem;
+    if (!item) return;
+    const def = this.exercises.find((e) => e.id === item.step.exerciseId);
+    if (!def) {
+      this.coachError = `The programme names an exercise this app does not have (${item.step.exerciseId}).`;
+      this.programme.closeQueue();
+      return;
+    }
+    this.startSession(def, sessionPlanForStep(item.step), { tag: item.tag });
+  }
+
+  private get programmeState() { return this.programme.state(this.history.list.records, todayLocal()); }
 
   private onEvents(events: readonly CoachEvent[], t: number): void {
     this.voice.onEvents(events, t);
@@ -156,7 +254,18 @@ export class CoachView extends LitElement {
   private nextSet = () => {
     if (this.live.nextSet()) { this.screen = 'live'; this.voice.resetCooldown(); }
   };
-  private finish = () => { this.live.clear(); this.screen = 'pick'; };
+  private nextExercise = () => {
+    if (this.programme.advance()) this.startProgrammeItem();
+  };
+  private finish = () => {
+    this.live.clear();
+    this.placement.clear();
+    if (this.programme.queue) { this.programme.closeQueue(); this.screen = 'programme'; return; }
+    this.screen = 'pick';
+  };
+  private startAnyway = () => this.placement.skip();
+  /** The shell decides what goes full screen (the panel's button sends the same event, which bubbles up by itself). */
+  private toggleFullscreen = () => this.dispatchEvent(new CustomEvent('toggle-fullscreen', { bubbles: true, composed: true }));
   private stopSession = () => {
     this.saveRecording();
     const s = this.live.current;
@@ -166,6 +275,37 @@ export class CoachView extends LitElement {
   };
   private showTraining = () => { this.screen = this.live.current ? (this.live.setEnded ? 'summary' : 'live') : 'pick'; };
   private showHistory = () => { this.screen = 'history'; void this.history.refresh(); };
+  private showProgramme = () => { this.screen = 'programme'; void this.history.refresh(); };
+  private showReport = () => { this.screen = 'report'; void this.history.refresh(); };
+  private onProgrammeChange = (e: CustomEvent<ProgrammeChoice>) => { void this.programme.change(e.detail); };
+  private onProgrammeRun = (e: CustomEvent<string>) => this.startProgrammeSession(e.detail);
+
+  /** Space: start or end the set (or the next one); V: voice on or off; F: full screen. */
+  private onShortcut(key: ShortcutKey): boolean {
+    if (key === 'v') {
+      if (!this.voice.available) return false;
+      this.voice.setEnabled(!this.voice.enabled);
+      return true;
+    }
+    if (key === 'f') { this.toggleFullscreen(); return true; }
+    const s = this.live.current;
+    switch (this.screen) {
+      case 'live':
+        if (!s || this.placement.active || this.live.setEnded) return false;
+        this.endSet();
+        return true;
+      case 'summary':
+        if (!s) return false;
+        if (!isFinished(s.spec, s.state)) { this.nextSet(); return true; }
+        if (this.programme.nextItem) { this.nextExercise(); return true; }
+        return false;
+      case 'pick': {
+        const picker = this.renderRoot.querySelector('exercise-picker');
+        return picker?.startSelected() ?? false;
+      }
+      default: return false;
+    }
+  }
   private deleteSession = (e: CustomEvent<string>) => { void this.history.remove(e.detail); };
   private sayCount = () => {
     const s = this.live.current;
@@ -183,10 +323,13 @@ export class CoachView extends LitElement {
     const storeError = this.history.status.error;
     return html`
       <nav aria-label="Coach">
-        <button aria-current=${this.screen !== 'history' ? 'page' : 'false'} @click=${this.showTraining}>Train</button>
+        <button aria-current=${['pick', 'live', 'summary'].includes(this.screen) ? 'page' : 'false'} @click=${this.showTraining}>Train</button>
+        <button aria-current=${this.screen === 'programme' ? 'page' : 'false'} @click=${this.showProgramme} data-testid="nav-programme">Programme</button>
         <button aria-current=${this.screen === 'history' ? 'page' : 'false'} @click=${this.showHistory} data-testid="nav-history">History</button>
+        <button aria-current=${this.screen === 'report' ? 'page' : 'false'} @click=${this.showReport} data-testid="nav-report">Report</button>
       </nav>
       ${storeError && this.screen !== 'history' ? html`<p class="error" role="alert" data-testid="storage-error">⚠ ${storeError}</p>` : nothing}
+      ${this.programme.status.error && this.screen === 'programme' ? html`<p class="error" role="alert">⚠ ${this.programme.status.error}</p>` : nothing}
       ${this.voice.error ? html`<p class="error" role="alert">⚠ ${this.voice.error}</p>` : nothing}
       ${this.coachError ? html`<p class="error" role="alert" data-testid="coach-error">⚠ ${this.coachError}</p>` : nothing}
       ${this.renderScreen()}`;
@@ -197,18 +340,49 @@ export class CoachView extends LitElement {
     switch (this.screen) {
       case 'pick':
         return html`<exercise-picker .exercises=${this.exercises} @start-session=${this.start}></exercise-picker>`;
-      case 'live':
-        return s ? html`<live-panel .model=${panelModel(s, { paused: this.pauseText, voiceAvailable: this.voice.available, voiceOn: this.voice.enabled, recording: this.recorder.label })}
+      case 'live': {
+        if (!s) return nothing;
+        const checking = this.placement.active && !this.pauseText ? this.placement.state : null;
+        return html`<live-panel ?compact=${!this.pauseText} .model=${{
+          ...panelModel(s, { paused: this.pauseText, voiceAvailable: this.voice.available, voiceOn: this.voice.enabled, recording: this.recorder.label }),
+          ...(checking ? { status: 'setup' as const, statusText: placementHeadline(checking) } : {}),
+          // A programme exercise goes by its step's name ("Glute bridge, knees pressing out").
+          ...(this.programme.currentItem ? { exerciseName: this.programme.currentItem.step.title } : {}),
+          placementCheck: this.placement.active,
+          fullscreen: document.fullscreenEnabled ? { on: document.fullscreenElement !== null } : null,
+        }}
           @end-set=${this.endSet} @stop-session=${this.stopSession} @say-count=${this.sayCount} @record-toggle=${this.toggleRecording}
-          @voice-toggle=${(e: CustomEvent<boolean>) => this.voice.setEnabled(e.detail)}></live-panel>` : nothing;
+          @placement-override=${this.startAnyway}
+          @voice-toggle=${(e: CustomEvent<boolean>) => this.voice.setEnabled(e.detail)}></live-panel>`;
+      }
       case 'summary':
         return this.renderAfterSet();
       case 'history': {
         const h = this.history.list;
-        return html`<history-view .records=${h.records} .unsaved=${h.unsaved} .invalid=${h.invalid}
+        return html`<history-view .records=${h.records} .unsaved=${h.unsaved} .invalid=${h.invalid} .progress=${this.historyProgress()}
           .error=${this.history.status.error} @delete-session=${this.deleteSession}></history-view>`;
       }
+      case 'programme':
+        return html`<programme-view .plan=${this.programme.plan} .programme=${this.programmeState} start-day=${this.programme.run?.startDay ?? ''}
+          .error=${this.programme.error} @programme-begin=${() => void this.programme.begin(todayLocal())}
+          @programme-end=${() => void this.programme.end()} @programme-change=${this.onProgrammeChange} @programme-run=${this.onProgrammeRun}></programme-view>`;
+      case 'report': {
+        const run = this.programme.run;
+        return html`<clinician-report-view .report=${buildClinicianReport({
+          records: this.history.list.records, programme: run ? { plan: this.programme.plan, run } : null, generatedOn: todayLocal(),
+        })}></clinician-report-view>`;
+      }
     }
+  }
+
+  private historyProgress(): HistoryProgress {
+    const { records } = this.history.list;
+    const run = this.programme.run;
+    const st = this.programmeState;
+    return {
+      weeks: run && st ? weeklyProgress(this.programme.plan, run, st.occurrences, records, todayLocal()) : null,
+      tests: singleLegSeries(records, run?.startDay),
+    };
   }
 
   private renderAfterSet() {
@@ -216,15 +390,20 @@ export class CoachView extends LitElement {
     if (!s) return nothing;
     const def = s.spec.exercise;
     const next = nextSetLabel(s, isSingleLegTest(def));
+    const queue = this.programme.queue;
+    const nextItem = !next ? this.programme.nextItem : null;
     const actions = html`<div class="row after">
       ${next ? html`<button class="primary" @click=${this.nextSet} data-testid="next-set">${next}</button>` : nothing}
-      <button class=${next ? '' : 'primary'} @click=${this.finish} data-testid="finish">${next ? 'Finish here' : 'Done'}</button>
+      ${nextItem ? html`<button class="primary" @click=${this.nextExercise} data-testid="next-exercise">Next exercise: ${nextItem.step.title}</button>` : nothing}
+      <button class=${next || nextItem ? '' : 'primary'} @click=${this.finish} data-testid="finish">${queue ? (next || nextItem ? 'Back to the programme' : 'Session done') : next ? 'Finish here' : 'Done'}</button>
       <button @click=${this.showHistory}>See history</button>
     </div>`;
+    const programmeNote = queue ? html`<p class="muted programme-note" data-testid="programme-note">Programme · ${sessionName(queue.occurrence)} ·
+      exercise ${queue.index + 1} of ${queue.items.length}${nextItem || next ? '' : ' · session complete ✓'}</p>` : nothing;
     if (isSingleLegTest(def) && this.report) {
-      return html`<single-leg-report-view .report=${this.report} .thresholdDeg=${dropThreshold(def)}>${actions}</single-leg-report-view>`;
+      return html`${programmeNote}<single-leg-report-view .report=${this.report} .thresholdDeg=${dropThreshold(def)}>${actions}</single-leg-report-view>`;
     }
-    return html`<set-summary-view .summary=${this.lastSummary} .sessionAsymmetry=${sessionAsymmetry(s.state.summaries)}
+    return html`${programmeNote}<set-summary-view .summary=${this.lastSummary} .sessionAsymmetry=${sessionAsymmetry(s.state.summaries)}
       heading=${`${def.name}: set ${s.state.setIndex + 1} of ${s.spec.plan.sets.length}`}>${actions}</set-summary-view>`;
   }
 }

@@ -33,6 +33,18 @@ export class DataChart extends LitElement {
     table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
     th, td { padding: 0.1rem 0.6rem 0.1rem 0; text-align: right; }
     th:first-child, td:first-child { text-align: left; }
+    /* Light: on paper (the printable report). */
+    :host([theme='light']) { color: #111; }
+    :host([theme='light']) figcaption, :host([theme='light']) details { color: #333; }
+    :host([theme='light']) .u-legend { color: #111; }
+    /* On paper: a closed "Numbers" would print as a lone heading (the report prints its numbers as tables), and the
+       plot, drawn for the screen's width, is scaled to the page's instead of being cut off. */
+    @media print {
+      details { display: none; }
+      .uplot, .u-wrap { width: 100% !important; height: auto !important; }
+      .u-wrap canvas { display: block; width: 100% !important; height: auto !important; }
+      .u-over, .u-under { display: none; }
+    }
   `];
 
   @property() kind: 'line' | 'bars' = 'line';
@@ -49,6 +61,8 @@ export class DataChart extends LitElement {
   @property({ attribute: false }) formatX: (x: number) => string = (x) => String(x);
   /** x values are Unix seconds: the axis shows dates. */
   @property({ type: Boolean, attribute: 'time-x' }) timeX = false;
+  /** 'light' for paper (dark text and grid on white), 'dark' on the app's dark screens. */
+  @property({ reflect: true }) theme: 'dark' | 'light' = 'dark';
 
   private plot: uPlot | null = null;
   private resizeObs: ResizeObserver | null = null;
@@ -78,7 +92,7 @@ export class DataChart extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (!canDraw) return;
-    if (changed.has('x') || changed.has('series') || changed.has('kind') || changed.has('lines') || !this.plot) this.build();
+    if (changed.has('x') || changed.has('series') || changed.has('kind') || changed.has('lines') || changed.has('theme') || !this.plot) this.build();
   }
 
   override connectedCallback(): void {
@@ -113,7 +127,8 @@ export class DataChart extends LitElement {
     const bars = this.kind === 'bars';
     // Counted x (rep 1, 2, 3): one tick per value, no 1.5.
     const integerX = !this.timeX && this.x.length <= 30 && this.x.every((v) => Number.isInteger(v));
-    const axis = { stroke: '#b8c4d2', grid: { stroke: '#2c3642', width: 1 }, ticks: { stroke: '#2c3642' } };
+    const light = this.theme === 'light';
+    const axis = { stroke: light ? '#222' : '#b8c4d2', grid: { stroke: light ? '#d5d9de' : '#2c3642', width: 1 }, ticks: { stroke: light ? '#999' : '#2c3642' } };
     const refLines = this.lines;
     const opts: uPlot.Options = {
       width: this.width(),

@@ -122,8 +122,15 @@ export class ExercisePicker extends LitElement {
     </div>`;
   }
 
-  private start = (ev: Event) => {
-    ev.preventDefault();
+  /** Starts the exercise whose card is open (the space shortcut); false when none is open. */
+  startSelected(): boolean {
+    if (!this.exercises.some((x) => x.id === this.selectedId)) return false;
+    this.start();
+    return true;
+  }
+
+  private start = (ev?: Event) => {
+    ev?.preventDefault();
     const e = this.exercises.find((x) => x.id === this.selectedId);
     if (!e) return;
     const isHold = howToFor(e).targets.reps === null;

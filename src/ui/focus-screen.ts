@@ -7,6 +7,8 @@ const TARGETS = {
   summary: [null, '[data-testid="next-set"], [data-testid="finish"]'], // null: the summary or the single-leg report
   pick: ['exercise-picker', 'button'],
   history: ['history-view', 'button'],
+  programme: ['programme-view', 'button.primary, button'],
+  report: ['clinician-report-view', 'button'],
 } as const;
 
 export async function focusScreen(host: HTMLElement, screen: keyof typeof TARGETS, singleLegReport: boolean): Promise<void> {

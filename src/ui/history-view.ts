@@ -1,4 +1,5 @@
-// <history-view>: stored sessions, newest first, with trends over days per exercise, export (JSON, CSV) and delete.
+// <history-view>: stored sessions, newest first, with progress (programme sessions per week, the single-leg test
+// over time), trends over days per exercise, export (JSON, CSV) and delete.
 // Storage problems are shown here, never swallowed; sessions held only in memory are marked and still exportable.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -8,7 +9,12 @@ import type { SessionRecord } from '../storage/session-record';
 import { formatValue, metricLabel, unitOf } from '../exercises-content/words';
 import { SIDE_COLOURS, baseStyles } from './theme';
 import { downloadText } from './download';
+import type { SingleLegPoint, WeekProgress } from '../programme/progress';
 import './data-chart';
+import './single-leg-trend';
+
+/** Progress shown above the sessions: the programme's weeks (null without a programme) and every single-leg test. */
+export interface HistoryProgress { weeks: WeekProgress[] | null; tests: SingleLegPoint[] }
 
 @customElement('history-view')
 export class HistoryView extends LitElement {
@@ -26,6 +32,7 @@ export class HistoryView extends LitElement {
   @property({ attribute: false }) unsaved: string[] = [];
   @property({ type: Number }) invalid = 0;
   @property() error: string | null = null;
+  @property({ attribute: false }) progress: HistoryProgress | null = null;
   @state() private trendExercise: string | null = null;
   @state() private confirmId: string | null = null;
 
@@ -41,10 +48,28 @@ export class HistoryView extends LitElement {
           <button @click=${() => this.download('json')} data-testid="export-json">⬇ Export JSON</button>
           <button @click=${() => this.download('csv')} data-testid="export-csv">⬇ Export CSV</button>
         </div>
+        ${this.renderProgress()}
         ${trendId ? this.renderTrend(ids, trendId) : nothing}
         <h3>Sessions</h3>
         <ul>${this.records.map((r) => this.renderRecord(r))}</ul>`}
     </section>`;
+  }
+
+  private renderProgress() {
+    const p = this.progress;
+    if (!p || (!p.weeks && p.tests.length === 0)) return nothing;
+    const w = p.weeks;
+    return html`<div class="card" data-testid="history-progress">
+      <h3>Progress</h3>
+      ${w ? html`<data-chart kind="bars" caption="Programme sessions per week (done, partly done, skipped)" x-label="Week" y-label="sessions"
+        .x=${w.map((x) => x.week)} .series=${[
+          { label: 'done', values: w.map((x) => x.done), colour: '#7ee2a8' },
+          { label: 'partly done', values: w.map((x) => x.partial), colour: '#ffd166', dash: true },
+          { label: 'skipped', values: w.map((x) => x.skipped), colour: '#b8c4d2' },
+        ]} data-testid="chart-sessions-per-week"></data-chart>
+        <p class="muted">${w.map((x) => `week ${x.week}: ${x.done} of ${x.planned}`).join(' · ')}</p>` : nothing}
+      ${p.tests.length ? html`<single-leg-trend .points=${p.tests}></single-leg-trend>` : nothing}
+    </div>`;
   }
 
   private renderTrend(ids: string[], id: string) {

@@ -1,5 +1,7 @@
 // <live-panel>: the numbers next to the video during a set: rep counter, hold timer, live measured angles, the
 // current cue (also announced to screen readers), and the set controls. Renders a ready-made model; no math.
+// `compact` (the distance view, where the stage shows the count and the cue large): one bar with the set, the
+// status and the controls; the numbers stay in the document (hidden) and the cue stays announced.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Severity } from '../rules/engine/types';
@@ -22,7 +24,13 @@ export interface LivePanelModel {
   voiceOn: boolean;
   /** Label of the running keypoint recording's stop button, or null when not recording. */
   recording: string | null;
+  /** The camera placement check runs before this set: the set starts when it passes, or with "Start anyway". */
+  placementCheck?: boolean;
+  /** Fullscreen: null where the browser has no Fullscreen API. */
+  fullscreen?: { on: boolean } | null;
 }
+
+export type LivePanelEvent = 'say-count' | 'end-set' | 'stop-session' | 'voice-toggle' | 'record-toggle' | 'placement-override' | 'toggle-fullscreen';
 
 @customElement('live-panel')
 export class LivePanel extends LitElement {
@@ -44,9 +52,23 @@ export class LivePanel extends LitElement {
     .controls { margin-top: 0.5rem; }
     label.switch { display: inline-flex; gap: 0.4rem; align-items: center; min-height: 2.75rem; }
     label.switch input { width: 1.3rem; height: 1.3rem; }
+    kbd { font: inherit; font-size: 0.8em; border: 1px solid #6b7a8c; border-radius: 0.3rem; padding: 0 0.3rem; margin-left: 0.3rem; color: #cfe0f2; }
+    /* Distance view: one translucent bar across the top of the window. */
+    :host([compact]) .card { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem; padding: 0.35rem 0.75rem;
+      background: rgba(12, 17, 23, 0.78); border: 0; border-radius: 0; }
+    :host([compact]) .top { flex: 1 1 16rem; gap: 0.25rem 0.75rem; }
+    :host([compact]) h2 { font-size: 1.05rem; margin: 0; }
+    :host([compact]) #status { margin: 0; }
+    :host([compact]) .big, :host([compact]) dl { display: none; }
+    :host([compact]) .cue { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; padding: 0; border: 0; }
+    :host([compact]) .controls { margin: 0; }
+    :host([compact]) button { min-height: 2.4rem; padding: 0.3rem 0.7rem; }
+    :host([compact]) label.switch { min-height: 2.4rem; }
   `];
 
   @property({ attribute: false }) model: LivePanelModel | null = null;
+  /** The distance view's bar (see the file comment). */
+  @property({ type: Boolean, reflect: true }) compact = false;
 
   override render() {
     const m = this.model;
@@ -55,8 +77,10 @@ export class LivePanel extends LitElement {
       <div class="top">
         <h2>${m.exerciseName}${m.sideLabel ? html` · <span data-testid="live-side">${m.sideLabel}</span>` : nothing}</h2>
         <span class="muted">Set ${m.setNo} of ${m.setCount}</span>
+        <span class="muted" id="status" data-testid="live-status">${m.status === 'paused' ? m.statusText
+          : m.placementCheck ? 'Camera check: the set starts when it looks good'
+          : m.status === 'setup' ? 'Getting ready: nothing is counted yet' : `● ${m.statusText}`}</span>
       </div>
-      <p class="muted" data-testid="live-status">${m.status === 'setup' ? 'Getting ready: nothing is counted yet' : m.status === 'paused' ? m.statusText : `● ${m.statusText}`}</p>
       <div class="big">
         ${m.reps !== null ? html`<div class="stat"><div class="label">Reps</div>
           <div class="value" data-testid="rep-count">${m.reps}${m.repTarget !== null ? html`<small> / ${m.repTarget}</small>` : nothing}</div></div>` : nothing}
@@ -68,19 +92,23 @@ export class LivePanel extends LitElement {
       </div>
       ${m.measures.length ? html`<dl data-testid="measures">${m.measures.map((x) => html`<dt>${x.label}</dt><dd>${x.value}</dd>`)}</dl>` : nothing}
       <div class="row controls">
-        <button @click=${() => this.emit('say-count')} ?disabled=${!m.voiceAvailable || !m.voiceOn}>${m.reps === null && m.hold ? 'Say hold time' : 'Say rep count'}</button>
-        <button class="primary" data-testid="end-set" @click=${() => this.emit('end-set')}>End set</button>
-        <button @click=${() => this.emit('stop-session')}>Stop</button>
-        <button @click=${() => this.emit('record-toggle')} aria-pressed=${m.recording !== null} data-testid="record"
-          title="Records this set's keypoints (no video) and saves them as a test fixture file when the set ends">${m.recording ?? 'Record keypoints'}</button>
-        <label class="switch"><input type="checkbox" .checked=${m.voiceOn} ?disabled=${!m.voiceAvailable}
+        ${m.placementCheck
+          ? html`<button class="primary" data-testid="placement-override" @click=${() => this.emit('placement-override')}
+              title="Start the set without waiting for the camera check">Start anyway</button>`
+          : html`<button class="primary" data-testid="end-set" @click=${() => this.emit('end-set')}>End set<kbd>Space</kbd></button>`}
+        <button @click=${() => this.emit('stop-session')} data-testid="stop-session">Stop</button>
+        ${m.placementCheck ? nothing : html`<button @click=${() => this.emit('say-count')} ?disabled=${!m.voiceAvailable || !m.voiceOn}>${m.reps === null && m.hold ? 'Say hold time' : 'Say rep count'}</button>
+          <button @click=${() => this.emit('record-toggle')} aria-pressed=${m.recording !== null} data-testid="record"
+            title="Records this set's keypoints (no video) and saves them as a test fixture file when the set ends">${m.recording ?? 'Record keypoints'}</button>`}
+        <label class="switch"><input type="checkbox" .checked=${m.voiceOn} ?disabled=${!m.voiceAvailable} data-testid="voice-switch"
           @change=${(e: Event) => this.emit('voice-toggle', (e.target as HTMLInputElement).checked)} />
-          Voice cues${m.voiceAvailable ? '' : ' (not available in this browser)'}</label>
+          Voice cues${m.voiceAvailable ? html`<kbd>V</kbd>` : ' (not available in this browser)'}</label>
+        ${m.fullscreen ? html`<button @click=${() => this.emit('toggle-fullscreen')} aria-pressed=${m.fullscreen.on} data-testid="fullscreen">${m.fullscreen.on ? 'Exit full screen' : 'Full screen'}<kbd>F</kbd></button>` : nothing}
       </div>
     </div>`;
   }
 
-  private emit(name: 'say-count' | 'end-set' | 'stop-session' | 'voice-toggle' | 'record-toggle', detail?: boolean): void {
+  private emit(name: LivePanelEvent, detail?: boolean): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 }

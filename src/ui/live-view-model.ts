@@ -4,6 +4,8 @@ import type { KeypointName } from '../core/pose-frame';
 import { isFinished, repsThisSide, sideOf, type SessionSpec, type SessionState } from '../coach/coach-session';
 import { currentCue, currentHold, type LiveSet } from '../coach/live-set';
 import { countdownSeconds } from '../coach/setup-gate';
+import { placementVerdict, type PlacementState } from '../coach/placement';
+import { placementWords } from '../exercises-content/placement-words';
 import { howToFor } from '../exercises-content/howto';
 import { cueLine, formatValue, metricLabel, sideWord, visibilityWords } from '../exercises-content/words';
 import type { StageHud } from './coach-stage-layer';
@@ -28,8 +30,29 @@ export function jointHighlights(live: LiveSet): JointHighlights {
 
 const startHint = (s: LiveSession): string => howToFor(s.spec.exercise).startHint ?? 'Hold the start position still: counting begins then';
 
-/** The stage over the video while a set runs; `go` while "Go!" shows after the countdown. */
-export function stageHud(s: LiveSession, go: boolean): StageHud {
+/** Exercise, set and side in a few words (the distance view's corner). */
+export function setInfo(s: LiveSession): string {
+  const side = sideOf(s.spec, s.state);
+  const sideText = side ? ` · ${sideWord(side)} ${howToFor(s.spec.exercise).sideMeaning?.toLowerCase() ?? 'side'}` : '';
+  return `${s.spec.exercise.name} · set ${s.state.setIndex + 1} of ${s.spec.plan.sets.length}${sideText}`;
+}
+
+/** The big count across the room: reps of the target, or whole seconds held of the target (tenths are not read
+ * from 3 m, and whole seconds re-render the stage once a second instead of every frame). */
+export function bigCount(s: LiveSession): StageHud['count'] {
+  const { spec, state } = s;
+  const hold = currentHold(state.live);
+  const reps = repsThisSide(spec, state);
+  if (spec.plan.reps !== null || reps > 0) {
+    return { kind: 'reps', value: String(reps), of: spec.plan.reps !== null ? String(spec.plan.reps) : null, running: state.gate.status === 'counting' };
+  }
+  const targetMs = hold?.targetMs ?? spec.plan.holdMs;
+  return { kind: 'hold', value: `${Math.floor((hold?.elapsedMs ?? 0) / 1000)}`, of: targetMs ? `${Math.round(targetMs / 1000)}` : null, running: hold?.running ?? false };
+}
+
+/** The stage over the video while a set runs; `go` while "Go!" shows after the countdown; `placementOk` for a moment
+ * after the camera placement check passed. */
+export function stageHud(s: LiveSession, go: boolean, placementOk = false): StageHud {
   const { gate, live } = s.state;
   const view = s.spec.exercise.view;
   const cue = currentCue(live);
@@ -42,12 +65,32 @@ export function stageHud(s: LiveSession, go: boolean): StageHud {
       : vis && counting ? { text: visibilityWords(vis.code, view, vis.missing), severity: 'info' }
       : counting && live.phase === 'setup' ? { text: startHint(s), severity: 'info' } : null,
     go: counting && go,
+    info: setInfo(s),
+    count: bigCount(s),
+    placement: null,
+    placementOk: placementOk && !counting,
   };
 }
 
+/** The stage while the camera placement check runs (before the first set): the check takes the whole stage. */
+export function placementStageHud(s: LiveSession, p: PlacementState): StageHud {
+  const verdict = placementVerdict(p);
+  return {
+    ...stageHud(s, false),
+    count: null,
+    placement: { ...placementWords(p, verdict, s.spec.exercise.view), status: verdict.status,
+      progress: p.wait === 'collecting' ? Math.round(p.progress * 10) / 10 : null,
+      lowerSide: verdict.next === 'camera-tilted' ? p.judged?.lowerSide ?? null : null },
+  };
+}
+
+/** The placement check's one instruction (the panel's live region says it for screen readers too). */
+export const placementHeadline = (p: PlacementState): string => placementWords(p, placementVerdict(p)).headline;
+
 /** Changes whenever what the stage shows changes (the stage is told only then). */
 export const hudKey = (h: StageHud | null): string =>
-  h ? [h.gate.status, countdownSeconds(h.gate), h.setupText, h.cue?.text, h.cue?.severity, h.go].join('|') : '';
+  h ? [h.gate.status, countdownSeconds(h.gate), h.setupText, h.cue?.text, h.cue?.severity, h.go, h.info, h.count?.value, h.count?.of, h.count?.running,
+    h.placementOk, h.placement ? JSON.stringify(h.placement) : ''].join('|') : '';
 
 /** What the live panel says in words and counts (not the running numbers): re-render at once when it changes. */
 export function panelKey(s: LiveSession): string {

@@ -176,6 +176,13 @@ export function clipToY4m(clip: string, { widthPx = 640, fps = 30, maxSeconds, f
   return out;
 }
 
+/** The bodyweight-squat clip trimmed to its 3 full squats (standing again by 8.0 s, checked on a 2 fps frame sheet;
+ * the 4th squat starts ~8.5 s), with 4 s of the still first frame before and 3 s of the still last frame after, so
+ * every loop of the fake camera holds exactly 3 squats separated by standing still. */
+export const threeSquatsY4m = (): string => clipToY4m('bodyweight-squat', {
+  filter: 'trim=end=8,setpts=PTS-STARTPTS,tpad=start_duration=4:start_mode=clone:stop_duration=3:stop_mode=clone', variant: 'three-squats-padded',
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Chromium
 
@@ -271,6 +278,15 @@ export async function openWatchedPage(browser: Browser, allowedOrigin: string): 
     consoleErrors,
     pageErrors,
   };
+}
+
+/** A watched page on the app at a window size (`query` e.g. '?autostart=0'); with `minKeypoints`, waits for a pose. */
+export async function openApp(app: BrowserSuite, o: { width: number; height: number; query?: string; minKeypoints?: number }): Promise<PageWatch> {
+  const w = await openWatchedPage(app.browser, app.server.origin);
+  await w.page.setViewportSize({ width: o.width, height: o.height });
+  await w.page.goto(`${app.server.url}${o.query ?? ''}`);
+  if (o.minKeypoints) await waitForPose(w.page, { minKeypoints: o.minKeypoints });
+  return w;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

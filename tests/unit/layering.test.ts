@@ -32,7 +32,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   coach: ['core', 'rules'],
   // Beside the coach: stores its summaries by shape (a test keeps the types equal), imports none of its code.
   storage: ['core', 'rules'],
-  'exercises-content': ['core', 'rules', 'coach'],
+  // Words for codes; the programme screens' words read the programme's state types.
+  'exercises-content': ['core', 'rules', 'coach', 'programme'],
   // The fixture format and recorder, and the evaluation of recorded sets against labels (which reads the coach's
   // live-set options and the app's smoothing).
   fixtures: ['core', 'rules', 'pose', 'coach'],

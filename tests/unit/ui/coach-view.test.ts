@@ -169,7 +169,7 @@ describe('<coach-view> renders findings through a whole set', () => {
     push({ x: 0.5, y: 0.8 }, 3); push({ x: 0.5, y: 0.4 }, 1); // one rep
     expect(el.session?.repsThisSide()).toBe(1);
     await el.updateComplete;
-    (deep(el, 'live-panel')!.shadowRoot!.querySelectorAll('button')[2] as HTMLButtonElement).click(); // Stop
+    (deep(el, 'live-panel')!.shadowRoot!.querySelector('[data-testid="stop-session"]') as HTMLButtonElement).click();
     await new Promise((r) => setTimeout(r, 50));
     await el.updateComplete;
     expect(said.at(-1)).toBe('Set complete');
