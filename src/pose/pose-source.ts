@@ -9,6 +9,9 @@ import { choosePoseEngine, type EngineChoice, type InferenceThread, type PoseEng
 import { PoseLoop, type PoseLoopStats } from './pose-loop';
 import { KeypointSmoother, type SmoothingConfig } from './smoothing';
 import { openVideoFile, VideoFileError, type VideoFileSession } from './video-file';
+import { analyseFile, AnalysisCancelled, type AnalyseFileOptions, type FileAnalysis } from './file-analysis';
+import { RecordingPlayer } from './recording-player';
+import type { Recording, RecordingInfo } from './recording-decoder';
 
 // No tfjs here: this module is on the first screen. tfjs, the backends and the model code are loaded when a
 // source starts (pose-engine.ts), in the inference worker where possible.
@@ -16,6 +19,9 @@ export type { CameraInfo, ModelId, PoseLoopStats, BackendName, BackendAttempt, I
 export { MODEL_IDS, MODEL_VERSIONS } from './models';
 export { isBackendName } from './pipeline-errors';
 export { smoothingFromParam, type SmoothingConfig } from './smoothing';
+export { AnalysisCancelled, type FileAnalysis, type FileAnalysisProgress } from './file-analysis';
+export type { RecordingInfo } from './recording-decoder';
+export type { RecordingPlayer } from './recording-player';
 
 export type SourceKind = 'camera' | 'file';
 
@@ -34,6 +40,10 @@ export type PipelineStatus =
   | { kind: 'running'; source: SourceKind }
   | { kind: 'hidden' }
   | { kind: 'ended' }
+  /** A file is open for analysis and review (no live frame loop). */
+  | { kind: 'file-ready' }
+  /** Every frame of the open file is going through the model. */
+  | { kind: 'analysing-file' }
   | { kind: 'error'; error: PipelineError };
 
 export interface PipelineInfo {
@@ -80,6 +90,10 @@ export class PoseSource {
   private camera: CameraSession | null = null;
   private file: VideoFileSession | null = null;
   private loop: PoseLoop | null = null;
+  /** A file opened for analysis, its review player, and the analysis in progress (aborted by any new start). */
+  private recording: Recording | null = null;
+  private recordingPlayer: RecordingPlayer | null = null;
+  private analysis: AbortController | null = null;
   private readonly smoother: KeypointSmoother;
   /** Bumped by every start/stop; async work from an older generation discards its result. */
   private generation = 0;
@@ -97,6 +111,8 @@ export class PoseSource {
   /** One Euro settings applied to every frame, or null when smoothing is off. */
   get smoothing(): SmoothingConfig | null { const s = this.smoother.settings; return s.enabled ? s : null; }
   get source(): SourceKind | null { return this.info.source; }
+  /** Plays the open file back for review; null when no file is open. */
+  get player(): RecordingPlayer | null { return this.recordingPlayer; }
 
   attach(video: HTMLVideoElement): void {
     this.video = video;
@@ -172,6 +188,76 @@ export class PoseSource {
     this.run(det.value, 'media', 'file');
   }
 
+  /**
+   * Opens `file` for analysis: checks that this browser can decode it (a clear VideoFileError when not: not a video,
+   * no picture, an unsupported codec) and shows its first picture, paused, for review. The camera stops.
+   */
+  async openRecording(file: File): Promise<RecordingInfo> {
+    const gen = this.begin('file');
+    this.restart = null; // a model change does not re-run an analysis by itself: the user starts it
+    const video = this.requireVideo();
+    let recording: Recording;
+    try {
+      const { openRecording } = await import('./recording-decoder');
+      recording = await openRecording(file);
+      if (gen !== this.generation) { recording.dispose(); throw new AnalysisCancelled(); }
+      this.recording = recording;
+      // The <video> shows the file for review; the browser applies its rotation on display, as the model got it.
+      this.file = await openVideoFile(video, file);
+    } catch (e) {
+      if (gen === this.generation) { this.halt(); this.fail(e); }
+      throw e;
+    }
+    if (gen !== this.generation) throw new AnalysisCancelled();
+    this.recordingPlayer = new RecordingPlayer(video);
+    this.publish({ sourceLabel: recording.info.fileName });
+    this.listener.status({ kind: 'file-ready' });
+    return recording.info;
+  }
+
+  /**
+   * Analyses every frame of the open file (file-analysis.ts). Rejects with AnalysisCancelled when `signal` aborts or a
+   * new start (camera, another file) takes over, and with a model or inference error otherwise (also shown as status).
+   */
+  async analyseRecording(opts: Pick<AnalyseFileOptions, 'signal' | 'onProgress' | 'pace'> = {}): Promise<FileAnalysis> {
+    const recording = this.recording;
+    if (!recording) throw new Error('PoseSource: open a file with openRecording() first');
+    const gen = this.generation;
+    this.analysis?.abort();
+    const abort = new AbortController();
+    this.analysis = abort;
+    const onAbort = () => abort.abort();
+    opts.signal?.addEventListener('abort', onAbort);
+    try {
+      let det: PoseEngine;
+      try {
+        det = await this.ensureDetector(gen);
+      } catch (e) {
+        if (gen === this.generation) this.fail(e);
+        throw e;
+      }
+      if (gen !== this.generation || abort.signal.aborted) throw new AnalysisCancelled();
+      this.recordingPlayer?.pause();
+      this.listener.status({ kind: 'analysing-file' });
+      det.reset(); // the model's crop tracking starts afresh at the first frame
+      const smoother = new KeypointSmoother(this.smoother.settings);
+      try {
+        return await analyseFile(recording.info, recording.frames(), (f, size, t, r) => det.analyseFrame(f, size, t, r), smoother, {
+          signal: abort.signal, onProgress: opts.onProgress, pace: opts.pace,
+        });
+      } catch (e) {
+        if (!(e instanceof AnalysisCancelled) && gen === this.generation) this.fail(e);
+        throw e;
+      } finally {
+        det.reset();
+        if (gen === this.generation && this.recording === recording) this.listener.status({ kind: 'file-ready' });
+      }
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+      if (this.analysis === abort) this.analysis = null;
+    }
+  }
+
   /** Switches the model. A running source is restarted with the new model (a file from its beginning). */
   async setModel(modelId: ModelId): Promise<void> {
     if (modelId === this.info.modelId) return;
@@ -225,6 +311,12 @@ export class PoseSource {
   private halt(): void {
     this.loop?.stop();
     this.loop = null;
+    this.analysis?.abort();
+    this.analysis = null;
+    this.recordingPlayer?.dispose();
+    this.recordingPlayer = null;
+    this.recording?.dispose();
+    this.recording = null;
     this.camera?.stop();
     this.camera = null;
     this.file?.release();
