@@ -4,7 +4,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SetSummary } from '../../coach/set-summary';
 import type { ExerciseDefinition } from '../../rules/engine/types';
-import type { SessionRecord } from '../../storage/session-record';
+import type { RecordingSource, SessionRecord } from '../../storage/session-record';
 import { SessionStore, type ListResult, type StoreStatus } from '../../storage/session-store';
 
 function newId(): string {
@@ -33,12 +33,12 @@ export class HistoryController implements ReactiveController {
     });
   }
 
-  /** A new session record for this exercise; nothing is stored until its first set ends. */
-  begin(exercise: ExerciseDefinition, modelLabel: string): void {
+  /** A new session record for this exercise; nothing is stored until its first set ends. `source`: a video file. */
+  begin(exercise: ExerciseDefinition, modelLabel: string, source?: RecordingSource): void {
     const now = new Date().toISOString();
     this.record = {
       id: newId(), schemaVersion: 1, exerciseId: exercise.id, exerciseName: exercise.name, group: exercise.group,
-      startedAt: now, updatedAt: now, model: modelLabel || undefined, sets: [],
+      startedAt: now, updatedAt: now, model: modelLabel || undefined, ...(source ? { source } : {}), sets: [],
     };
   }
 
