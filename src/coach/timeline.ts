@@ -54,13 +54,23 @@ export interface TimelineLayout {
   /** Set boundaries after the first, percent. */
   setStartsPct: number[];
   lanes: number;
+  /** What each fault lane shows (lane 1 first). */
+  faultLanes: { code: string; side: FindingSide }[];
 }
+
+/** Where time `t` sits on a timeline from `startMs` to `endMs`, percent (clamped). */
+export const timelinePct = (t: number, startMs: number, endMs: number): number =>
+  Math.min(100, Math.max(0, ((t - startMs) / Math.max(1, endMs - startMs)) * 100));
+
+/** The time at `fraction` (0..1) of a timeline from `startMs` to `endMs`. */
+export const timelineTime = (fraction: number, startMs: number, endMs: number): number =>
+  startMs + Math.min(1, Math.max(0, fraction)) * (endMs - startMs);
 
 /** Places marks on a timeline from `startMs` to `endMs` of the file. */
 export function layoutTimeline(marks: readonly TimelineMark[], startMs: number, endMs: number, minWidthPct = 0.8): TimelineLayout {
-  const span = Math.max(1, endMs - startMs);
-  const pct = (t: number) => Math.min(100, Math.max(0, ((t - startMs) / span) * 100));
+  const pct = (t: number) => timelinePct(t, startMs, endMs);
   const faultLanes = new Map<string, number>();
+  const laneKeys: { code: string; side: FindingSide }[] = [];
   const placed: PlacedMark[] = [];
   const setStartsPct: number[] = [];
   for (const m of marks) {
@@ -68,14 +78,14 @@ export function layoutTimeline(marks: readonly TimelineMark[], startMs: number, 
     let lane = 0;
     if (m.kind === 'fault') {
       const key = `${m.code}|${m.side}`;
-      if (!faultLanes.has(key)) faultLanes.set(key, faultLanes.size + 1);
+      if (!faultLanes.has(key)) { faultLanes.set(key, faultLanes.size + 1); laneKeys.push({ code: m.code, side: m.side }); }
       lane = faultLanes.get(key)!;
     }
     const left = pct(m.startMs);
     const width = Math.max(minWidthPct, pct(m.endMs) - left);
     placed.push({ mark: m, leftPct: Math.min(left, 100 - width), widthPct: width, lane });
   }
-  return { marks: placed, setStartsPct, lanes: 1 + faultLanes.size };
+  return { marks: placed, setStartsPct, lanes: 1 + faultLanes.size, faultLanes: laneKeys };
 }
 
 type Timed = { timestampMs: number };

@@ -39,7 +39,6 @@ export type PipelineStatus =
   | { kind: 'starting-source'; source: SourceKind }
   | { kind: 'running'; source: SourceKind }
   | { kind: 'hidden' }
-  | { kind: 'ended' }
   /** A file is open for analysis and review (no live frame loop). */
   | { kind: 'file-ready' }
   /** Every frame of the open file is going through the model. */
@@ -116,9 +115,6 @@ export class PoseSource {
 
   attach(video: HTMLVideoElement): void {
     this.video = video;
-    video.addEventListener('seeked', this.onSeeked);
-    video.addEventListener('ended', this.onEnded);
-    video.addEventListener('play', this.onPlay);
     video.addEventListener('loadedmetadata', this.onVideoSize);
     video.addEventListener('resize', this.onVideoSize);
   }
@@ -168,24 +164,6 @@ export class PoseSource {
     }
     if (gen !== this.generation) return;
     this.run(det, 'clock', 'camera');
-  }
-
-  async startFile(file: File): Promise<void> {
-    const gen = this.begin('file');
-    this.restart = () => this.startFile(file);
-    const video = this.requireVideo();
-    const [opened, det] = await Promise.allSettled([openVideoFile(video, file), this.ensureDetector(gen)]);
-    if (gen !== this.generation) {
-      if (opened.status === 'fulfilled') opened.value.release();
-      return;
-    }
-    if (opened.status === 'rejected') return this.fail(opened.reason);
-    this.file = opened.value;
-    this.publish({ sourceLabel: opened.value.fileName });
-    if (det.status === 'rejected') return this.fail(det.reason);
-    await video.play().catch(() => undefined); // a muted video may autoplay; otherwise the user presses play
-    if (gen !== this.generation) return;
-    this.run(det.value, 'media', 'file');
   }
 
   /**
@@ -258,7 +236,7 @@ export class PoseSource {
     }
   }
 
-  /** Switches the model. A running source is restarted with the new model (a file from its beginning). */
+  /** Switches the model. A running camera is restarted with the new model (an open file is analysed again by hand). */
   async setModel(modelId: ModelId): Promise<void> {
     if (modelId === this.info.modelId) return;
     const restart = this.info.source ? this.restart : null;
@@ -284,9 +262,6 @@ export class PoseSource {
   dispose(): void {
     this.stop();
     if (this.video) {
-      this.video.removeEventListener('seeked', this.onSeeked);
-      this.video.removeEventListener('ended', this.onEnded);
-      this.video.removeEventListener('play', this.onPlay);
       this.video.removeEventListener('loadedmetadata', this.onVideoSize);
       this.video.removeEventListener('resize', this.onVideoSize);
     }
@@ -394,7 +369,7 @@ export class PoseSource {
       },
     });
     this.loop.start();
-    this.listener.status(video.ended ? { kind: 'ended' } : { kind: 'running', source });
+    this.listener.status({ kind: 'running', source });
   }
 
   private publish(patch: Partial<PipelineInfo>): void {
@@ -408,13 +383,10 @@ export class PoseSource {
     this.listener.status({ kind: 'error', error: toPipelineError(e) });
   }
 
-  private readonly onSeeked = () => { this.smoother.reset(); this.detector?.reset(); };
-  private readonly onEnded = () => { if (this.info.source === 'file' && this.loop) this.listener.status({ kind: 'ended' }); };
   private readonly onVideoSize = () => {
     const v = this.video;
     if (v && v.videoWidth > 0) this.publish({ videoSize: { widthPx: v.videoWidth, heightPx: v.videoHeight } });
   };
-  private readonly onPlay = () => { if (this.info.source === 'file' && this.loop) this.listener.status({ kind: 'running', source: 'file' }); };
 }
 
 export function toPipelineError(e: unknown): PipelineError {

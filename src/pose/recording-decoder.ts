@@ -7,7 +7,7 @@
 // several hundred frames/s on a 960x540 clip, so inference, not decoding, sets the analysis speed.
 // Phone files: the display rotation of the file is reported here and applied where the pixels are read
 // (upright.ts), so the model sees the person upright; frames themselves come in the coded orientation.
-import { ALL_FORMATS, BlobSource, Input, UnsupportedInputFormatError, VideoSampleSink } from 'mediabunny';
+import { BlobSource, Input, MATROSKA, MP4, QTFF, UnsupportedInputFormatError, VideoSampleSink, WEBM } from 'mediabunny';
 import type { RotationDeg } from './upright';
 import { VideoFileError } from './video-file';
 
@@ -40,6 +40,9 @@ export interface Recording {
   dispose(): void;
 }
 
+/** The containers phones and browsers record video in (the audio-only ones of mediabunny are left out of the bundle). */
+const VIDEO_FORMATS = [MP4, QTFF, WEBM, MATROSKA];
+
 const CODEC_NAMES: Record<string, string> = { hevc: 'H.265 / HEVC', avc: 'H.264', vp8: 'VP8', vp9: 'VP9', av1: 'AV1' };
 
 /**
@@ -51,7 +54,7 @@ export async function openRecording(file: File): Promise<Recording> {
   if (file.type && !file.type.startsWith('video/') && !file.type.startsWith('application/octet-stream')) {
     throw new VideoFileError(name, `"${name}" is not a video (${file.type}). Choose a video file such as .mp4, .mov or .webm.`);
   }
-  const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
+  const input = new Input({ source: new BlobSource(file), formats: VIDEO_FORMATS });
   try {
     try {
       await input.getFormat();

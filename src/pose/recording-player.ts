@@ -40,7 +40,8 @@ export class RecordingPlayer {
     });
   }
 
-  async play(): Promise<void> {
+  /** Plays on from the picture on screen (from the start once the video has ended). */
+  async resume(): Promise<void> {
     if (this.video.ended) await this.seek(0);
     await this.video.play().catch(() => undefined);
   }

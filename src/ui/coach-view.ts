@@ -6,17 +6,18 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PoseFrame } from '../core/pose-frame';
 import type { ExerciseDefinition } from '../rules/engine/types';
-import { hasWork, ruleDefault, sessionSpec, type CoachEvent, type SessionPlan } from '../coach/coach-session';
-import { PELVIC_SERIES, TRUNK_SERIES, singleLegReport, DEFAULT_SINGLE_LEG_REPORT, type SingleLegReport } from '../coach/single-leg-report';
+import { hasWork, sessionSpec, type CoachEvent, type SessionPlan } from '../coach/coach-session';
+import { singleLegReport, DEFAULT_SINGLE_LEG_REPORT, type SingleLegReport } from '../coach/single-leg-report';
 import { sessionAsymmetry, type SetSummary } from '../coach/set-summary';
-import { howToFor } from '../exercises-content/howto';
 import { SessionController, type FrameSource } from './controllers/session-controller';
 import { HistoryController } from './controllers/history-controller';
 import { RecorderController, recordingMeta, type CaptureInfo } from './controllers/recorder-controller';
 import { VoiceController } from './controllers/voice-controller';
 import { WakeLockController } from './controllers/wake-lock-controller';
 import { StageController, type JointHighlighter } from './controllers/stage-controller';
-import { countWords, jointHighlights, nextSetLabel, panelModel, stageHud } from './live-view-model';
+import {
+  countWords, dropThreshold, isSingleLegTest, jointHighlights, nextSetLabel, panelModel, stageHud, summariseOptionsFor,
+} from './live-view-model';
 import type { StartSessionDetail } from './exercise-picker';
 import { focusScreen } from './focus-screen';
 import { baseStyles } from './theme';
@@ -31,9 +32,6 @@ export type Screen = 'pick' | 'live' | 'summary' | 'history';
 
 /** How long "Go!" stays up after the countdown (ms of frame time). */
 const GO_MS = 700;
-const isSingleLegTest = (def: ExerciseDefinition) => def.group === 'test';
-const dropThreshold = (def: ExerciseDefinition): number =>
-  ruleDefault(def, /pelvic.*drop.*deg|drop.*deg/i) ?? DEFAULT_SINGLE_LEG_REPORT.meanDropFlagDeg;
 
 @customElement('coach-view')
 export class CoachView extends LitElement {
@@ -112,10 +110,7 @@ export class CoachView extends LitElement {
   startSession(def: ExerciseDefinition, plan: SessionPlan): void {
     this.coachError = null;
     this.saveRecording();
-    this.live.start(sessionSpec(def, plan, {
-      preferredMetrics: howToFor(def).mainMetrics ?? [],
-      keepSeries: isSingleLegTest(def) ? new RegExp(`${PELVIC_SERIES.source}|${TRUNK_SERIES.source}`, 'i') : undefined,
-    }));
+    this.live.start(sessionSpec(def, plan, summariseOptionsFor(def)));
     this.history.begin(def, this.modelLabel);
     this.lastSummary = null;
     this.report = null;

@@ -97,11 +97,6 @@ export class PoseController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  async startFile(file: File): Promise<void> {
-    this.bind();
-    await this.source.startFile(file);
-  }
-
   /** Opens a file for analysis (the camera stops); rejects with the reason it cannot be analysed. */
   openRecording(file: File): Promise<RecordingInfo> {
     this.bind();

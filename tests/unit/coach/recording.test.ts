@@ -89,6 +89,7 @@ describe('timeline model', () => {
     expect(f1!.widthPct).toBeCloseTo(0.8); // 10 ms would be 0.1 %: widened
     expect(f2!.lane).toBe(2);
     expect(l.setStartsPct).toEqual([]);
+    expect(l.faultLanes).toEqual([{ code: 'KNEE_VALGUS', side: 'left' }, { code: 'TRUNK_LEAN', side: 'both' }]);
   });
 
   it('previous / next rep from any time', () => {
