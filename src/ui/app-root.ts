@@ -170,7 +170,7 @@ export class AppRoot extends LitElement {
     const model = `MoveNet ${this.pose.info.modelId === 'thunder' ? 'Thunder' : 'Lightning'}${this.pose.info.backend ? ` / ${this.pose.info.backend.backend}` : ''}`;
     if (this.sourceChoice === 'file') {
       return html`<recording-view .exercises=${EXERCISES} .pipeline=${this.pose} .canvas=${this.overlayEl ?? null} .file=${this.recordingFile}
-        model-label=${model} pace=${this.url.analysisPace}
+        model-label=${model} pace=${this.url.analysisPace} @open-file=${(e: CustomEvent<File>) => this.openFile(e.detail)}
         @coach-hud=${(e: CustomEvent<StageHud | null>) => { this.coachHud = e.detail; }}></recording-view>`;
     }
     return html`<coach-view .exercises=${EXERCISES} .frameSource=${this.pose} .overlay=${this.overlayEl ?? null} model-label=${model}

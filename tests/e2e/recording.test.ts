@@ -12,7 +12,7 @@ import { expect, it } from 'vitest';
 import type { PoseFrame } from '../../src/core/pose-frame';
 import { runById } from '../../src/rules/registry';
 import {
-  BROWSER_TEST_TIMEOUT_MS, CACHE_DIR, VIDEOS_DIR, browserSuite, describeBrowser, openWatchedPage, saveScreenshot,
+  BROWSER_TEST_TIMEOUT_MS, CACHE_DIR, VIDEOS_DIR, browserSuite, describeBrowser, openWatchedPage, saveScreenshot, snapshot,
 } from './harness';
 import { analyseInApp as analyse, recState, storedSessions, waitPhase } from './recording-harness';
 
@@ -68,6 +68,15 @@ describeBrowser('file analysis in chromium (whole file, full speed)', () => {
     expect(await w.page.locator('[data-testid="timeline-mark"][data-kind="rep"]').count()).toBe(counted);
     expect(repMarks.length).toBeGreaterThanOrEqual(2);
     await saveScreenshot(w.page, 'recording-summary-timeline');
+
+    // The file shows in the player (its controls, not mirrored like a selfie camera, the stage in the file's 16:9 shape).
+    const stage = await w.page.evaluate(() => {
+      const root = document.querySelector('app-root')!.shadowRoot!;
+      const box = root.querySelector('.stage')!.getBoundingClientRect();
+      return { controls: root.querySelector('video')!.controls, mirrored: root.querySelector('pose-overlay')!.hasAttribute('mirrored'), aspect: box.width / box.height };
+    });
+    expect(stage).toMatchObject({ controls: true, mirrored: false });
+    expect(stage.aspect).toBeCloseTo(960 / 540, 1);
 
     // Click the first rep: the video seeks there and plays with the stored skeleton.
     await w.page.locator('[data-testid="timeline-mark"][data-kind="rep"]').nth(0).click();
@@ -130,10 +139,11 @@ describeBrowser('file analysis in chromium (whole file, full speed)', () => {
     const mark = w.page.locator('[data-testid="timeline-mark"][data-kind="fault"]').first();
     expect(await mark.getAttribute('title')).toMatch(/^Warning: /);
     await mark.click();
-    // Playback starts just before the fault; pause inside it: the cue that was shown is on the stage again.
+    // Playback starts just before the fault; paused in the middle of it, the cue that was shown is on the stage again.
     const f0 = faults[0]!;
-    await expect.poll(async () => (await recState(w.page)).currentMs, { timeout: 10_000 }).toBeGreaterThan(f0.startMs + 40);
+    await expect.poll(async () => (await recState(w.page)).currentMs, { timeout: 10_000 }).toBeGreaterThan(f0.startMs - 450);
     await w.page.locator('[data-testid="play-pause"]').click();
+    await w.page.evaluate((ms) => { document.querySelector('app-root')!.shadowRoot!.querySelector('video')!.currentTime = ms / 1000; }, (f0.startMs + f0.endMs) / 2);
     const cue = w.page.locator('app-root').locator('coach-stage-layer').locator('[data-testid="stage-cue"]');
     await expect.poll(async () => cue.count(), { timeout: 5000 }).toBe(1);
     await saveScreenshot(w.page, 'recording-fault-replay');
@@ -213,6 +223,7 @@ describeBrowser('file analysis in chromium (whole file, full speed)', () => {
     const s = await waitPhase(w.page, 'failed', 30_000);
     expect(s.message).toContain('"not-a-video.mp4" is not a video');
     expect(await w.page.locator('[data-testid="recording-error"]').textContent()).toContain('not a video');
+    expect((await snapshot(w.page)).bannerCode).toBe('video-file-failed');
     // HEVC (an iPhone's "High Efficiency" format): Debian's chromium cannot decode it.
     const hevc = madeClip('bodyweight-squat-hevc.mp4', (src, out) => ['-i', src, '-t', '2', '-c:v', 'libx265', '-preset', 'ultrafast',
       '-x265-params', 'log-level=error', '-tag:v', 'hvc1', '-an', out], 'bodyweight-squat.mp4');

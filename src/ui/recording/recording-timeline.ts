@@ -11,8 +11,7 @@ import { markTitle } from './recording-view-model';
 export class RecordingTimeline extends LitElement {
   static override styles = [baseStyles, css`
     :host { display: block; }
-    .bar { position: relative; background: #151b22; border: 1px solid #2c3642; border-radius: 0.4rem; cursor: pointer;
-      height: calc(var(--lanes, 1) * 1.6rem + 0.5rem); }
+    .bar { position: relative; background: #151b22; border: 1px solid #2c3642; border-radius: 0.4rem; cursor: pointer; }
     .mark { position: absolute; height: 1.3rem; min-width: 0.5rem; padding: 0; border-radius: 0.25rem; border: 1px solid transparent;
       font-size: 0.75rem; font-weight: 700; color: #0d1117; overflow: hidden; white-space: nowrap; cursor: pointer; }
     .mark:focus-visible { outline: 2px solid #fff; outline-offset: 1px; }
@@ -37,7 +36,7 @@ export class RecordingTimeline extends LitElement {
   override render() {
     const l = this.layout;
     if (!l) return nothing;
-    return html`<div class="bar" style="--lanes: ${l.lanes}" role="group" aria-label="Timeline of reps and faults"
+    return html`<div class="bar" style="height: calc(${l.lanes} * 1.6rem + 0.5rem)" role="group" aria-label="Timeline of reps and faults"
         data-testid="timeline" @click=${this.onBarClick}>
         ${l.setStartsPct.map((p) => html`<span class="split" style="left: ${p}%" data-testid="timeline-split"></span>`)}
         ${l.marks.map(({ mark, leftPct, widthPct, lane }) => {
@@ -52,7 +51,9 @@ export class RecordingTimeline extends LitElement {
       <div class="legend">
         <span><span class="key rep"></span>rep</span><span><span class="key rep faulty"></span>rep with a fault</span>
         ${l.marks.some((m) => m.mark.kind === 'hold') ? html`<span><span class="key hold"></span>hold</span>` : nothing}
-        ${this.laneNames.map((n, i) => html`<span>lane ${i + 2}: ${n}</span>`)}
+        ${l.marks.some((m) => m.mark.kind === 'fault' && m.mark.severity === 'warning') ? html`<span><span class="key warning"></span>warning</span>` : nothing}
+        ${l.marks.some((m) => m.mark.kind === 'fault' && m.mark.severity === 'fault') ? html`<span><span class="key fault"></span>fault</span>` : nothing}
+        ${this.laneNames.length ? html`<span>Rows below the reps: ${this.laneNames.join(' · ')}</span>` : nothing}
       </div>`;
   }
 

@@ -106,7 +106,15 @@ export class RecordingView extends LitElement {
 
   private fileButton(text: string) {
     return html`<label class="file">${text}<input type="file" accept="video/*,.mov,.mkv" data-testid="recording-file-input"
-      @change=${(e: Event) => { const i = e.target as HTMLInputElement; const f = i.files?.[0]; i.value = ''; if (f) this.file = f; }} /></label>`;
+      @change=${this.onFile} /></label>`;
+  }
+
+  /** A file chosen here goes through the shell like any other (one way in: `file`). */
+  private onFile = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = ''; // choosing the same file again must fire change
+    if (file) this.dispatchEvent(new CustomEvent<File>('open-file', { detail: file, bubbles: true, composed: true }));
   }
 
   private renderSetup(info: { fileName: string; durationMs: number; widthPx: number; heightPx: number; rotationDeg: number }, note: string | null) {
@@ -210,4 +218,5 @@ export class RecordingView extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap { 'recording-view': RecordingView }
+  interface HTMLElementEventMap { 'open-file': CustomEvent<File> }
 }
