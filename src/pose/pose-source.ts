@@ -239,15 +239,18 @@ export class PoseSource {
   /** Switches the model. A running camera is restarted with the new model (an open file is analysed again by hand). */
   async setModel(modelId: ModelId): Promise<void> {
     if (modelId === this.info.modelId) return;
-    const restart = this.info.source ? this.restart : null;
+    // An open file stays open (an analysis in progress stops); the user analyses it again with the new model.
+    const fileOpen = this.recording !== null;
+    const restart = this.info.source && !fileOpen ? this.restart : null;
     this.generation++;
-    this.halt();
+    if (fileOpen) { this.analysis?.abort(); this.analysis = null; } else this.halt();
     this.detector = null;
     this.detectorLoading = null;
     this.loadToken = null;
     // Frees the old model and cancels a load still running (the engine handles calls in order).
     void this.engineChoice?.then((c) => c.engine.unload());
     this.publish({ modelId });
+    if (fileOpen) this.listener.status({ kind: 'file-ready' });
     if (restart) await restart();
   }
 

@@ -54,6 +54,8 @@ export class RecordingController implements ReactiveController {
   readonly history: HistoryController;
 
   private abort: AbortController | null = null;
+  /** The model (and backend) the kept frames come from. */
+  private analysedWith = '';
   private unsubscribe: (() => void) | null = null;
   private lastHudKey = '';
 
@@ -104,11 +106,15 @@ export class RecordingController implements ReactiveController {
     this.abort = abort;
     this.set({ kind: 'analysing', info, progress: null });
     try {
-      // The PoseFrames do not depend on the exercise: a file analysed before is only folded again.
-      this.analysis ??= await p.analyseRecording({
-        signal: abort.signal, pace,
-        onProgress: (progress) => { if (this.phase.kind === 'analysing') this.set({ kind: 'analysing', info, progress }); },
-      });
+      // The PoseFrames do not depend on the exercise: a file analysed before with this model is only folded again.
+      if (this.analysedWith !== this.modelLabel()) this.analysis = null;
+      if (!this.analysis) {
+        this.analysis = await p.analyseRecording({
+          signal: abort.signal, pace,
+          onProgress: (progress) => { if (this.phase.kind === 'analysing') this.set({ kind: 'analysing', info, progress }); },
+        });
+        this.analysedWith = this.modelLabel(); // read once the model (and its backend) is loaded
+      }
     } catch (e) {
       this.analysis = null;
       if (abort.signal.aborted || e instanceof AnalysisCancelled) {
