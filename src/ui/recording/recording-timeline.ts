@@ -12,7 +12,7 @@ export class RecordingTimeline extends LitElement {
   static override styles = [baseStyles, css`
     :host { display: block; }
     .bar { position: relative; background: #151b22; border: 1px solid #2c3642; border-radius: 0.4rem; cursor: pointer; }
-    .mark { position: absolute; height: 1.3rem; min-width: 0.5rem; padding: 0; border-radius: 0.25rem; border: 1px solid transparent;
+    .mark { position: absolute; height: 1.3rem; min-height: 0; min-width: 0.5rem; padding: 0; border-radius: 0.25rem; border: 1px solid transparent;
       font-size: 0.75rem; font-weight: 700; color: #0d1117; overflow: hidden; white-space: nowrap; cursor: pointer; }
     .mark:focus-visible { outline: 2px solid #fff; outline-offset: 1px; }
     .rep { background: #7ee2a8; }
