@@ -97,16 +97,20 @@ function installTrace() {
 }
 
 /** Builds bench/bare into .cache/bench-bare (with the model files beside it). */
-export async function buildBarePage(): Promise<string> {
-  const outDir = join(CACHE_DIR, 'bench-bare');
+export const buildBarePage = (): Promise<string> => buildBenchPage('bare', true);
+
+/** Builds the page in bench/<name> into .cache/bench-<name>, optionally with the model files beside it. */
+export async function buildBenchPage(name: string, withModels: boolean): Promise<string> {
+  const outDir = join(CACHE_DIR, `bench-${name}`);
   await build({
     configFile: false,
-    root: join(REPO_ROOT, 'bench', 'bare'),
+    root: join(REPO_ROOT, 'bench', name),
     base: './',
     logLevel: 'warn',
     resolve: { alias: { '@mediapipe/pose': join(REPO_ROOT, 'src/pose/mediapipe-pose-stub.ts') } },
     build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 5000 },
   });
+  if (!withModels) return outDir;
   mkdirSync(join(outDir, 'models'), { recursive: true });
   for (const f of readdirSync(join(REPO_ROOT, 'models')).filter((n) => /\.(json|bin)$/.test(n))) {
     cpSync(join(REPO_ROOT, 'models', f), join(outDir, 'models', f));

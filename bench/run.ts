@@ -4,14 +4,16 @@
 // on a shared 2-core box the detector numbers move a lot with it.
 //
 //   npm run bench                       all sections (about 3-4 minutes)
-//   npm run bench -- --only rules,node  some sections: rules, node, browser, bundle
+//   npm run bench -- --only rules,node  some sections: rules, node, browser, bundle, file (a recorded file analysed);
+//                                       the other sections of bench/results.md are kept as they were
 //   npm run bench -- --build            rebuild dist/ first (npx vite build)
 //   npm run bench -- --quick            fewer runs (smoke test of the bench itself)
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { benchBrowser, PAGE_KINDS, type BrowserRun, type PageKind } from './browser';
+import { benchFileAnalysis } from './file-analysis';
 import { bundleSizes, firstScreenJs, jsSet } from './bundle';
 import { benchDetector, decodeFrames, type DetectorBench } from './node-detector';
 import { benchPipelineWithoutModel, benchRules, FRAME_BUDGET_US, type RuleBench } from './rules';
@@ -20,7 +22,7 @@ import { dist, fmt, table } from './stats';
 const ROOT = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const arg = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
-const only = new Set((arg('--only') ?? 'rules,node,browser,bundle').split(','));
+const only = new Set((arg('--only') ?? 'rules,node,browser,bundle,file').split(','));
 const quick = args.includes('--quick');
 
 const load = () => loadavg().map((v) => v.toFixed(2)).join(' ');
@@ -165,7 +167,60 @@ if (only.has('bundle')) {
   out();
 }
 
+if (only.has('file')) {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const loadNow = load();
+  const f = await benchFileAnalysis({ quick, log: console.log });
+  const loadAfter = load();
+  results.file = { loadBefore: loadNow, loadAfter, ...f };
+  out(`## Analysing a recorded file (headless chromium, wasm; load ${loadNow} -> ${loadAfter})`);
+  out();
+  out(`Decoding alone (bench/decode: no model), every way a page can get a file's frames. Exact = every frame once, with its own presentation time (those of the WebCodecs decode, which reads them from the container).`);
+  out();
+  out(table(['clip', 'method', 'frames got', 'of', 'exact', 'wall ms', 'x real time'],
+    f.decode.map((r) => [r.clip, r.method, r.frames, r.total, r.exact ? 'yes' : 'no', fmt(r.wallMs, 0), fmt(r.xRealTime, 1)])));
+  out();
+  out(`The app's file analysis through its UI (decode + MoveNet in the worker + smoothing + the session), \`?backend=wasm\`, bodyweight-squat.mp4 (10 s, 250 frames):`);
+  out();
+  out(table(['model', 'frames', 'file s', 'analysis s', 'x real time', 'inference per frame ms'],
+    f.analysis.map((r) => [r.model, r.frames, fmt(r.durationMs / 1000, 1), fmt(r.elapsedMs / 1000, 1), fmt(r.xRealTime, 2), fmt(r.inferenceMs, 1)])));
+  out();
+  if (f.equality) {
+    const e = f.equality;
+    out(`Same frames, same result: ${e.clip} (${e.model}) analysed at full speed and at real-time pace (\`?analysis=real-time\`, ${fmt(e.pacedElapsedMs / 1000, 1)} s): ` +
+      `${e.framesFull} / ${e.framesPaced} PoseFrames, **${e.identicalFrames ? 'identical' : 'DIFFERENT'}**; reps per set ${JSON.stringify(e.repsFull)} / ${JSON.stringify(e.repsPaced)}.`);
+    out();
+  }
+}
+
 out(`Load average at the end: ${load()}.`);
-writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
-writeFileSync(join(ROOT, 'bench', 'results.md'), md.join('\n') + '\n');
+writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(args.includes('--only') ? { ...previousJson(), ...results } : results, null, 2) + '\n');
+writeFileSync(join(ROOT, 'bench', 'results.md'), (args.includes('--only') ? mergeSections(previousMd(), md) : md.join('\n')) + '\n');
 console.log('\nwrote bench/results.json and bench/results.md');
+
+function previousJson(): Record<string, unknown> {
+  const p = join(ROOT, 'bench', 'results.json');
+  try { return JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>; } catch { return {}; }
+}
+function previousMd(): string {
+  const p = join(ROOT, 'bench', 'results.md');
+  return existsSync(p) ? readFileSync(p, 'utf8') : '';
+}
+
+/** `--only`: the sections run now replace their namesakes (the heading up to its first '('); the others stay. */
+function mergeSections(old: string, now: string[]): string {
+  const split = (text: string) => {
+    const blocks: { key: string; text: string }[] = [];
+    for (const line of text.split('\n')) {
+      if (line.startsWith('## ') || blocks.length === 0) blocks.push({ key: line.startsWith('## ') ? line.split('(')[0]!.trim() : '', text: '' });
+      blocks[blocks.length - 1]!.text += `${line}\n`;
+    }
+    return blocks;
+  };
+  const fresh = split(now.join('\n'));
+  // The previous header stays (its date is that of the sections kept); a line says what was re-run, and when.
+  const rerun = `Re-run with \`--only ${[...only].join(',')}\` at ${results.date as string} (load ${load()}): ${fresh.filter((f) => f.key).map((f) => f.key.replace(/^## /, '')).join('; ')}.`;
+  const merged = split(old).map((b) => (b.key === '' ? { key: '', text: `${b.text.trimEnd()}\n\n${rerun}\n` } : fresh.find((f) => f.key === b.key) ?? b));
+  for (const f of fresh) if (f.key && !merged.some((m) => m.key === f.key)) merged.push(f);
+  return merged.map((b) => b.text.trimEnd()).join('\n\n').replace(/\nLoad average at the end:.*$/m, '');
+}

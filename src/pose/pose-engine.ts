@@ -6,6 +6,7 @@
 import type { Detection, LoadEvents, LoadOptions } from './detector-host';
 import type { ModelId } from './models';
 import type { BackendInfo } from './pipeline-errors';
+import type { RotationDeg } from './upright';
 
 export type InferenceThread = 'worker' | 'main-thread';
 
@@ -18,6 +19,11 @@ export interface PoseEngine {
   load(modelId: ModelId, options: LoadOptions, events: LoadEvents): Promise<BackendInfo>;
   /** Runs the model on the video's current picture. */
   analyse(video: HTMLVideoElement, size: { widthPx: number; heightPx: number }, timestampMs: number): Promise<Detection>;
+  /**
+   * Runs the model on a decoded file frame (recording-decoder.ts), turned upright by `rotationDeg` first; `size` is
+   * the upright size. The frame is consumed: transferred to the worker or closed here.
+   */
+  analyseFrame(frame: VideoFrame, size: { widthPx: number; heightPx: number }, timestampMs: number, rotationDeg: RotationDeg): Promise<Detection>;
   reset(): void;
   unload(): void;
   dispose(): void;

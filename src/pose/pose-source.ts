@@ -9,6 +9,9 @@ import { choosePoseEngine, type EngineChoice, type InferenceThread, type PoseEng
 import { PoseLoop, type PoseLoopStats } from './pose-loop';
 import { KeypointSmoother, type SmoothingConfig } from './smoothing';
 import { openVideoFile, VideoFileError, type VideoFileSession } from './video-file';
+import { analyseFile, AnalysisCancelled, type AnalyseFileOptions, type FileAnalysis } from './file-analysis';
+import { RecordingPlayer } from './recording-player';
+import type { Recording, RecordingInfo } from './recording-decoder';
 
 // No tfjs here: this module is on the first screen. tfjs, the backends and the model code are loaded when a
 // source starts (pose-engine.ts), in the inference worker where possible.
@@ -16,6 +19,9 @@ export type { CameraInfo, ModelId, PoseLoopStats, BackendName, BackendAttempt, I
 export { MODEL_IDS, MODEL_VERSIONS } from './models';
 export { isBackendName } from './pipeline-errors';
 export { smoothingFromParam, type SmoothingConfig } from './smoothing';
+export { AnalysisCancelled, type FileAnalysis, type FileAnalysisProgress } from './file-analysis';
+export type { RecordingInfo } from './recording-decoder';
+export type { RecordingPlayer } from './recording-player';
 
 export type SourceKind = 'camera' | 'file';
 
@@ -33,7 +39,10 @@ export type PipelineStatus =
   | { kind: 'starting-source'; source: SourceKind }
   | { kind: 'running'; source: SourceKind }
   | { kind: 'hidden' }
-  | { kind: 'ended' }
+  /** A file is open for analysis and review (no live frame loop). */
+  | { kind: 'file-ready' }
+  /** Every frame of the open file is going through the model. */
+  | { kind: 'analysing-file' }
   | { kind: 'error'; error: PipelineError };
 
 export interface PipelineInfo {
@@ -80,6 +89,10 @@ export class PoseSource {
   private camera: CameraSession | null = null;
   private file: VideoFileSession | null = null;
   private loop: PoseLoop | null = null;
+  /** A file opened for analysis, its review player, and the analysis in progress (aborted by any new start). */
+  private recording: Recording | null = null;
+  private recordingPlayer: RecordingPlayer | null = null;
+  private analysis: AbortController | null = null;
   private readonly smoother: KeypointSmoother;
   /** Bumped by every start/stop; async work from an older generation discards its result. */
   private generation = 0;
@@ -97,12 +110,11 @@ export class PoseSource {
   /** One Euro settings applied to every frame, or null when smoothing is off. */
   get smoothing(): SmoothingConfig | null { const s = this.smoother.settings; return s.enabled ? s : null; }
   get source(): SourceKind | null { return this.info.source; }
+  /** Plays the open file back for review; null when no file is open. */
+  get player(): RecordingPlayer | null { return this.recordingPlayer; }
 
   attach(video: HTMLVideoElement): void {
     this.video = video;
-    video.addEventListener('seeked', this.onSeeked);
-    video.addEventListener('ended', this.onEnded);
-    video.addEventListener('play', this.onPlay);
     video.addEventListener('loadedmetadata', this.onVideoSize);
     video.addEventListener('resize', this.onVideoSize);
   }
@@ -154,36 +166,91 @@ export class PoseSource {
     this.run(det, 'clock', 'camera');
   }
 
-  async startFile(file: File): Promise<void> {
+  /**
+   * Opens `file` for analysis: checks that this browser can decode it (a clear VideoFileError when not: not a video,
+   * no picture, an unsupported codec) and shows its first picture, paused, for review. The camera stops.
+   */
+  async openRecording(file: File): Promise<RecordingInfo> {
     const gen = this.begin('file');
-    this.restart = () => this.startFile(file);
+    this.restart = null; // a model change does not re-run an analysis by itself: the user starts it
     const video = this.requireVideo();
-    const [opened, det] = await Promise.allSettled([openVideoFile(video, file), this.ensureDetector(gen)]);
-    if (gen !== this.generation) {
-      if (opened.status === 'fulfilled') opened.value.release();
-      return;
+    let recording: Recording;
+    try {
+      const { openRecording } = await import('./recording-decoder');
+      recording = await openRecording(file);
+      if (gen !== this.generation) { recording.dispose(); throw new AnalysisCancelled(); }
+      this.recording = recording;
+      // The <video> shows the file for review; the browser applies its rotation on display, as the model got it.
+      this.file = await openVideoFile(video, file);
+    } catch (e) {
+      if (gen === this.generation) { this.halt(); this.fail(e); }
+      throw e;
     }
-    if (opened.status === 'rejected') return this.fail(opened.reason);
-    this.file = opened.value;
-    this.publish({ sourceLabel: opened.value.fileName });
-    if (det.status === 'rejected') return this.fail(det.reason);
-    await video.play().catch(() => undefined); // a muted video may autoplay; otherwise the user presses play
-    if (gen !== this.generation) return;
-    this.run(det.value, 'media', 'file');
+    if (gen !== this.generation) throw new AnalysisCancelled();
+    this.recordingPlayer = new RecordingPlayer(video);
+    this.publish({ sourceLabel: recording.info.fileName });
+    this.listener.status({ kind: 'file-ready' });
+    return recording.info;
   }
 
-  /** Switches the model. A running source is restarted with the new model (a file from its beginning). */
+  /**
+   * Analyses every frame of the open file (file-analysis.ts). Rejects with AnalysisCancelled when `signal` aborts or a
+   * new start (camera, another file) takes over, and with a model or inference error otherwise (also shown as status).
+   */
+  async analyseRecording(opts: Pick<AnalyseFileOptions, 'signal' | 'onProgress' | 'pace'> = {}): Promise<FileAnalysis> {
+    const recording = this.recording;
+    if (!recording) throw new Error('PoseSource: open a file with openRecording() first');
+    const gen = this.generation;
+    this.analysis?.abort();
+    const abort = new AbortController();
+    this.analysis = abort;
+    const onAbort = () => abort.abort();
+    opts.signal?.addEventListener('abort', onAbort);
+    try {
+      let det: PoseEngine;
+      try {
+        det = await this.ensureDetector(gen);
+      } catch (e) {
+        if (gen === this.generation) this.fail(e);
+        throw e;
+      }
+      if (gen !== this.generation || abort.signal.aborted) throw new AnalysisCancelled();
+      this.recordingPlayer?.pause();
+      this.listener.status({ kind: 'analysing-file' });
+      det.reset(); // the model's crop tracking starts afresh at the first frame
+      const smoother = new KeypointSmoother(this.smoother.settings);
+      try {
+        return await analyseFile(recording.info, recording.frames(), (f, size, t, r) => det.analyseFrame(f, size, t, r), smoother, {
+          signal: abort.signal, onProgress: opts.onProgress, pace: opts.pace,
+        });
+      } catch (e) {
+        if (!(e instanceof AnalysisCancelled) && gen === this.generation) this.fail(e);
+        throw e;
+      } finally {
+        det.reset();
+        if (gen === this.generation && this.recording === recording) this.listener.status({ kind: 'file-ready' });
+      }
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+      if (this.analysis === abort) this.analysis = null;
+    }
+  }
+
+  /** Switches the model. A running camera is restarted with the new model (an open file is analysed again by hand). */
   async setModel(modelId: ModelId): Promise<void> {
     if (modelId === this.info.modelId) return;
-    const restart = this.info.source ? this.restart : null;
+    // An open file stays open (an analysis in progress stops); the user analyses it again with the new model.
+    const fileOpen = this.recording !== null;
+    const restart = this.info.source && !fileOpen ? this.restart : null;
     this.generation++;
-    this.halt();
+    if (fileOpen) { this.analysis?.abort(); this.analysis = null; } else this.halt();
     this.detector = null;
     this.detectorLoading = null;
     this.loadToken = null;
     // Frees the old model and cancels a load still running (the engine handles calls in order).
     void this.engineChoice?.then((c) => c.engine.unload());
     this.publish({ modelId });
+    if (fileOpen) this.listener.status({ kind: 'file-ready' });
     if (restart) await restart();
   }
 
@@ -198,9 +265,6 @@ export class PoseSource {
   dispose(): void {
     this.stop();
     if (this.video) {
-      this.video.removeEventListener('seeked', this.onSeeked);
-      this.video.removeEventListener('ended', this.onEnded);
-      this.video.removeEventListener('play', this.onPlay);
       this.video.removeEventListener('loadedmetadata', this.onVideoSize);
       this.video.removeEventListener('resize', this.onVideoSize);
     }
@@ -225,6 +289,12 @@ export class PoseSource {
   private halt(): void {
     this.loop?.stop();
     this.loop = null;
+    this.analysis?.abort();
+    this.analysis = null;
+    this.recordingPlayer?.dispose();
+    this.recordingPlayer = null;
+    this.recording?.dispose();
+    this.recording = null;
     this.camera?.stop();
     this.camera = null;
     this.file?.release();
@@ -302,7 +372,7 @@ export class PoseSource {
       },
     });
     this.loop.start();
-    this.listener.status(video.ended ? { kind: 'ended' } : { kind: 'running', source });
+    this.listener.status({ kind: 'running', source });
   }
 
   private publish(patch: Partial<PipelineInfo>): void {
@@ -316,13 +386,10 @@ export class PoseSource {
     this.listener.status({ kind: 'error', error: toPipelineError(e) });
   }
 
-  private readonly onSeeked = () => { this.smoother.reset(); this.detector?.reset(); };
-  private readonly onEnded = () => { if (this.info.source === 'file' && this.loop) this.listener.status({ kind: 'ended' }); };
   private readonly onVideoSize = () => {
     const v = this.video;
     if (v && v.videoWidth > 0) this.publish({ videoSize: { widthPx: v.videoWidth, heightPx: v.videoHeight } });
   };
-  private readonly onPlay = () => { if (this.info.source === 'file' && this.loop) this.listener.status({ kind: 'running', source: 'file' }); };
 }
 
 export function toPipelineError(e: unknown): PipelineError {

@@ -3,6 +3,7 @@
 // on the first load, so the worker answers `ping` as soon as this small script has run.
 import * as Comlink from 'comlink';
 import type { DetectorHost } from './detector-host';
+import { drawUpright, type RotationDeg } from './upright';
 import type { WorkerApi } from './worker-protocol';
 import './worker-protocol';
 
@@ -25,12 +26,14 @@ async function copyRgba(frame: VideoFrame, widthPx: number, heightPx: number): P
   }
 }
 
-function readPixels(image: ImageBitmap | VideoFrame, widthPx: number, heightPx: number): ImageData {
+/** The picture's pixels at `widthPx` x `heightPx`, turned upright first when the file asks for a rotation. */
+function readPixels(image: ImageBitmap | VideoFrame, widthPx: number, heightPx: number, rotationDeg: RotationDeg = 0): ImageData {
   canvas ??= new OffscreenCanvas(widthPx, heightPx).getContext('2d', { willReadFrequently: true });
   if (!canvas) throw new Error('no 2D OffscreenCanvas in this worker');
   if (canvas.canvas.width !== widthPx) canvas.canvas.width = widthPx;
   if (canvas.canvas.height !== heightPx) canvas.canvas.height = heightPx;
-  canvas.drawImage(image, 0, 0, widthPx, heightPx);
+  if (rotationDeg === 0) canvas.drawImage(image, 0, 0, widthPx, heightPx);
+  else drawUpright(canvas, image, widthPx, heightPx, rotationDeg);
   return canvas.getImageData(0, 0, widthPx, heightPx);
 }
 const detectorHost = () => (host ??= import('./detector-host').then((m) => new m.DetectorHost()));
@@ -50,14 +53,15 @@ const api: WorkerApi = {
       (events as unknown as Comlink.Remote<unknown>)[Comlink.releaseProxy]();
     }
   },
-  async detect(image, size, timestampMs) {
+  async detect(image, size, timestampMs, rotationDeg = 0) {
     const host = await detectorHost();
     // tfjs cannot read a VideoFrame: draw it (or the bitmap) once into our canvas and hand tfjs the pixels. The
     // colour conversion happens here, off the page's main thread.
     const t0 = performance.now();
     let pixels: ImageData;
     try {
-      pixels = (image instanceof ImageBitmap ? null : await copyRgba(image, size.widthPx, size.heightPx)) ?? readPixels(image, size.widthPx, size.heightPx);
+      const direct = image instanceof ImageBitmap || rotationDeg !== 0 ? null : await copyRgba(image, size.widthPx, size.heightPx);
+      pixels = direct ?? readPixels(image, size.widthPx, size.heightPx, rotationDeg);
     } finally {
       image.close();
     }

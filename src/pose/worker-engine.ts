@@ -45,6 +45,7 @@ export async function startWorkerEngine(): Promise<PoseEngine> {
       const image = captureFrame(video) ?? await createImageBitmap(video);
       return call(api.detect(Comlink.transfer(image, [image]), size, timestampMs));
     },
+    analyseFrame: (frame, size, timestampMs, rotationDeg) => call(api.detect(Comlink.transfer(frame, [frame]), size, timestampMs, rotationDeg)),
     reset: () => void call(api.reset()).catch(() => undefined),
     unload: () => void call(api.unload()).catch(() => undefined),
     dispose: () => {

@@ -5,14 +5,16 @@ import * as Comlink from 'comlink';
 import type { Detection, LoadEvents, LoadOptions } from './detector-host';
 import type { ModelId } from './models';
 import { BackendError, ModelLoadError, type BackendAttempt, type BackendInfo } from './pipeline-errors';
+import type { RotationDeg } from './upright';
 
 export interface WorkerApi {
   /** Answers once the worker's script has run: proof that it started. */
   ping(): 'ready';
   /** Loads the model (starting the backend first if needed) and returns the backend it runs on. */
   load(modelId: ModelId, options: LoadOptions, events: LoadEvents & Comlink.ProxyMarked): Promise<BackendInfo>;
-  /** Runs the model on a transferred frame (the worker closes it). */
-  detect(image: ImageBitmap | VideoFrame, size: { widthPx: number; heightPx: number }, timestampMs: number): Promise<Detection>;
+  /** Runs the model on a transferred frame (the worker closes it), turned clockwise by `rotationDeg` first (a phone
+   * file's display rotation; `size` is then the upright size). */
+  detect(image: ImageBitmap | VideoFrame, size: { widthPx: number; heightPx: number }, timestampMs: number, rotationDeg?: RotationDeg): Promise<Detection>;
   reset(): void;
   unload(): void;
 }

@@ -47,6 +47,16 @@ export const programmeTagSchema = z.object({
 });
 export type ProgrammeTag = z.infer<typeof programmeTagSchema>;
 
+/** Where the frames came from when not the live camera: a recorded file analysed on the device (its name only; no
+ * pixel is stored). Optional, so earlier records stay valid with the same schemaVersion. */
+export const recordingSourceSchema = z.object({
+  kind: z.literal('video-file'),
+  fileName: z.string(),
+  /** The file's length, ms. */
+  durationMs: z.number().finite().nonnegative(),
+});
+export type RecordingSource = z.infer<typeof recordingSourceSchema>;
+
 export const sessionRecordSchema = z.object({
   /** Random id (crypto.randomUUID). */
   id: z.string().min(1),
@@ -62,6 +72,8 @@ export const sessionRecordSchema = z.object({
   model: z.string().optional(),
   /** Set when the session was done as part of the programme. */
   programme: programmeTagSchema.optional(),
+  /** Set when the sets were analysed from a video file instead of the camera. */
+  source: recordingSourceSchema.optional(),
   sets: z.array(setSummarySchema),
 });
 export type SessionRecord = z.infer<typeof sessionRecordSchema>;

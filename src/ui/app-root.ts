@@ -18,10 +18,12 @@ import type { PoseOverlay } from './pose-overlay';
 import type { CaptureInfo } from './coach-view';
 import './coach-view';
 import './coach-stage-layer';
+import './recording/recording-view';
 
 const MODEL_LABELS: Record<ModelId, string> = { lightning: 'Lightning (fast)', thunder: 'Thunder (accurate)' };
 
-/** URL switches for testing and benchmarks: ?backend=wasm, ?model=thunder, ?autostart=0, ?smoothing=off|1.5,200, ?worker=off. */
+/** URL switches for testing and benchmarks: ?backend=wasm, ?model=thunder, ?autostart=0, ?smoothing=off|1.5,200, ?worker=off,
+ * ?analysis=real-time (a file is analysed no faster than it plays). */
 function urlOptions() {
   const p = new URLSearchParams(location.search);
   const backend = p.get('backend');
@@ -32,6 +34,7 @@ function urlOptions() {
     backend: isBackendName(backend) ? backend : undefined,
     model: model === 'lightning' || model === 'thunder' ? (model as ModelId) : undefined,
     autoStart: p.get('autostart') !== '0',
+    analysisPace: p.get('analysis') === 'real-time' ? ('real-time' as const) : ('full' as const),
     worker: p.get('worker') !== 'off',
     smoothing, smoothingError,
   };
@@ -84,6 +87,9 @@ export class AppRoot extends LitElement {
       header, status-banner, .watch, .info { display: none !important; }
       .layout { display: block; }
     }
+    /* A video file: its timeline and results right under the video. */
+    .layout.file { grid-template-columns: minmax(0, 1fr); grid-template-rows: none; grid-template-areas: 'stage' 'coach' 'readout'; }
+    :host(.dragging) .stage { outline: 3px dashed #7fb8ff; outline-offset: 3px; }
   `;
 
   /** Reflects the distance view (a set running) so the layout above can switch. */
@@ -112,7 +118,7 @@ export class AppRoot extends LitElement {
         ${this.renderControls()}
       </header>
       <status-banner .message=${bannerFor(this.pose.status, this.pose.visibility)}></status-banner>
-      <div class="layout">
+      <div class="layout ${this.sourceChoice === 'file' ? 'file' : ''}">
         <div class="watch">${this.renderStage()}</div>
         <div class="coach">${this.renderCoaching()}</div>
         <div class="info">${this.renderReadout()}</div>
@@ -182,6 +188,11 @@ export class AppRoot extends LitElement {
 
   protected renderCoaching(): unknown {
     const model = `MoveNet ${this.pose.info.modelId === 'thunder' ? 'Thunder' : 'Lightning'}${this.pose.info.backend ? ` / ${this.pose.info.backend.backend}` : ''}`;
+    if (this.sourceChoice === 'file') {
+      return html`<recording-view .exercises=${EXERCISES} .pipeline=${this.pose} .canvas=${this.overlayEl ?? null} .file=${this.recordingFile}
+        model-label=${model} pace=${this.url.analysisPace} @open-file=${(e: CustomEvent<File>) => this.openFile(e.detail)}
+        @coach-hud=${(e: CustomEvent<StageHud | null>) => { this.coachHud = e.detail; }}></recording-view>`;
+    }
     // The placement check judges a live camera; a video file cannot be moved.
     return html`<coach-view .exercises=${EXERCISES} .frameSource=${this.pose} .overlay=${this.overlayEl ?? null} model-label=${model}
       .paused=${pausedText(this.pose.status)} .capture=${this.captureInfo()} ?placement-check=${this.sourceChoice === 'camera'}
@@ -210,6 +221,7 @@ export class AppRoot extends LitElement {
 
   private chooseCamera = () => {
     this.sourceChoice = 'camera';
+    this.coachHud = null;
     if (this.pose.sourceKind !== 'camera') void this.pose.startCamera();
   };
 
@@ -217,9 +229,45 @@ export class AppRoot extends LitElement {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = ''; // choosing the same file again must fire change
-    if (!file) return;
+    if (file) this.openFile(file);
+  };
+
+  /** A chosen or dropped file opens the file analysis flow (<recording-view>). */
+  private openFile(file: File): void {
     this.sourceChoice = 'file';
-    void this.pose.startFile(file);
+    this.coachHud = null;
+    this.recordingFile = file;
+  }
+
+  @state() private recordingFile: File | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('dragover', this.onDragOver);
+    this.addEventListener('dragleave', this.onDragLeave);
+    this.addEventListener('drop', this.onDrop);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('dragover', this.onDragOver);
+    this.removeEventListener('dragleave', this.onDragLeave);
+    this.removeEventListener('drop', this.onDrop);
+  }
+
+  private onDragOver = (e: DragEvent) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault(); // allows the drop
+    e.dataTransfer.dropEffect = 'copy';
+    this.classList.add('dragging');
+  };
+  private onDragLeave = (e: DragEvent) => { if (e.target === this) this.classList.remove('dragging'); };
+  private onDrop = (e: DragEvent) => {
+    this.classList.remove('dragging');
+    const file = e.dataTransfer?.files[0];
+    if (!file) return;
+    e.preventDefault(); // the browser would otherwise open the file itself
+    this.openFile(file);
   };
 
   private onCameraPick = (e: Event) => {

@@ -9,12 +9,11 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PoseFrame } from '../core/pose-frame';
 import type { ExerciseDefinition } from '../rules/engine/types';
-import { hasWork, isFinished, ruleDefault, sessionSpec, type CoachEvent, type SessionPlan } from '../coach/coach-session';
-import { PELVIC_SERIES, TRUNK_SERIES, singleLegReport, DEFAULT_SINGLE_LEG_REPORT, type SingleLegReport } from '../coach/single-leg-report';
+import { hasWork, isFinished, sessionSpec, type CoachEvent, type SessionPlan } from '../coach/coach-session';
+import { singleLegReport, DEFAULT_SINGLE_LEG_REPORT, type SingleLegReport } from '../coach/single-leg-report';
 import { sessionAsymmetry, type SetSummary } from '../coach/set-summary';
 import type { PlacementState } from '../coach/placement';
 import { localDay } from '../coach/trends';
-import { howToFor } from '../exercises-content/howto';
 import { sessionName } from '../exercises-content/programme-words';
 import { singleLegSeries, weeklyProgress } from '../programme/progress';
 import { sessionPlanForStep } from '../programme/session-plan';
@@ -29,7 +28,10 @@ import { StageController, type JointHighlighter } from './controllers/stage-cont
 import { PlacementController } from './controllers/placement-controller';
 import { ProgrammeController, type ProgrammeChoice } from './controllers/programme-controller';
 import { ShortcutsController, type ShortcutKey } from './controllers/shortcuts-controller';
-import { countWords, jointHighlights, nextSetLabel, panelModel, placementHeadline, placementStageHud, stageHud } from './live-view-model';
+import {
+  countWords, dropThreshold, isSingleLegTest, jointHighlights, nextSetLabel, panelModel, placementHeadline, placementStageHud, stageHud,
+  summariseOptionsFor,
+} from './live-view-model';
 import type { HistoryProgress } from './history-view';
 import type { StartSessionDetail } from './exercise-picker';
 import { focusScreen } from './focus-screen';
@@ -57,9 +59,6 @@ export interface StartOptions {
   /** Run the camera placement check before the first set (default: the `placement-check` property). */
   placement?: boolean;
 }
-const isSingleLegTest = (def: ExerciseDefinition) => def.group === 'test';
-const dropThreshold = (def: ExerciseDefinition): number =>
-  ruleDefault(def, /pelvic.*drop.*deg|drop.*deg/i) ?? DEFAULT_SINGLE_LEG_REPORT.meanDropFlagDeg;
 
 @customElement('coach-view')
 export class CoachView extends LitElement {
@@ -185,11 +184,8 @@ export class CoachView extends LitElement {
   startSession(def: ExerciseDefinition, plan: SessionPlan, options: StartOptions = {}): void {
     this.coachError = null;
     this.saveRecording();
-    this.live.start(sessionSpec(def, plan, {
-      preferredMetrics: howToFor(def).mainMetrics ?? [],
-      keepSeries: isSingleLegTest(def) ? new RegExp(`${PELVIC_SERIES.source}|${TRUNK_SERIES.source}`, 'i') : undefined,
-    }));
-    this.history.begin(def, this.modelLabel, options.tag);
+    this.live.start(sessionSpec(def, plan, summariseOptionsFor(def)));
+    this.history.begin(def, this.modelLabel, { programme: options.tag });
     if (options.placement ?? this.placementCheck) this.placement.begin(def.view);
     else this.placement.clear();
     this.placementOkUntilMs = 0;

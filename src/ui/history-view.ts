@@ -103,6 +103,7 @@ export class HistoryView extends LitElement {
       <span><span class="what">${r.exerciseName}</span>
         <span class="muted"> · ${new Date(r.startedAt).toLocaleString()} · ${r.sets.length} set${r.sets.length === 1 ? '' : 's'}
         ${reps ? ` · ${reps} rep${reps === 1 ? '' : 's'}` : ''}${best !== null ? ` · best hold ${formatValue('holdMs', best)}` : ''}</span>
+        ${r.source ? html` <span class="tag from-video" data-testid="from-video">from a video: ${r.source.fileName}</span>` : nothing}
         ${unsaved ? html` <span class="tag">not saved: memory only</span>` : nothing}</span>
       ${this.confirmId === r.id
         ? html`<span class="row"><button class="danger" @click=${() => this.deleteSession(r.id)} data-testid="confirm-delete">Delete for good</button>

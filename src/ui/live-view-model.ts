@@ -2,7 +2,7 @@
 // <live-panel>, <coach-stage-layer> and the skeleton's joint highlights. No DOM, no math, no state of its own.
 import type { KeypointName } from '../core/pose-frame';
 import { isFinished, repsThisSide, sideOf, type SessionSpec, type SessionState } from '../coach/coach-session';
-import { currentCue, currentHold, type LiveSet } from '../coach/live-set';
+import { currentCue, currentHold, type CueFinding } from '../coach/live-set';
 import { countdownSeconds } from '../coach/setup-gate';
 import { placementVerdict, type PlacementState } from '../coach/placement';
 import { placementWords } from '../exercises-content/placement-words';
@@ -10,6 +10,10 @@ import { howToFor } from '../exercises-content/howto';
 import { cueLine, formatValue, metricLabel, sideWord, visibilityWords } from '../exercises-content/words';
 import type { StageHud } from './coach-stage-layer';
 import type { LivePanelModel } from './live-panel';
+import { DEFAULT_SINGLE_LEG_REPORT, PELVIC_SERIES, TRUNK_SERIES } from '../coach/single-leg-report';
+import type { SummariseOptions } from '../coach/set-summary';
+import type { ExerciseDefinition } from '../rules/engine/types';
+import { ruleDefault } from '../coach/coach-session';
 
 /** A session as the screens read it: what is fixed and where it is now. */
 export interface LiveSession { spec: SessionSpec; state: SessionState }
@@ -19,8 +23,9 @@ export type JointHighlights = Partial<Record<KeypointName, string>>;
 const SEVERITY_COLOUR = { fault: '#ff4d4d', warning: '#ffd166', info: '#7fb8ff' } as const;
 const SEVERITY_ORDER = { info: 0, warning: 1, fault: 2 } as const;
 
-/** Joints of the active cues, coloured by severity; the most severe wins a joint shared by two cues. */
-export function jointHighlights(live: LiveSet): JointHighlights {
+/** Joints of the active cues (a live set's, or the one a replayed moment showed), coloured by severity; the most
+ * severe wins a joint shared by two cues. */
+export function jointHighlights(live: { cues: readonly Pick<CueFinding, 'severity' | 'joints'>[] }): JointHighlights {
   const out: JointHighlights = {};
   for (const c of [...live.cues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])) {
     for (const j of c.joints) out[j] = SEVERITY_COLOUR[c.severity];
@@ -164,3 +169,18 @@ export function nextSetLabel(s: LiveSession, singleLegTest: boolean): string | n
   const nextSide = s.spec.plan.sets[s.state.setIndex + 1];
   return singleLegTest && nextSide ? `Test the ${nextSide} leg` : `Next set${nextSide ? ` (${nextSide})` : ''}`;
 }
+
+/** The single-leg stand test (its report replaces the set summary). */
+export const isSingleLegTest = (def: ExerciseDefinition): boolean => def.group === 'test';
+
+/** How a set of `def` is summarised, live or from a file: its main metrics, and the single-leg test's plots. */
+export function summariseOptionsFor(def: ExerciseDefinition): SummariseOptions {
+  return {
+    preferredMetrics: howToFor(def).mainMetrics ?? [],
+    keepSeries: isSingleLegTest(def) ? new RegExp(`${PELVIC_SERIES.source}|${TRUNK_SERIES.source}`, 'i') : undefined,
+  };
+}
+
+/** The pelvic-drop angle the single-leg report flags: the rule's own default. */
+export const dropThreshold = (def: ExerciseDefinition): number =>
+  ruleDefault(def, /pelvic.*drop.*deg|drop.*deg/i) ?? DEFAULT_SINGLE_LEG_REPORT.meanDropFlagDeg;

@@ -33,8 +33,6 @@ export function bannerFor(status: PipelineStatus, visibility: BodyVisibility | n
         : { code: 'opening-file', tone: 'info', title: 'Opening the video…' };
     case 'hidden':
       return { code: 'paused-hidden', tone: 'info', title: 'Paused while the tab is in the background.' };
-    case 'ended':
-      return { code: 'video-ended', tone: 'info', title: 'End of the video. Press play to analyse it again.' };
     case 'error': {
       const e = status.error;
       switch (e.kind) {

@@ -8,6 +8,7 @@
 //    a local video file) requests nothing from any other host, only GETs (nothing is uploaded), and raises no CSP
 //    violation (the app works under its own policy). The service worker is one of ours (same origin), its own
 //    requests (precache, Thunder on first use) are watched like the page's, and everything it cached is ours.
+import { waitPhase } from './recording-harness';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -134,10 +135,12 @@ describeBrowser('privacy in chromium', () => {
     await expect.poll(() => server.requested.includes('/models/movenet-thunder.bin'), { timeout: 120_000 }).toBe(true);
     await waitForPose(page, { minKeypoints: 10, timeoutMs: 180_000 });
 
-    // A local video file: analysed in the page, never uploaded.
-    await page.locator('[data-testid="file-input"]').setInputFiles(join(VIDEOS_DIR, 'glute-bridge.mp4'));
-    await expect.poll(async () => (await snapshot(page)).status.kind, { timeout: 60_000 }).toMatch(/running|ended/);
-    await page.waitForTimeout(3000);
+    // A local video file: analysed in the page (decoded, every frame through the model, saved), never uploaded.
+    await page.locator('[data-testid="file-input"]').setInputFiles(join(VIDEOS_DIR, 'overhead-squat-7027.mov'));
+    await waitPhase(page, 'ready', 60_000);
+    await page.locator('[data-testid="recording-exercise"]').selectOption('squat');
+    await page.locator('[data-testid="analyse"]').click();
+    await waitPhase(page, 'done', 240_000);
 
     // The service worker came from our origin, and all it cached is ours.
     expect(await waitForServiceWorker(page)).toBe(`${server.origin}/service-worker.js`);

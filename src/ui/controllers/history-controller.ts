@@ -4,7 +4,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SetSummary } from '../../coach/set-summary';
 import type { ExerciseDefinition } from '../../rules/engine/types';
-import type { ProgrammeTag, SessionRecord } from '../../storage/session-record';
+import type { ProgrammeTag, RecordingSource, SessionRecord } from '../../storage/session-record';
 import { SessionStore, type ListResult, type StoreStatus } from '../../storage/session-store';
 
 function newId(): string {
@@ -33,13 +33,14 @@ export class HistoryController implements ReactiveController {
     });
   }
 
-  /** A new session record for this exercise (tagged with its programme session and step when it is done from the
-   * programme); nothing is stored until its first set ends. */
-  begin(exercise: ExerciseDefinition, modelLabel: string, programme?: ProgrammeTag): void {
+  /** A new session record for this exercise; nothing is stored until its first set ends. `programme`: the programme
+   * session and step it was done for; `source`: the video file it was analysed from. */
+  begin(exercise: ExerciseDefinition, modelLabel: string, tags: { programme?: ProgrammeTag; source?: RecordingSource } = {}): void {
     const now = new Date().toISOString();
+    const { programme, source } = tags;
     this.record = {
       id: newId(), schemaVersion: 1, exerciseId: exercise.id, exerciseName: exercise.name, group: exercise.group,
-      startedAt: now, updatedAt: now, model: modelLabel || undefined, ...(programme ? { programme } : {}), sets: [],
+      startedAt: now, updatedAt: now, model: modelLabel || undefined, ...(programme ? { programme } : {}), ...(source ? { source } : {}), sets: [],
     };
   }
 

@@ -5,8 +5,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PoseFrame } from '../../core/pose-frame';
 import { bodyVisibility, DEFAULT_SCORE_THRESHOLD, type BodyVisibility } from '../../pose/pose-status';
 import {
-  PoseSource, type BackendName, type CameraInfo, type ModelId, type PipelineInfo, type PipelineStatus,
-  type PoseLoopStats, type SmoothingConfig, type SourceKind,
+  PoseSource, type BackendName, type CameraInfo, type FileAnalysis, type FileAnalysisProgress, type ModelId, type PipelineInfo,
+  type PipelineStatus, type PoseLoopStats, type RecordingInfo, type RecordingPlayer, type SmoothingConfig, type SourceKind,
 } from '../../pose/pose-source';
 
 export interface PoseControllerOptions {
@@ -97,10 +97,19 @@ export class PoseController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  async startFile(file: File): Promise<void> {
+  /** Opens a file for analysis (the camera stops); rejects with the reason it cannot be analysed. */
+  openRecording(file: File): Promise<RecordingInfo> {
     this.bind();
-    await this.source.startFile(file);
+    return this.source.openRecording(file);
   }
+
+  /** Every frame of the open file through the model (see PoseSource.analyseRecording). */
+  analyseRecording(opts: { signal?: AbortSignal; onProgress?(p: FileAnalysisProgress): void; pace?: 'full' | 'real-time' } = {}): Promise<FileAnalysis> {
+    return this.source.analyseRecording(opts);
+  }
+
+  /** Plays the open file back for review; null when none is open. */
+  get player(): RecordingPlayer | null { return this.source.player; }
 
   setModel(modelId: ModelId): Promise<void> {
     return this.source.setModel(modelId);

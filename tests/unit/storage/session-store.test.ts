@@ -40,6 +40,18 @@ describe('SessionStore', () => {
     expect((await b.list()).records.map((r) => r.id)).toEqual(['1']);
   });
 
+  it('a session analysed from a video file keeps its origin (file name, length) and no pixels; older records stay valid', async () => {
+    const name = dbName();
+    const a = await open(name);
+    const fromFile: SessionRecord = { ...record('v', '2026-11-22T10:00:00Z'), source: { kind: 'video-file', fileName: 'squats.mov', durationMs: 10_000 } };
+    expect(await a.save(fromFile)).toBe(true);
+    expect(await a.save(record('c', '2026-11-21T10:00:00Z'))).toBe(true);
+    a.close();
+    const l = await (await open(name)).list();
+    expect(l.records.map((r) => [r.id, r.source ?? null])).toEqual([['v', { kind: 'video-file', fileName: 'squats.mov', durationMs: 10_000 }], ['c', null]]);
+    expect(l.invalid).toBe(0);
+  });
+
   it('without IndexedDB keeps sessions in memory and says so', async () => {
     const s = await open(dbName(), true);
     expect(s.status.persistent).toBe(false);
