@@ -98,8 +98,10 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
     ratio: ankleSep >= cfg.minAnkleSepTorsoFrac * torso.lengthPx ? separationRatio(L.knee, R.knee, L.ankle, R.ankle) : Number.NaN,
   }, t, cfg);
   const { fppaL, fppaR, ratio } = sig.values;
-  // Learned at the top between reps, within the band that defines standing (engine/depth-reps.ts).
-  const standingRatio = stepFollowedRef(s.standingKneeAnkleRatio, ratio, d.state.phase === 'start' && drop <= cfg.anchorBandFrac);
+  // Learned at the top between reps, within the band that defines standing (engine/depth-reps.ts); learned afresh when
+  // a higher standing height replaces the first one (a recording that began at the bottom settled there first).
+  const reanchored = d.depth.anchorHeight !== s.depth.anchorHeight && !Number.isNaN(s.depth.anchorHeight);
+  const standingRatio = stepFollowedRef(reanchored ? Number.NaN : s.standingKneeAnkleRatio, ratio, d.state.phase === 'start' && drop <= cfg.anchorBandFrac);
   const relRatio = ratio / standingRatio;
   const v = cfg.valgusFppaDeg;
   const turned = cfg.rotationGuard && ((fppaL >= v && fppaR <= -v) || (fppaR >= v && fppaL <= -v));

@@ -98,6 +98,18 @@ describe('lunge', () => {
     expect(cueKeys(run(lungeSequence([{ front: 'right', bottomDrop: 0.4, medialFront: 0.0595, holdMs: 1500 }])).findings)).toEqual([]);
   });
 
+  it('does not judge the front knee while the pelvis is turned from standing by more than 25 deg (hip width x cos)', () => {
+    // Narrow the hips about their midpoint while below the top (drop >= 0.15): width x 0.91 (turn ~24.5 deg) is judged, x 0.90 (~25.8) not.
+    const turn = (k: number) => (j: Joints, t: number): Joints => {
+      if (t < 1800 || t > 4300) return j;
+      const mx = (j.left_hip!.x + j.right_hip!.x) / 2;
+      return withJoints(j, { left_hip: { ...j.left_hip!, x: mx + (j.left_hip!.x - mx) * k }, right_hip: { ...j.right_hip!, x: mx + (j.right_hip!.x - mx) * k } });
+    };
+    const rep: LungeRep = { front: 'right', bottomDrop: 0.4, medialFront: 0.1, holdMs: 1500 };
+    expect(cueKeys(run(lungeSequence([rep], 30, 1500, turn(0.91))).findings)).toEqual(['KNEE_VALGUS:right']);
+    expect(cueKeys(run(lungeSequence([rep], 30, 1500, turn(0.9))).findings)).toEqual([]);
+  });
+
   it('shows FPPA only where it is defined: hip drop 0.12-0.20 (moderate knee flexion), not at the bottom', () => {
     const r = run(lungeSequence([{ front: 'left', bottomDrop: 0.4, fppaFront: 10 }]));
     const dropAt = new Map(r.perFrame.map((p) => [p.timestampMs, p.findings.find((f) => f.kind === 'measure' && f.code === 'DEPTH_FRAC')]));
