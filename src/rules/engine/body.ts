@@ -55,19 +55,49 @@ export function hipHeightAboveAnklePx(midHip: Point, leftAnkle: Point, rightAnkl
   return Math.max(leftAnkle.y, rightAnkle.y) - midHip.y;
 }
 
+/**
+ * FPPA of one knee (docs/biomechanics.md#knee-valgus-fppa) with the medial direction taken from the body: toward the
+ * other hip, so a knee or ankle crossing the image midline (a transverse lunge, a crossover stance) still reads right.
+ * 180 - hip-knee-ankle angle, + = knee medial to the hip-ankle line (valgus).
+ */
+export function fppaBodyDeg(leg: LegPoints, otherHip: Point): number {
+  const hka = jointAngleDeg(leg.hip, leg.knee, leg.ankle);
+  if (Number.isNaN(hka)) return Number.NaN;
+  const { hip, knee, ankle } = leg;
+  // Side of the hip-ankle line the knee is on (2D cross product), and the side the other hip is on.
+  const cross = (p: Point) => (ankle.x - hip.x) * (p.y - hip.y) - (ankle.y - hip.y) * (p.x - hip.x);
+  const kneeSide = Math.sign(cross(knee));
+  const medialSide = Math.sign(cross(otherHip)) || 1;
+  return kneeSide === 0 ? 0 : (180 - hka) * (kneeSide === medialSide ? 1 : -1);
+}
+
+/**
+ * Medial displacement of the knee from the hip-ankle line, as a fraction of `legLengthPx` (the person's standing leg
+ * length): + = medial (toward the other hip), - = lateral (docs/biomechanics.md#knee-medial-displacement). A distance,
+ * not an angle, so it keeps its meaning when the thigh points at the lens and 2D FPPA does not.
+ */
+export function kneeMedialFrac(leg: LegPoints, otherHip: Point, legLengthPx: number): number {
+  const { hip, knee, ankle } = leg;
+  const len = distance(hip, ankle);
+  if (!(len > 0) || !(legLengthPx > 0)) return Number.NaN;
+  const cross = (p: Point) => ((ankle.x - hip.x) * (p.y - hip.y) - (ankle.y - hip.y) * (p.x - hip.x)) / len;
+  const medialSide = Math.sign(cross(otherHip)) || 1;
+  return (cross(knee) * medialSide) / legLengthPx;
+}
+
 /** 1 - height / reference; NaN if the reference is not positive. */
 export const dropFrac = (heightPx: number, refHeightPx: number): number =>
   refHeightPx > 0 ? 1 - heightPx / refHeightPx : Number.NaN;
 
-export interface StandingThresholds { standingMinLegTorsoRatio: number; standingMinKneeAngleDeg: number }
+export interface StandingThresholds { standingMinKneeAngleDeg: number }
 
 /**
- * Standing tall on two legs: the hip at least `standingMinLegTorsoRatio` torso lengths above the lower ankle and both
- * knees at least `standingMinKneeAngleDeg` (docs/biomechanics.md#squat-depth).
+ * Upright on two legs: both 2D knee angles at least `standingMinKneeAngleDeg` (docs/biomechanics.md#squat-depth). No
+ * body proportion: hip height over torso reads 1.1-1.8 on real standing adults (camera height, body shape), so
+ * "standing tall" is judged against the person's own standing height, not here.
  */
-export function isStandingTall(heightTorso: number, L: LegPoints, R: LegPoints, th: StandingThresholds): boolean {
-  return heightTorso >= th.standingMinLegTorsoRatio
-    && jointAngleDeg(L.hip, L.knee, L.ankle) >= th.standingMinKneeAngleDeg
+export function kneesStraight(L: LegPoints, R: LegPoints, th: StandingThresholds): boolean {
+  return jointAngleDeg(L.hip, L.knee, L.ankle) >= th.standingMinKneeAngleDeg
     && jointAngleDeg(R.hip, R.knee, R.ankle) >= th.standingMinKneeAngleDeg;
 }
 

@@ -4,11 +4,46 @@ import { runExercise, summarize } from '../../../src/rules/engine/run';
 import type { Finding } from '../../../src/rules/engine/types';
 import { deepFreeze, frame, scaled, squatPose, squatSequence, withJoints } from './frame-builder';
 
-const run = (frames: Parameters<typeof runExercise>[1], cfg: Partial<SquatConfig> = {}) => {
+// The synthetic squats bottom out at 0.35 with their FPPA set there: tests of other thresholds widen FPPA's range to
+// that depth and lower the depth target below it; both are pinned at their defaults on their own ('depth target and
+// FPPA range' below).
+const WIDE: Partial<SquatConfig> = { fppaMaxDropFrac: 0.4, depthTargetFrac: 0.3 };
+const runDefaults = (frames: Parameters<typeof runExercise>[1], cfg: Partial<SquatConfig> = {}) => {
   const r = runExercise(squat, frames, cfg);
   return { ...r, sum: summarize(r.perFrame) };
 };
+const run = (frames: Parameters<typeof runExercise>[1], cfg: Partial<SquatConfig> = {}) => {
+  const r = runExercise(squat, frames, { ...WIDE, ...cfg });
+  return { ...r, sum: summarize(r.perFrame) };
+};
 const cueCodes = (fs: Finding[]) => [...new Set(fs.filter((f) => f.kind === 'cue').map((f) => `${f.code}:${f.side}`))].sort();
+
+describe('squat: depth target and FPPA range (defaults)', () => {
+  it('a counted rep short of the depth target (0.50) is marked shallow with "go deeper" (info); 0.501 is not', () => {
+    const shallow = runDefaults(squatSequence([{ bottomDrop: 0.499 }]));
+    expect(shallow.sum.reps.total).toBe(1);
+    expect(shallow.sum.repFindings[0]!.faults).toEqual(['SHALLOW_REP']);
+    expect(shallow.sum.cues.map((c) => `${c.code}`)).toEqual(['SHALLOW_REP']);
+    const deep = runDefaults(squatSequence([{ bottomDrop: 0.501 }]));
+    expect(deep.sum.repFindings[0]!.faults).toEqual([]);
+    expect(deep.sum.cues).toEqual([]);
+  });
+
+  it('FPPA is shown and judged only up to a hip drop of 0.25; a deep squat reports no bottom FPPA', () => {
+    const deep = runDefaults(squatSequence([{ bottomDrop: 0.6, fppaLeftDeg: -60, fppaRightDeg: -60, holdMs: 1000 }]));
+    const fppaDrops = deep.perFrame.filter((p) => p.findings.some((f) => f.kind === 'measure' && f.code === 'FPPA_DEG'))
+      .map((p) => (p.findings.find((f) => f.kind === 'measure' && f.code === 'DEPTH_FRAC') as Extract<Finding, { kind: 'measure' }>).value);
+    expect(fppaDrops.length).toBeGreaterThan(5);
+    expect(Math.max(...fppaDrops)).toBeLessThanOrEqual(0.25);
+    expect(Math.min(...fppaDrops)).toBeGreaterThanOrEqual(0.1);
+    expect(deep.sum.repFindings[0]!.metrics.bottomFppaLeftDeg).toBeUndefined();
+    // Pinned: an FPPA past 15 deg only near the bottom (16 x progress) is judged with the range reaching the bottom,
+    // not with it ending just short of it.
+    const at = (max: number) => cueCodes(runDefaults(squatSequence([{ bottomDrop: 0.35, fppaLeftDeg: 16, holdMs: 1500 }]), { fppaMaxDropFrac: max, kneeAnkleRatioFault: 0 }).findings);
+    expect(at(0.351)).toEqual(['KNEE_VALGUS:left', 'SHALLOW_REP:both']);
+    expect(at(0.349)).toEqual(['SHALLOW_REP:both']);
+  });
+});
 
 describe('squat: reps and depth', () => {
   it('counts 3 clean reps after a stable start, no cues, depth reported', () => {
@@ -31,17 +66,19 @@ describe('squat: reps and depth', () => {
     expect(run(squatSequence([{ bottomDrop: 0.1 }])).sum.cues).toEqual([]);
   });
 
-  it('ignores movement while getting into position (no stable standing start)', () => {
-    // Squats straight away with 300 ms pauses: never 1 s still at the top, nothing counts.
-    expect(run(squatSequence([{ bottomDrop: 0.35 }, { bottomDrop: 0.35 }], 30, 0)).sum.reps.total).toBe(0);
-    // One rep straight away, then a stable stand, then one rep: only the second counts.
-    const a = squatSequence([{ bottomDrop: 0.35 }], 30, 0);
-    const t1 = a.at(-1)!.timestampMs + 33;
-    const b = squatSequence([{ bottomDrop: 0.35 }], 30, 1200).map((f) => ({ ...f, timestampMs: f.timestampMs + t1 }));
-    const r = run([...a, ...b]);
-    expect(r.sum.reps.total).toBe(1);
-    expect(r.sum.repFindings[0]!.timestampMs).toBeGreaterThan(t1);
-    expect(r.perFrame[0]!.findings.find((f) => f.kind === 'phase')).toMatchObject({ phase: 'setup' });
+  it('counts from any start: straight away, mid-descent, at the bottom (the top at the end of the first rep defines the standing height)', () => {
+    // Squats straight away with 300 ms pauses: both count (live, the session's set-up gate decides when counting starts).
+    expect(run(squatSequence([{ bottomDrop: 0.35 }, { bottomDrop: 0.35 }], 30, 0)).sum.reps.total).toBe(2);
+    // The first rep runs 1500-3300 ms (down 700, bottom 400, up 700): a recording that begins mid-descent or at the
+    // bottom counts it when the person comes up, with its depth against the standing height found then.
+    const set = squatSequence([{ bottomDrop: 0.35 }, { bottomDrop: 0.35 }]);
+    for (const t0 of [1850, 2300]) {
+      const r = run(set.filter((f) => f.timestampMs >= t0));
+      expect(r.sum.reps.total, `from ${t0} ms`).toBe(2);
+      expect(r.sum.repFindings[1]!.metrics.peakDepthFrac).toBeCloseTo(0.35, 6);
+    }
+    // After the bottom (on the way up): that rep's bottom is not in the recording, only the second counts.
+    expect(run(set.filter((f) => f.timestampMs >= 2900)).sum.reps.total).toBe(1);
   });
 
   it('is camera-distance free: a scaled copy gives the same reps and FPPA', () => {
