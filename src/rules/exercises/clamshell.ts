@@ -1,7 +1,8 @@
 // Clamshell, FRONT view of a body lying on its side, hips ~45 and knees ~90 deg bent, feet together: the top knee
 // opens toward the ceiling while the feet stay together and the pelvis stays stacked. `side` = the top leg.
 // docs/biomechanics.md#lying-exercises.
-// - Rep metric: knee lift = knee-to-knee separation across the body (torso lengths) minus its smallest value so far
+// - Rep metric: knee lift = knee-to-knee separation across the body (torso lengths, unsigned: left/right swaps of
+//   the model cannot flip it) minus its smallest value so far
 //   in the set (the closed clam; a robust running minimum, engine/baseline.ts). Relative, because the closed gap
 //   depends on the body and the model (0.2-0.3 torso on the real clip, ~0.42 for anatomical joint centres). Open
 //   >= 0.25, closed <= 0.10 (ours: ~20 deg of opening; a 30 deg opening lifts the knee ~0.3-0.4 torso).
@@ -55,7 +56,10 @@ export const clamshell = defineRepExercise<ClamshellConfig, Aux>({
   evaluate(ctx, aux) {
     const c = ctx.config, b = sideLyingBody(ctx.pt, c);
     if (!b) return noEvaluation(aux);
-    const gap = acrossBody(b.f, ctx.pt(b.top.knee)!, ctx.pt(b.bottom.knee)!);
+    // Unsigned: the top knee rests on the bottom one, so the gap never crosses zero in a clamshell, and a model that
+    // swaps left and right for a few frames (common on a lying body) cannot flip it negative and drag the closed
+    // reference with it.
+    const gap = Math.abs(acrossBody(b.f, ctx.pt(b.top.knee)!, ctx.pt(b.bottom.knee)!));
     const closed = stepRobustMax(aux.closed, -gap); // running robust minimum of the gap (negated robust max)
     const lift = Number.isNaN(closed.max) ? 0 : gap + closed.max;
     const pelvis = sideLyingPelvis(b, aux, c, ctx.phase === 'setup' && inStartZone(lift, thresholds(c)));
