@@ -62,6 +62,16 @@ describe('clamshell', () => {
     for (const r of s.repFindings) expect(r.metrics.peakKneeGapTorso).toBeCloseTo(0.7, 1);
   });
 
+  it('from any start: a recording that begins with the knee open counts that rep once it closes', () => {
+    const open = repKnots(0.25, 0.7, 3).slice(3).map(([t, v]): [number, number] => [t - 2200, v]); // starts at the top of rep 1
+    expect(open[0]![1]).toBe(0.7);
+    expect(run(profile(open, (v) => sideLying({ kneeGapTorso: v }))).reps.total).toBe(3);
+    // ... and one that begins half-open counts it too; a range short of the target (0.45 torso) counts nothing.
+    const half = repKnots(0.25, 0.7, 2).map(([t, v]): [number, number] => [t, t < 1900 ? 0.5 : v]);
+    expect(run(profile(half, (v) => sideLying({ kneeGapTorso: v }))).reps.total).toBe(2);
+    expect(run(profile([[0, 0.45], [900, 0.45], [1600, 0.25], [3000, 0.25]], (v) => sideLying({ kneeGapTorso: v }))).reps.total).toBe(0);
+  });
+
   it('is pure and deterministic', () => {
     const frames = deepFreeze(reps(0.7, 2));
     expect(runExercise(def, frames, { side: 'left' }).findings).toEqual(runExercise(def, frames, { side: 'left' }).findings);

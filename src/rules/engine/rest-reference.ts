@@ -1,0 +1,54 @@
+// A rep metric measured from the person's own rest position when that position can only be learned by seeing it
+// (the closed clam, the hips on the floor, the thigh resting, the straight leg): rest = a robust running extreme of
+// the raw value (engine/baseline.ts), excursion = raw - rest in the movement's direction. From any start
+// (docs/biomechanics.md#start-rule): a recording that begins at the target shows its first frames as the rest, so
+// the excursion is not reported (null: the rep counter waits) until the range seen so far reaches the target
+// excursion; on that frame the excursion of the most extreme frame so far is reported (the rep counter takes the
+// target as reached, unseen start), and the current excursion from then on. A first rep begun before the recording
+// is then counted when the person comes back to rest, and one begun at rest when it is completed, as any other.
+import { EMPTY_ROBUST_MAX, stepRobustMax, type RobustMax } from './baseline';
+
+export interface RestReference {
+  /** Robust running maximum of -(dir x raw): its negation is the rest in the movement's direction. */
+  readonly rest: RobustMax;
+  /** Robust running maximum of dir x raw (until the range is known). */
+  readonly peak: RobustMax;
+  /** The range seen has reached the target once: the rest is known. */
+  readonly known: boolean;
+}
+export const EMPTY_REST_REFERENCE: RestReference = Object.freeze({ rest: EMPTY_ROBUST_MAX, peak: EMPTY_ROBUST_MAX, known: false });
+
+export interface RestReferenceOpts {
+  /** +1: the movement raises the raw value above rest (rest = running minimum); -1: lowers it (running maximum). */
+  dir: 1 | -1;
+  /** Excursion of the rep's target, in the excursion's unit (the rep counter's target threshold). */
+  targetExcursion: number;
+  /** Divide the excursion by |rest| (a fraction of the rest value, e.g. leg compression). */
+  relative?: boolean;
+}
+
+export interface RestStep {
+  state: RestReference;
+  /** Excursion from rest (>= 0 up to noise), or null while the rest is not known yet or the value is not finite. */
+  excursion: number | null;
+  /** The rest value (raw units), NaN until three values were seen. */
+  rest: number;
+}
+
+export function stepRestReference(s: RestReference, raw: number, o: RestReferenceOpts): RestStep {
+  const restOf = (r: RobustMax) => (Number.isNaN(r.max) ? Number.NaN : -o.dir * r.max);
+  if (!Number.isFinite(raw)) return { state: s, excursion: null, rest: restOf(s.rest) };
+  const v = o.dir * raw;
+  const restM = stepRobustMax(s.rest, -v);
+  const rest = restOf(restM);
+  if (s.known) {
+    const scale = o.relative ? Math.abs(rest) : 1;
+    return { state: { ...s, rest: restM }, excursion: scale > 0 ? (v + restM.max) / scale : null, rest };
+  }
+  const peak = stepRobustMax(s.peak, v);
+  const scale = o.relative ? Math.abs(rest) : 1;
+  if (Number.isNaN(rest) || !(scale > 0)) return { state: { rest: restM, peak, known: false }, excursion: null, rest };
+  const range = Number.isNaN(peak.max) ? Number.NaN : (peak.max + restM.max) / scale;
+  if (range >= o.targetExcursion) return { state: { rest: restM, peak, known: true }, excursion: range, rest };
+  return { state: { rest: restM, peak, known: false }, excursion: null, rest };
+}
