@@ -3,7 +3,7 @@
 // their back (shoulder width / torso length is large because the torso runs away from the lens).
 // docs/biomechanics.md#bridge-line, #knee-ankle-separation-ratio.
 // - Rep metric: hip rise = how far the mid-hip has risen in the image above its lowest position in the set (hips on
-//   the floor; a robust running maximum of its y, engine/baseline.ts), in hip widths (the hips stay at about the same
+//   the floor; a robust running maximum of its y, engine/rest-reference.ts), in hip widths (the hips stay at about the same
 //   distance from the lens). Down <= 0.2 -> up >= 0.5 -> down (ours: a full bridge lifts the hips ~20 cm, about one
 //   hip-joint width).
 // - KNEES_CAVING: knee separation / ankle separation <= 0.85 while the hips are up (< 1 = knees inside the ankles;
@@ -12,9 +12,9 @@
 import { z } from 'zod';
 import { midpoint, separationRatio } from '../../core/geometry';
 import { accMax, accMin } from '../engine/accumulator';
-import { EMPTY_ROBUST_MAX, stepRobustMax, type RobustMax } from '../engine/baseline';
 import { programmeBaseShape } from '../engine/config';
 import { defineRepExercise } from '../engine/rep-exercise';
+import { EMPTY_REST_REFERENCE, stepRestReference, type RestReference } from '../engine/rest-reference';
 
 const DOC = 'docs/biomechanics.md#bridge-line';
 
@@ -27,7 +27,7 @@ export const gluteBridgeFrontConfigSchema = z.strictObject({
 });
 export type GluteBridgeFrontConfig = z.infer<typeof gluteBridgeFrontConfigSchema>;
 
-export const gluteBridgeFront = defineRepExercise<GluteBridgeFrontConfig, RobustMax>({
+export const gluteBridgeFront = defineRepExercise<GluteBridgeFrontConfig, RestReference>({
   id: 'glute-bridge-front',
   name: 'Glute bridge (knees view)',
   view: 'front',
@@ -43,26 +43,27 @@ export const gluteBridgeFront = defineRepExercise<GluteBridgeFrontConfig, Robust
   configSchema: gluteBridgeFrontConfigSchema,
   required: () => ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'],
   repThresholds: (c) => ({ startThreshold: c.downRise, targetThreshold: c.upRise }),
-  initialAux: () => EMPTY_ROBUST_MAX,
+  initialAux: () => EMPTY_REST_REFERENCE,
   evaluate(ctx, aux) {
     const c = ctx.config;
     const lh = ctx.pt('left_hip')!, rh = ctx.pt('right_hip')!, lk = ctx.pt('left_knee')!, rk = ctx.pt('right_knee')!;
     const la = ctx.pt('left_ankle')!, ra = ctx.pt('right_ankle')!;
     const hipW = Math.abs(lh.x - rh.x);
-    const y = midpoint(lh, rh).y;
-    const lowest = stepRobustMax(aux, y); // largest y = lowest in the image = hips on the floor
-    const rise = hipW > 0 && Number.isFinite(lowest.max) ? (lowest.max - y) / hipW : Number.NaN;
+    // Mid-hip height (px) above its lowest position (largest y, hips on the floor) in hip widths; the rest is unknown
+    // until a full lift has been seen, so a recording that begins with the hips up counts that lift when they come down.
+    const lowest = stepRestReference(aux, hipW > 0 ? midpoint(lh, rh).y : Number.NaN, { dir: -1, targetExcursion: c.upRise * hipW });
+    const rise = lowest.excursion === null ? Number.NaN : lowest.excursion / hipW;
     const ratio = separationRatio(lk, rk, la, ra);
     const up = rise > c.downRise;
     return {
-      primary: Number.isNaN(rise) ? 0 : rise,
+      primary: Number.isNaN(rise) ? null : rise,
       measures: [
         { code: 'HIP_RISE_RATIO', side: 'both', value: rise, unit: 'ratio' },
         { code: 'KNEE_ANKLE_RATIO', side: 'both', value: ratio, unit: 'ratio' },
       ],
       faults: [{ code: 'KNEES_CAVING', side: 'both', severity: 'warning', value: up ? ratio : Number.NaN, faultAt: c.kneesCavingRatio, clearAt: c.kneesCavingClearRatio, joints: ['left_knee', 'right_knee', 'left_ankle', 'right_ankle'] }],
       samples: { rise, ratio: up ? ratio : Number.NaN },
-      aux: lowest,
+      aux: lowest.state,
     };
   },
   repMetrics: (acc) => ({ peakHipRiseRatio: accMax(acc, 'rise'), minKneeAnkleRatio: accMin(acc, 'ratio') }),

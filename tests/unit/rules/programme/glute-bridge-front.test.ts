@@ -15,6 +15,12 @@ describe('glute bridge, front view (knees)', () => {
     expect(s.cues).toEqual([]);
   });
 
+  it('from any start: a recording that begins with the hips up counts that lift when they come down', () => {
+    const up = repKnots(0, 1, 3).slice(3).map(([t, v]): [number, number] => [t - 2200, v]); // starts at the top of lift 1
+    expect(up[0]![1]).toBe(1);
+    expect(run(profile(up, (v) => bridgeFront(v))).reps.total).toBe(3);
+  });
+
   it('pins up (0.5 hip widths)', () => {
     expect(run(lifts(0.53)).reps.total).toBe(3);
     expect(run(lifts(0.47)).reps.total).toBe(0);
