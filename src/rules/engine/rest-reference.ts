@@ -7,6 +7,7 @@
 // target as reached, unseen start), and the current excursion from then on. A first rep begun before the recording
 // is then counted when the person comes back to rest, and one begun at rest when it is completed, as any other.
 import { EMPTY_ROBUST_MAX, stepRobustMax, type RobustMax } from './baseline';
+import { INITIAL_EMA, stepEma, type EmaState } from './ema';
 
 export interface RestReference {
   /** Robust running maximum of -(dir x raw): its negation is the rest in the movement's direction. */
@@ -15,8 +16,10 @@ export interface RestReference {
   readonly peak: RobustMax;
   /** The range seen has reached the target once: the rest is known. */
   readonly known: boolean;
+  /** The raw value smoothed (the extremes are taken on it: a running extreme of raw frames drifts with the noise). */
+  readonly ema: EmaState;
 }
-export const EMPTY_REST_REFERENCE: RestReference = Object.freeze({ rest: EMPTY_ROBUST_MAX, peak: EMPTY_ROBUST_MAX, known: false });
+export const EMPTY_REST_REFERENCE: RestReference = Object.freeze({ rest: EMPTY_ROBUST_MAX, peak: EMPTY_ROBUST_MAX, known: false, ema: INITIAL_EMA });
 
 export interface RestReferenceOpts {
   /** +1: the movement raises the raw value above rest (rest = running minimum); -1: lowers it (running maximum). */
@@ -25,6 +28,11 @@ export interface RestReferenceOpts {
   targetExcursion: number;
   /** Divide the excursion by |rest| (a fraction of the rest value, e.g. leg compression). */
   relative?: boolean;
+  /**
+   * Smoothing of the raw value before its extremes are taken (engine/ema.ts; the exercise's signalSmoothingMs and
+   * dropoutHoldMs): the running minimum of a noisy value sits ~2 noise SDs below the true rest. Omitted = raw.
+   */
+  smoothing?: { timestampMs: number; tauMs: number; resetGapMs: number };
 }
 
 export interface RestStep {
@@ -39,16 +47,27 @@ export function stepRestReference(s: RestReference, raw: number, o: RestReferenc
   const restOf = (r: RobustMax) => (Number.isNaN(r.max) ? Number.NaN : -o.dir * r.max);
   if (!Number.isFinite(raw)) return { state: s, excursion: null, rest: restOf(s.rest) };
   const v = o.dir * raw;
-  const restM = stepRobustMax(s.rest, -v);
+  const ema = o.smoothing ? stepEma(s.ema, v, o.smoothing.timestampMs, o.smoothing.tauMs, o.smoothing.resetGapMs) : s.ema;
+  const vs = o.smoothing ? ema.value : v;
+  const restM = stepRobustMax(s.rest, -vs);
   const rest = restOf(restM);
   if (s.known) {
     const scale = o.relative ? Math.abs(rest) : 1;
-    return { state: { ...s, rest: restM }, excursion: scale > 0 ? (v + restM.max) / scale : null, rest };
+    return { state: { ...s, rest: restM, ema }, excursion: scale > 0 ? (v + restM.max) / scale : null, rest };
   }
-  const peak = stepRobustMax(s.peak, v);
+  const peak = stepRobustMax(s.peak, v); // raw: a short top is not flattened by the rest's smoothing
   const scale = o.relative ? Math.abs(rest) : 1;
-  if (Number.isNaN(rest) || !(scale > 0)) return { state: { rest: restM, peak, known: false }, excursion: null, rest };
+  if (Number.isNaN(rest) || !(scale > 0)) return { state: { rest: restM, peak, known: false, ema }, excursion: null, rest };
   const range = Number.isNaN(peak.max) ? Number.NaN : (peak.max + restM.max) / scale;
-  if (range >= o.targetExcursion) return { state: { rest: restM, peak, known: true }, excursion: range, rest };
-  return { state: { rest: restM, peak, known: false }, excursion: null, rest };
+  if (range >= o.targetExcursion) return { state: { rest: restM, peak, known: true, ema }, excursion: range, rest };
+  return { state: { rest: restM, peak, known: false, ema }, excursion: null, rest };
 }
+
+/**
+ * The smoothing every exercise gives its rest reference: 3 x signalSmoothingMs (450 ms by default). A rest lasts
+ * ~1 s between reps, so the smoothed value settles there, and its running extreme no longer follows the noise (a
+ * minimum of 150 ms-smoothed thigh angles sat 3-4 deg below the true rest, past the 4 deg "down" threshold).
+ */
+export const REST_SMOOTHING_FACTOR = 3;
+export const restSmoothing = (c: { signalSmoothingMs: number; dropoutHoldMs: number }, timestampMs: number): NonNullable<RestReferenceOpts['smoothing']> =>
+  ({ timestampMs, tauMs: REST_SMOOTHING_FACTOR * c.signalSmoothingMs, resetGapMs: c.dropoutHoldMs });

@@ -13,7 +13,7 @@ import { accMax, accMin } from '../engine/accumulator';
 import { programmeBaseShape } from '../engine/config';
 import { defineRepExercise, noEvaluation } from '../engine/rep-exercise';
 import { inStartZone } from '../engine/rep-counter';
-import { EMPTY_REST_REFERENCE, stepRestReference, type RestReference } from '../engine/rest-reference';
+import { EMPTY_REST_REFERENCE, restSmoothing, stepRestReference, type RestReference } from '../engine/rest-reference';
 import { acrossBody } from './lying';
 import { INITIAL_SIDE_LYING_AUX, sideLyingBody, sideLyingPelvis, sideLyingRequired, sideLyingShape, type SideLyingAux } from './side-lying';
 
@@ -63,7 +63,7 @@ export const clamshell = defineRepExercise<ClamshellConfig, Aux>({
     const gap = Math.abs(acrossBody(b.f, ctx.pt(b.top.knee)!, ctx.pt(b.bottom.knee)!));
     // Lift above the closed clam (running robust minimum of the gap); null until an opening has been seen, so a
     // recording that begins with the knee open counts that rep when it closes (engine/rest-reference.ts).
-    const closed = stepRestReference(aux.closed, gap, { dir: 1, targetExcursion: c.openLiftTorso });
+    const closed = stepRestReference(aux.closed, gap, { dir: 1, targetExcursion: c.openLiftTorso, smoothing: restSmoothing(c, ctx.frame.timestampMs) });
     const lift = closed.excursion;
     // The pelvis baseline is learned over the first stretch near the closed gap seen so far (before an opening is
     // known too: a set that starts at rest learns it there).

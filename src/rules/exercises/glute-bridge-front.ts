@@ -14,7 +14,7 @@ import { midpoint, separationRatio } from '../../core/geometry';
 import { accMax, accMin } from '../engine/accumulator';
 import { programmeBaseShape } from '../engine/config';
 import { defineRepExercise } from '../engine/rep-exercise';
-import { EMPTY_REST_REFERENCE, stepRestReference, type RestReference } from '../engine/rest-reference';
+import { EMPTY_REST_REFERENCE, restSmoothing, stepRestReference, type RestReference } from '../engine/rest-reference';
 
 const DOC = 'docs/biomechanics.md#bridge-line';
 
@@ -51,7 +51,7 @@ export const gluteBridgeFront = defineRepExercise<GluteBridgeFrontConfig, RestRe
     const hipW = Math.abs(lh.x - rh.x);
     // Mid-hip height (px) above its lowest position (largest y, hips on the floor) in hip widths; the rest is unknown
     // until a full lift has been seen, so a recording that begins with the hips up counts that lift when they come down.
-    const lowest = stepRestReference(aux, hipW > 0 ? midpoint(lh, rh).y : Number.NaN, { dir: -1, targetExcursion: c.upRise * hipW });
+    const lowest = stepRestReference(aux, hipW > 0 ? midpoint(lh, rh).y : Number.NaN, { dir: -1, targetExcursion: c.upRise * hipW, smoothing: restSmoothing(c, ctx.frame.timestampMs) });
     const rise = lowest.excursion === null ? Number.NaN : lowest.excursion / hipW;
     const ratio = separationRatio(lk, rk, la, ra);
     const up = rise > c.downRise;
