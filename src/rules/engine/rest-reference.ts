@@ -6,7 +6,8 @@
 // excursion; on that frame the excursion of the most extreme frame so far is reported (the rep counter takes the
 // target as reached, unseen start), and the current excursion from then on. A first rep begun before the recording
 // is then counted when the person comes back to rest, and one begun at rest when it is completed, as any other.
-import { EMPTY_ROBUST_MAX, stepRobustMax, type RobustMax } from './baseline';
+import { calibrated, EMPTY_CALIBRATION, EMPTY_ROBUST_MAX, stepCalibration, stepRobustMax, type RobustMax } from './baseline';
+import type { Stat } from './stats';
 import { INITIAL_EMA, stepEma, type EmaState } from './ema';
 
 export interface RestReference {
@@ -71,3 +72,14 @@ export function stepRestReference(s: RestReference, raw: number, o: RestReferenc
 export const REST_SMOOTHING_FACTOR = 3;
 export const restSmoothing = (c: { signalSmoothingMs: number; dropoutHoldMs: number }, timestampMs: number): NonNullable<RestReferenceOpts['smoothing']> =>
   ({ timestampMs, tauMs: REST_SMOOTHING_FACTOR * c.signalSmoothingMs, resetGapMs: c.dropoutHoldMs });
+
+/**
+ * A measure against the person's own neutral (docs/biomechanics.md#calibration): the mean of the measure over the
+ * frames at rest (e.g. the leg down between raises). A camera rolled by r deg adds r to every image-horizontal
+ * angle (pelvic line, trunk lean) and the person's own posture adds its own offset: both cancel. NaN until
+ * `NEUTRAL_MIN_FRAMES` frames at rest were seen (nothing is judged before).
+ */
+export const NEUTRAL_MIN_FRAMES = 3;
+export const stepNeutral = (s: Stat, v: number, atRest: boolean): Stat => stepCalibration(s, v, atRest && Number.isFinite(v));
+export const fromNeutral = (s: Stat, v: number): number => (s.n >= NEUTRAL_MIN_FRAMES ? v - calibrated(s) : Number.NaN);
+export { EMPTY_CALIBRATION as EMPTY_NEUTRAL };

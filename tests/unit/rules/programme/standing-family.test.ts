@@ -73,6 +73,17 @@ describe('standing hip abduction', () => {
     expect(codes(hike)).toContain('HIP_HIKE');
     expect(codes(run(standingHipAbduction, raises(30, (f) => ({ dropDeg: -4 * f })), cfg))).not.toContain('HIP_HIKE');
   });
+
+  it('judges HIP_HIKE and TRUNK_LEAN from the person\'s own neutral with the leg down: a pelvis tilted 6 deg throughout (a rolled camera) is no hike', () => {
+    // The pelvic line reads 6 deg "hiked" in every frame, the leg down too: the same in neutral, so no cue.
+    expect(codes(run(standingHipAbduction, raises(30, () => ({ dropDeg: -6 })), cfg))).not.toContain('HIP_HIKE');
+    // On top of that offset, a real hike of 6 deg during the raise is flagged, 4 deg is not.
+    expect(codes(run(standingHipAbduction, raises(30, (f) => ({ dropDeg: -6 - 6 * f })), cfg))).toContain('HIP_HIKE');
+    expect(codes(run(standingHipAbduction, raises(30, (f) => ({ dropDeg: -6 - 4 * f })), cfg))).not.toContain('HIP_HIKE');
+    // Likewise a constant 9 deg trunk offset toward the stance side plus 4 deg of lean is no TRUNK_LEAN; plus 11 is.
+    expect(codes(run(standingHipAbduction, raises(30, (f) => ({ leanDeg: 9 + 4 * f })), cfg))).not.toContain('TRUNK_LEAN');
+    expect(codes(run(standingHipAbduction, raises(30, (f) => ({ leanDeg: 9 + 11 * f })), cfg))).toContain('TRUNK_LEAN');
+  });
 });
 
 describe('hip hitch (pelvic drop on a step)', () => {
