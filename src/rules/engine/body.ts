@@ -59,15 +59,15 @@ export function hipHeightAboveAnklePx(midHip: Point, leftAnkle: Point, rightAnkl
 export const dropFrac = (heightPx: number, refHeightPx: number): number =>
   refHeightPx > 0 ? 1 - heightPx / refHeightPx : Number.NaN;
 
-export interface StandingThresholds { standingMinLegTorsoRatio: number; standingMinKneeAngleDeg: number }
+export interface StandingThresholds { standingMinKneeAngleDeg: number }
 
 /**
- * Standing tall on two legs: the hip at least `standingMinLegTorsoRatio` torso lengths above the lower ankle and both
- * knees at least `standingMinKneeAngleDeg` (docs/biomechanics.md#squat-depth).
+ * Upright on two legs: both 2D knee angles at least `standingMinKneeAngleDeg` (docs/biomechanics.md#squat-depth). No
+ * body proportion: hip height over torso reads 1.1-1.8 on real standing adults (camera height, body shape), so
+ * "standing tall" is judged against the person's own standing height, not here.
  */
-export function isStandingTall(heightTorso: number, L: LegPoints, R: LegPoints, th: StandingThresholds): boolean {
-  return heightTorso >= th.standingMinLegTorsoRatio
-    && jointAngleDeg(L.hip, L.knee, L.ankle) >= th.standingMinKneeAngleDeg
+export function kneesStraight(L: LegPoints, R: LegPoints, th: StandingThresholds): boolean {
+  return jointAngleDeg(L.hip, L.knee, L.ankle) >= th.standingMinKneeAngleDeg
     && jointAngleDeg(R.hip, R.knee, R.ankle) >= th.standingMinKneeAngleDeg;
 }
 

@@ -39,8 +39,8 @@ export type CommonConfig = z.infer<typeof commonConfigSchema>;
 
 /** Rep timing of the programme's rep exercises (engine/rep-exercise.ts). */
 export const repTimingShape = {
-  setupMs: z.number().min(0).max(10_000).default(800)
-    .describe(`Start position held this long (ms) before reps count. Ours (${DOC}#start-rule): 0.8 s, short enough for a clip that starts mid-set.`),
+  setupMs: z.number().min(0).max(10_000).default(0)
+    .describe(`0 = count from the first judged frame, wherever the movement is (a rep begun before the recording counts once it is completed); > 0 = hold the start position this long (ms) first. Ours (${DOC}#start-rule): live, the session's set-up gate decides when counting starts, so the rule needs no wait of its own.`),
   minTargetMs: z.number().min(0).max(5000).default(100)
     .describe(`Minimum time (ms) in the target zone for a rep. Ours (${DOC}#rep-counting): rejects a one-frame spike at 30 fps, accepts one frame at 5 fps.`),
   minRepMs: z.number().min(0).max(10_000).default(600)

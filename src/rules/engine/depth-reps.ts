@@ -1,19 +1,24 @@
 // Rep counting on the drop of the hips from the person's own standing height (squat, lunge;
-// docs/biomechanics.md#squat-depth): the start rule is "standing tall and still" (the smoothed mid-hip settles within
-// a fraction of a torso for `setupMs`), the standing height is learned then and refreshed at every top
-// (engine/baseline.ts nextStandingRef), and depth = 1 - height / standing height drives the rep counter
-// (top <= topDropFrac, bottom >= bottomDropFrac). Optionally, standing still and upright outside the top zone for
-// `reanchorStillMs` re-anchors the standing height (the person stepped back).
+// docs/biomechanics.md#squat-depth, #start-rule): depth = 1 - height / standing height drives the rep counter
+// (top <= topDropFrac, bottom >= bottomDropFrac) from the first judged frame, wherever the recording begins.
+//  - The standing height is learned from the person, robustly: the running maximum of the median of the last 3 hip
+//    heights (one outlier frame cannot move it), updated only at the top between reps.
+//  - Until it is known, the judged heights are kept: the standing height is known once the median height has stayed
+//    within `anchorBandFrac` of its highest value for `anchorSettleMs` (the person is up, not still rising). The kept
+//    heights are then counted against it, so a recording that begins mid-descent or at the bottom counts its first
+//    rep when the person comes up (the top at the end of the first rep defines the reference retroactively).
+//  - No population body proportion gates it: "standing" is relative to the person's own top.
+//  - Optionally, standing still and upright outside the top zone for `reanchorStillMs` re-anchors the standing height
+//    (the person stepped back).
 import { z } from 'zod';
 import type { Point } from '../../core/geometry';
 import type { KeypointName, PoseFrame } from '../../core/pose-frame';
-import { nextStandingRef } from './baseline';
-import { dropFrac, hipHeightAboveAnklePx, isStandingTall, legPx, type LegPoints, type StandingThresholds, type TorsoPoints } from './body';
+import { dropFrac, hipHeightAboveAnklePx, kneesStraight, legPx, type LegPoints, type StandingThresholds, type TorsoPoints } from './body';
 import type { CommonConfig } from './config';
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from './ema';
 import { notVisible, phaseFinding } from './findings';
 import { stepGate, type GateState } from './gate';
-import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterConfig, type RepCounterState, type RepStep } from './rep-counter';
+import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterConfig, type RepCounterState, type RepEvent, type RepStep } from './rep-counter';
 import { INITIAL_STILLNESS, stepStillness, stillForMs, type StillnessState } from './start';
 import type { Finding } from './types';
 
@@ -27,14 +32,14 @@ export const depthRepShape = (d: DepthRepDefaults) => ({
     .describe(`Back at the top when the hip drop (fraction of the standing hip height) is <= this. Ours (${DOC}#squat-depth): ~knee 140-145 deg, looser than 155 so keypoint noise cannot hold a rep open.`),
   bottomDropFrac: z.number().min(0).max(1).default(d.bottomDropFrac)
     .describe(`At the bottom when the hip drop is >= this. ${d.bottomNote}`),
-  setupMs: z.number().min(0).default(1000)
-    .describe(`Stand tall and still this long (ms) before reps count. Ours (${DOC}#start-rule).`),
-  setupStillTorsoFrac: z.number().min(0).default(0.15)
-    .describe(`"Still" = the smoothed mid-hip stays within this many torso lengths (~7 cm) of where it settled. Ours (${DOC}#start-rule): above MoveNet jitter and the slow settling after a rise, far below walking into place.`),
-  standingMinLegTorsoRatio: z.number().min(0).default(1.2)
-    .describe(`Standing: hip above the lower ankle by >= this many torso lengths. Ours (${DOC}#squat-depth): adults ~1.5-1.7 square to the camera.`),
+  anchorSettleMs: z.number().min(0).max(2000).default(200)
+    .describe(`The standing height is known once the hip height has stayed near its highest value this long (ms), so a recording may begin anywhere. Ours (${DOC}#start-rule): one frame at 5 fps, far shorter than the 0.3-0.5 s real clips stand at their end.`),
+  anchorBandFrac: z.number().min(0).max(0.5).default(0.03)
+    .describe(`"Near its highest value" = within this fraction of the standing hip height. Ours (${DOC}#start-rule): above keypoint jitter (~0.5 %), below what a descent covers in the settle time.`),
+  stillTorsoFrac: z.number().min(0).default(0.15)
+    .describe(`"Still" (for re-anchoring) = the smoothed mid-hip stays within this many torso lengths (~7 cm) of where it settled. Ours (${DOC}#squat-depth): above MoveNet jitter, far below walking.`),
   standingMinKneeAngleDeg: z.number().min(0).max(180).default(150)
-    .describe(`Standing: both knee angles >= this (deg). ${DOC}#rep-counting: up >= 150-160 deg.`),
+    .describe(`Upright (for re-anchoring): both 2D knee angles >= this (deg). ${DOC}#rep-counting: up >= 150-160 deg.`),
   minBottomMs: z.number().min(0).default(100)
     .describe(`Minimum time in the bottom zone (ms) for a rep. Ours (${DOC}#rep-counting).`),
   minRepMs: z.number().min(0).default(d.minRepMs).describe(`Minimum rep duration (ms). ${d.minRepNote}`),
@@ -43,59 +48,136 @@ export const depthRepShape = (d: DepthRepDefaults) => ({
 });
 
 export interface DepthRepConfig {
-  topDropFrac: number; bottomDropFrac: number; setupMs: number; setupStillTorsoFrac: number;
+  topDropFrac: number; bottomDropFrac: number; anchorSettleMs: number; anchorBandFrac: number; stillTorsoFrac: number;
   minBottomMs: number; minRepMs: number; maxGapMs: number; signalSmoothingMs: number; dropoutHoldMs: number;
   /** Standing still this long (ms) between the zones re-anchors the standing height; absent = never. */
   reanchorStillMs?: number;
 }
+
+/** Judged heights kept until the standing height is known: [timestampMs, height]. */
+export type HeightSample = readonly [number, number];
 
 export interface DepthRepState {
   readonly reps: RepCounterState;
   readonly still: StillnessState;
   /** Smoothed mid-hip position (px) for the stillness test: raw keypoint jitter would keep resetting it. */
   readonly hip: SignalBank;
-  /** Standing height (same unit as the heights passed in; NaN until learned). */
+  /** The last 3 judged heights (their median is the robust height). */
+  readonly recent: readonly number[];
+  /** Standing height (same unit as the heights passed in; NaN until known). */
   readonly refHeight: number;
+  /**
+   * Until the first rep is counted: the judged heights since the first frame, the highest robust height, and the
+   * plateau near it (since when, from which height). A plateau higher than the standing height in use re-counts them.
+   */
+  readonly pending: readonly HeightSample[] | null;
+  readonly topMax: number;
+  readonly plateauSinceMs: number | null;
+  readonly plateauBase: number;
+  /** The standing height the kept heights were last counted against. */
+  readonly anchorHeight: number;
 }
-export const INITIAL_DEPTH_REPS: DepthRepState = Object.freeze({ reps: INITIAL_REP_COUNTER, still: INITIAL_STILLNESS, hip: EMPTY_SIGNALS, refHeight: Number.NaN });
-
-const repCfg = (c: DepthRepConfig): RepCounterConfig => ({
-  startThreshold: c.topDropFrac, targetThreshold: c.bottomDropFrac, setupMs: c.setupMs, minTargetMs: c.minBottomMs,
-  minRepMs: c.minRepMs, maxGapMs: c.maxGapMs, setupBridgeMs: c.dropoutHoldMs,
+export const INITIAL_DEPTH_REPS: DepthRepState = Object.freeze({
+  reps: INITIAL_REP_COUNTER, still: INITIAL_STILLNESS, hip: EMPTY_SIGNALS, recent: [], refHeight: Number.NaN,
+  pending: [], topMax: Number.NaN, plateauSinceMs: null, plateauBase: Number.NaN, anchorHeight: Number.NaN,
 });
 
-/** The body on a judged frame: hip height (any unit, the same every frame), standing test, mid-hip and torso (px). */
+/** Heights kept before the standing height is known, at most this long (ms): older ones cannot belong to the first rep. */
+const MAX_PENDING_MS = 20_000;
+
+const repCfg = (c: DepthRepConfig): RepCounterConfig => ({
+  startThreshold: c.topDropFrac, targetThreshold: c.bottomDropFrac, minTargetMs: c.minBottomMs,
+  minRepMs: c.minRepMs, maxGapMs: c.maxGapMs,
+});
+
+/** The body on a judged frame: hip height (any unit, the same every frame), knees straight, mid-hip and torso (px). */
 export interface DepthSample { height: number; standing: boolean; midHip: Point; torsoLengthPx: number }
 
 export interface DepthStep extends RepStep { state: RepCounterState; depth: DepthRepState; drop: number }
 
-/** A frame the checker could not judge: the counter waits (or drops the rep after maxGapMs). */
+const median3 = (xs: readonly number[]): number => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v[Math.floor((v.length - 1) / 2)]!;
+};
+
+/** A frame the checker could not judge: the counter waits (or drops the rep after maxGapMs, and the reference with it). */
 export function stepDepthRepsUnjudged(s: DepthRepState, timestampMs: number, cfg: DepthRepConfig): DepthStep {
   const rc = stepRepCounter(s.reps, null, timestampMs, repCfg(cfg));
-  const refHeight = rc.state.phase === 'setup' ? Number.NaN : s.refHeight;
-  return { ...rc, depth: { ...s, reps: rc.state, refHeight }, drop: Number.NaN };
+  const lost = rc.state.phase === 'setup' && s.reps.phase !== 'setup';
+  const depth = lost ? { ...INITIAL_DEPTH_REPS, reps: rc.state } : { ...s, reps: rc.state };
+  return { ...rc, depth, drop: Number.NaN };
+}
+
+/** The kept heights counted from scratch against a standing height; the last rep counted in them. */
+function replay(pending: readonly HeightSample[], ref: number, cfg: RepCounterConfig): { reps: RepCounterState; lastRep: RepEvent | null } {
+  let reps = INITIAL_REP_COUNTER, lastRep: RepEvent | null = null;
+  for (const [ts, h] of pending) {
+    const r = stepRepCounter(reps, dropFrac(h, ref), ts, cfg);
+    reps = r.state;
+    if (r.event?.type === 'rep') lastRep = r.event;
+  }
+  return { reps, lastRep };
 }
 
 /** A judged frame. `fresh` = judged after a loss longer than dropoutHoldMs (the stillness test restarts). */
 export function stepDepthReps(s: DepthRepState, m: DepthSample, timestampMs: number, cfg: DepthRepConfig, fresh: boolean): DepthStep {
   const t = timestampMs;
   const hip = stepSignals(fresh ? EMPTY_SIGNALS : s.hip, { x: m.midHip.x, y: m.midHip.y }, t, cfg);
-  const still = stepStillness(fresh ? INITIAL_STILLNESS : s.still, hip.values.x, hip.values.y, cfg.setupStillTorsoFrac * m.torsoLengthPx, t);
-  let ref = nextStandingRef(s.reps.phase, m.standing, s.refHeight, m.height);
+  const still = stepStillness(fresh ? INITIAL_STILLNESS : s.still, hip.values.x, hip.values.y, cfg.stillTorsoFrac * m.torsoLengthPx, t);
+  const recent = [...s.recent.slice(-2), m.height];
+  const robust = median3(recent);
+  const rc0 = repCfg(cfg);
+  let ref = s.refHeight;
   let reps = s.reps;
-  if (cfg.reanchorStillMs !== undefined && reps.phase === 'moving' && m.standing && stillForMs(still, t) >= cfg.reanchorStillMs && !reps.targetReached) {
-    // Stood still, upright, outside the top zone for a long time: the person moved (e.g. stepped back).
-    // Re-anchor the standing height instead of staying stuck in a rep that never started.
-    ref = m.height;
-    reps = { ...reps, phase: 'start', repStartMs: null, targetEnterMs: null };
+
+  // Until the first rep is counted: keep the heights and watch for the person standing at their highest (a plateau:
+  // the robust height stays within the band of where it settled, at the top of what was seen).
+  let { pending, topMax, plateauSinceMs, plateauBase, anchorHeight } = s;
+  let replayed: ReturnType<typeof replay> | null = null;
+  if (pending) {
+    pending = [...pending.filter(([ts]) => t - ts <= MAX_PENDING_MS), [t, m.height] as HeightSample];
+    topMax = Number.isNaN(topMax) ? robust : Math.max(topMax, robust);
+    const band = cfg.anchorBandFrac;
+    // At the top (inside the top zone of the highest height seen) and no longer rising (not past the band above the
+    // plateau's own highest value).
+    if (robust < topMax * (1 - cfg.topDropFrac)) plateauSinceMs = null;
+    else if (plateauSinceMs === null || robust > plateauBase * (1 + band)) { plateauSinceMs = t; plateauBase = robust; }
+    else plateauBase = Math.max(plateauBase, robust);
+    const settled = plateauSinceMs !== null && t - plateauSinceMs >= cfg.anchorSettleMs && pending.length >= 2;
+    // Known now, or a higher standing height than the one in use (the first plateau was the bottom of a rep the
+    // recording began in): count the kept heights against it.
+    if (settled && (Number.isNaN(anchorHeight) || topMax > anchorHeight * (1 + band))) {
+      ref = anchorHeight = topMax;
+      replayed = replay(pending, ref, rc0);
+    }
+  }
+  if (Number.isNaN(ref)) {
+    return { state: reps, event: null, depth: { ...s, still, hip: hip.bank, recent, pending, topMax, plateauSinceMs, plateauBase, anchorHeight }, drop: dropFrac(m.height, topMax) };
+  }
+  let event: RepEvent | null = null;
+  if (replayed) {
+    // A rep found in the kept heights is reported now, once (the counter never takes back a rep it reported).
+    const r = replayed.lastRep;
+    if (r?.type === 'rep' && replayed.reps.count > reps.count) event = { ...r, index: replayed.reps.count, endMs: t, durationMs: t - r.startMs };
+    reps = { ...replayed.reps, count: Math.max(replayed.reps.count, reps.count) };
+  } else {
+    // At the top between reps the reference follows the person's robust height up (never a single frame).
+    if (reps.phase === 'start' && robust > ref) ref = robust;
+    if (cfg.reanchorStillMs !== undefined && reps.phase === 'moving' && m.standing && stillForMs(still, t) >= cfg.reanchorStillMs && !reps.targetReached) {
+      // Stood still, upright, outside the top zone for a long time: the person moved (e.g. stepped back).
+      // Re-anchor the standing height instead of staying stuck in a rep that never started.
+      ref = robust;
+      reps = { ...reps, phase: 'start', repStartMs: null, targetEnterMs: null, openStart: false };
+    }
   }
   const drop = dropFrac(m.height, ref);
-  // In setup the counter sees "in the start zone" while standing (unknown otherwise), and the stillness.
-  const rc = stepRepCounter(reps, reps.phase === 'setup' ? (m.standing ? 0 : null) : drop, t, repCfg(cfg), stillForMs(still, t) > 0);
-  return { ...rc, depth: { reps: rc.state, still, hip: hip.bank, refHeight: ref }, drop };
+  const rc = replayed ? { state: reps, event } : stepRepCounter(reps, drop, t, rc0);
+  // The first counted rep fixes the start: the kept heights are no longer needed.
+  if (rc.state.count > 0) pending = null;
+  return { ...rc, depth: { reps: rc.state, still, hip: hip.bank, recent, refHeight: ref, pending, topMax, plateauSinceMs, plateauBase, anchorHeight }, drop };
 }
 
-/** A two-leg, front-view hip-drop frame (squat, lunge): the gate, both legs, the standing test and the depth step. */
+/** A two-leg, front-view hip-drop frame (squat, lunge): the gate, both legs, the knees-straight test and the depth step. */
 export type DepthFrame =
   | { judged: false; gate: GateState; step: DepthStep; findings: Finding[] }
   | { judged: true; gate: GateState; fresh: boolean; torso: TorsoPoints; L: LegPoints; R: LegPoints; standing: boolean; step: DepthStep };
@@ -119,7 +201,7 @@ export function stepDepthFrame(
   }
   const torso = g.torso;
   const heightPx = hipHeightAboveAnklePx(torso.midHip, L.ankle, R.ankle);
-  const standing = isStandingTall(heightPx / torso.lengthPx, L, R, cfg);
+  const standing = kneesStraight(L, R, cfg);
   const height = heightUnit === 'px' ? heightPx : heightPx / torso.lengthPx;
   const step = stepDepthReps(s.depth, { height, standing, midHip: torso.midHip, torsoLengthPx: torso.lengthPx }, t, cfg, g.fresh);
   return { judged: true, gate: g.state, fresh: g.fresh, torso, L, R, standing, step };
@@ -127,3 +209,9 @@ export function stepDepthFrame(
 
 /** The rep counter's phase after this step is a rep in progress. */
 export const inRep = (s: RepCounterState): boolean => s.phase === 'moving' || s.phase === 'target';
+
+/** The standing height is known (before that, the judged heights are kept for the rep the recording began in). */
+export const anchored = (s: DepthRepState): boolean => !Number.isNaN(s.refHeight);
+
+/** The heights are still kept: no rep counted yet, so a higher standing height may still re-count them. */
+export const buffering = (s: DepthRepState): boolean => s.pending !== null;

@@ -5,8 +5,11 @@
 //  - Two thresholds: the START zone (e.g. knee angle >= 155 deg, standing) and the TARGET zone (e.g. <= 100 deg,
 //    bottom). Direction is inferred from which threshold is larger. The band between them is hysteresis: noise near
 //    either threshold cannot count a rep.
-//  - Setup: counting begins only after the metric has stayed in the start zone for `setupMs` while the caller says
-//    the body is stable (the start rule, engine/start.ts).
+//  - The start rule (docs/biomechanics.md#start-rule): counting begins on the first measured frame, wherever the
+//    movement is. In the start zone the counter waits for the next rep; past it, the recording began mid-rep and that
+//    rep counts once the target is held and the start zone regained (its start was not seen, so `minRepMs` does not
+//    apply to it). Live, "no reps while getting into position" is the session's set-up gate. An optional `setupMs`
+//    > 0 instead waits for the start zone held that long while the caller says the body is stable (engine/start.ts).
 //  - A rep = start zone -> target zone held >= `minTargetMs` -> back to start zone, total >= `minRepMs`.
 //    Time in the target zone is measured from the first frame in it to the first frame out of it, so one frame at
 //    the bottom at 5 fps (200 ms) counts but a one-frame spike at 30 fps (33 ms) does not.
@@ -18,7 +21,8 @@ import { stepStartWait, type StartWaitConfig } from './start';
 export interface RepCounterConfig {
   startThreshold: number;
   targetThreshold: number;
-  setupMs: number;
+  /** 0 / omitted: count from the first measured frame (any start). > 0: hold the start zone this long first (ms). */
+  setupMs?: number;
   minTargetMs: number;
   minRepMs: number;
   maxGapMs: number;
@@ -42,11 +46,13 @@ export interface RepCounterState {
   targetReached: boolean;
   /** Last frame with a measurable value. */
   lastValueMs: number | null;
+  /** The rep in progress began before the first frame (the recording started mid-rep): its start was not seen. */
+  openStart: boolean;
 }
 
 export const INITIAL_REP_COUNTER: RepCounterState = Object.freeze({
   phase: 'setup', count: 0, setupSinceMs: null, repStartMs: null, targetEnterMs: null, targetReached: false,
-  lastValueMs: null,
+  lastValueMs: null, openStart: false,
 }) as RepCounterState;
 
 export type RepEvent =
@@ -61,7 +67,7 @@ export type RepEvent =
 
 export interface RepStep { state: RepCounterState; event: RepEvent | null }
 
-const startCfg = (cfg: RepCounterConfig): StartWaitConfig => ({ setupMs: cfg.setupMs, bridgeMs: cfg.setupBridgeMs });
+const startCfg = (cfg: RepCounterConfig): StartWaitConfig => ({ setupMs: cfg.setupMs ?? 0, bridgeMs: cfg.setupBridgeMs });
 
 export function inStartZone(value: number, cfg: Pick<RepCounterConfig, 'startThreshold' | 'targetThreshold'>): boolean {
   return cfg.targetThreshold >= cfg.startThreshold ? value <= cfg.startThreshold : value >= cfg.startThreshold;
@@ -102,6 +108,15 @@ export function stepRepCounter(
 
   switch (s.phase) {
     case 'setup': {
+      if (!(cfg.setupMs! > 0)) {
+        // Any start: begin where the movement is (a recording may start mid-rep or at the target; a target zone on the
+        // first frame was held before it, unseen, so it counts as reached).
+        if (inStart) return { state: { ...seen, phase: 'start', setupSinceMs: null }, event: { type: 'setup-done', timestampMs: t } };
+        return {
+          state: { ...seen, phase: inTarget ? 'target' : 'moving', setupSinceMs: null, repStartMs: t, targetEnterMs: inTarget ? t : null, targetReached: inTarget, openStart: true },
+          event: { type: 'rep-start', startMs: t },
+        };
+      }
       const w = stepStartWait(s.setupSinceMs, inStart && stable, t, s.lastValueMs, startCfg(cfg));
       if (w.done) return { state: { ...seen, phase: 'start', setupSinceMs: null }, event: { type: 'setup-done', timestampMs: t } };
       return { state: { ...seen, setupSinceMs: w.sinceMs }, event: null };
@@ -110,7 +125,7 @@ export function stepRepCounter(
       if (inStart) return { state: seen, event: null };
       const startMs = s.lastValueMs ?? t;
       const next: RepCounterState = { ...seen, phase: inTarget ? 'target' : 'moving', repStartMs: startMs,
-        targetEnterMs: inTarget ? t : null, targetReached: false };
+        targetEnterMs: inTarget ? t : null, targetReached: false, openStart: false };
       return { state: next, event: { type: 'rep-start', startMs } };
     }
     case 'moving': {
@@ -139,9 +154,9 @@ export function stepRepCounter(
 /** Back in the start zone: count the rep, or report a partial / too-fast one. */
 function finish(s: RepCounterState, t: number, cfg: RepCounterConfig): RepStep {
   const startMs = s.repStartMs ?? t;
-  const back: RepCounterState = { ...s, phase: 'start', repStartMs: null, targetEnterMs: null, targetReached: false };
+  const back: RepCounterState = { ...s, phase: 'start', repStartMs: null, targetEnterMs: null, targetReached: false, openStart: false };
   if (!s.targetReached) return { state: back, event: { type: 'partial', startMs, endMs: t } };
-  if (t - startMs < cfg.minRepMs) return { state: back, event: { type: 'aborted', reason: 'too-fast', timestampMs: t } };
+  if (!s.openStart && t - startMs < cfg.minRepMs) return { state: back, event: { type: 'aborted', reason: 'too-fast', timestampMs: t } };
   const index = s.count + 1;
   return { state: { ...back, count: index }, event: { type: 'rep', index, startMs, endMs: t, durationMs: t - startMs } };
 }

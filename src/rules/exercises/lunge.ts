@@ -1,6 +1,6 @@
 // Lunge (forward, reverse, transverse), FRONT view: reps per front leg (the front / working leg is the side),
 // front-knee valgus, depth. Definitions and sources: docs/biomechanics.md#lunge-depth-and-front-leg, #knee-valgus-fppa.
-// - Reps: engine/depth-reps.ts on the hip drop in TORSO lengths relative to standing (a forward lunge steps toward the
+// - Reps: engine/depth-reps.ts (from the first frame, any start) on the hip drop in TORSO lengths relative to standing (a forward lunge steps toward the
 //   camera; the upright trunk is not foreshortened), bottom >= 0.30 (~front knee 110-115 deg, ours), top <= 0.07.
 // - Front leg: the shank with the larger vertical knee-to-ankle extent (the back shank points away from the camera
 //   and is foreshortened), by >= 0.15 torso lengths; decided per rep by a vote over the frames near the bottom.
@@ -13,7 +13,7 @@ import type { PoseFrame, Side } from '../../core/pose-frame';
 import { accAtPeak, accMax, accSum, accumulate, captureAtPeak, EMPTY_ACC, noteFaults, type Accumulator } from '../engine/accumulator';
 import { FULL_BODY, type LegPoints } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
-import { depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDepthFrame, type DepthRepState } from '../engine/depth-reps';
+import { buffering, depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDepthFrame, type DepthRepState } from '../engine/depth-reps';
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
 import { faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
 import { INITIAL_GATE, judged, type GateState } from '../engine/gate';
@@ -75,7 +75,8 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   // Front leg on this frame (null = not clear).
   const shankDiff = (shankDrop(L) - shankDrop(R)) / torso.lengthPx;
   const front: Side | null = shankDiff >= cfg.frontLegMinDiffTorso ? 'left' : shankDiff <= -cfg.frontLegMinDiffTorso ? 'right' : null;
-  const nearBottom = active && drop >= cfg.valgusMinDropFrac;
+  // Judged from the first frame (a recording may begin mid-rep; engine/depth-reps.ts).
+  const nearBottom = drop >= cfg.valgusMinDropFrac;
   const sig = stepSignals(fresh ? EMPTY_SIGNALS : s.signals, {
     fppaL: fppaDeg(L.hip, L.knee, L.ankle, torso.midHip.x), fppaR: fppaDeg(R.hip, R.knee, R.ankle, torso.midHip.x),
   }, t, cfg);
@@ -91,7 +92,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   findings.push(...faultCues(f.active, t));
 
   let acc = d.event?.type === 'rep-start' ? EMPTY_ACC : s.acc;
-  if (inRep(s.depth.reps) || inRep(d.state)) {
+  if (inRep(s.depth.reps) || inRep(d.state) || buffering(s.depth)) {
     const bottom = (x: number) => (nearBottom ? x : Number.NaN);
     acc = captureAtPeak(noteFaults(acc, f.active.map(faultKey)), 'drop', drop, { fppaL, fppaR });
     acc = accumulate(acc, { frontVote: bottom(shankDiff), fppaL: bottom(fppaL), fppaR: bottom(fppaR), drop });

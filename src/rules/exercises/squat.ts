@@ -1,8 +1,9 @@
 // Squat (two legs), FRONT view: reps on the hip drop from standing, live knee valgus per knee, knees coming closer
 // together than when standing. Definitions and sources: docs/biomechanics.md#squat-depth, #knee-valgus-fppa,
 // #knee-ankle-separation-ratio.
-// - Reps: engine/depth-reps.ts (stand tall and still 1 s, then top <= 0.07 / bottom >= 0.25 of the standing hip
-//   height, ~knee 100-105 deg). A descent past 0.12 that turns back early gives SHALLOW_REP (info).
+// - Reps: engine/depth-reps.ts from the first frame, wherever the recording begins (top <= 0.07 / bottom >= 0.25 of
+//   the person's own standing hip height, ~knee 100-105 deg). A descent past 0.12 that turns back early gives
+//   SHALLOW_REP (info).
 // - KNEE_VALGUS per knee at smoothed FPPA >= 15 deg (ours: no double-leg squat norm), judged only around the bottom
 //   (hip drop >= 0.10); frames where one knee reads >= +15 and the other <= -15 deg are not judged (the body is
 //   turned against the camera: both knees shift the same way in the image).
@@ -16,7 +17,7 @@ import { accAtPeak, accMax, accMin, accumulate, captureAtPeak, EMPTY_ACC, noteFa
 import { stepFollowedRef } from '../engine/baseline';
 import { FULL_BODY } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
-import { depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDepthFrame, type DepthRepState } from '../engine/depth-reps';
+import { buffering, depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDepthFrame, type DepthRepState } from '../engine/depth-reps';
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
 import { cue, faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
 import { INITIAL_GATE, judged, type GateState } from '../engine/gate';
@@ -80,17 +81,19 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
     const acc = df.step.event?.type === 'aborted' ? EMPTY_ACC : s.acc;
     return { state: { ...s, gate: df.gate, depth: df.step.depth, acc }, findings: df.findings };
   }
-  const { torso, L, R, standing, fresh, step: d } = df;
+  const { torso, L, R, fresh, step: d } = df;
   const drop = d.drop, active = d.state.phase !== 'setup';
-  const nearBottom = active && drop >= cfg.valgusMinDropFrac;
+  // Judged from the first frame (a recording may begin mid-rep): before the standing height is known, the drop is
+  // from the highest height seen so far.
+  const nearBottom = drop >= cfg.valgusMinDropFrac;
   const ankleSep = Math.abs(L.ankle.x - R.ankle.x);
   const sig = stepSignals(fresh ? EMPTY_SIGNALS : s.signals, {
     fppaL: fppaDeg(L.hip, L.knee, L.ankle, torso.midHip.x), fppaR: fppaDeg(R.hip, R.knee, R.ankle, torso.midHip.x),
     ratio: ankleSep >= cfg.minAnkleSepTorsoFrac * torso.lengthPx ? separationRatio(L.knee, R.knee, L.ankle, R.ankle) : Number.NaN,
   }, t, cfg);
   const { fppaL, fppaR, ratio } = sig.values;
-  // Learned while standing in setup, kept for the set (the first frames of a descent are still "top").
-  const standingRatio = stepFollowedRef(s.standingKneeAnkleRatio, ratio, s.depth.reps.phase === 'setup' && standing);
+  // Learned at the top between reps, within the band that defines standing (engine/depth-reps.ts).
+  const standingRatio = stepFollowedRef(s.standingKneeAnkleRatio, ratio, d.state.phase === 'start' && drop <= cfg.anchorBandFrac);
   const relRatio = ratio / standingRatio;
   const v = cfg.valgusFppaDeg;
   const turned = cfg.rotationGuard && ((fppaL >= v && fppaR <= -v) || (fppaR >= v && fppaL <= -v));
@@ -109,7 +112,7 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
 
   // Per-rep accumulation while a rep is in progress (including the frame that ends it).
   let acc = d.event?.type === 'rep-start' ? EMPTY_ACC : s.acc;
-  if (inRep(s.depth.reps) || inRep(d.state)) {
+  if (inRep(s.depth.reps) || inRep(d.state) || buffering(s.depth)) {
     const bottom = (x: number) => (nearBottom ? x : Number.NaN);
     acc = captureAtPeak(noteFaults(acc, f.active.map(repFaultCode)), 'drop', drop, { fppaL, fppaR });
     acc = accumulate(acc, { fppaL: bottom(fppaL), fppaR: bottom(fppaR), ratio: bottom(ratio), relRatio: bottom(relRatio), drop });
@@ -147,7 +150,6 @@ export const squat: ExerciseDefinition<typeof squatConfigSchema, SquatState> = {
     'Depth is the drop of the hips seen from the front, not the thigh angle (that needs a side view).',
     'Knee valgus (FPPA) has no published norm for the two-leg squat and ~3 deg of measurement error; frames where the body is turned against the camera are not judged.',
     'Forward trunk lean and heels lifting are not judged.',
-    'Reps count only after you have stood still at the top for about a second.',
   ],
   initialState: () => squatInitialState(),
   step: squatStep,

@@ -155,6 +155,21 @@ describe('rep counter', () => {
     expect(drive(squatSamples(3, 85), cfg, false).reps.length).toBe(0);
   });
 
+  it('any start (setupMs 0): counting begins on the first value; a rep begun before it counts once completed', () => {
+    const any = { ...cfg, setupMs: 0 };
+    // Straight into the reps, no standing first.
+    expect(drive(squatSamples(2, 85, 30, 0), any).reps.length).toBe(2);
+    // Mid-descent, at the target, or after the target on the way up.
+    const from = (t0: number) => squatSamples(1, 85).filter(([t]) => t >= t0);
+    expect(drive(from(1850), any).reps.length).toBe(1);
+    expect(drive(from(2300), any).reps.length).toBe(1);
+    expect(drive(from(2800), any).reps.length).toBe(0);
+    // A rep whose start was not seen is exempt from minRepMs (its duration is unknown); a seen one is not.
+    const late = drive(from(2500), { ...any, minRepMs: 2000 });
+    expect(late.reps.length).toBe(1);
+    expect(drive(squatSamples(1, 85), { ...any, minRepMs: 2000 }).reps.length).toBe(0);
+  });
+
   it('a one-frame dip into the target zone at 30 fps is not a rep (minTargetMs), but works at 5 fps', () => {
     const spike: [number, number][] = [];
     for (let t = 0; t <= 1200; t += 33) spike.push([t, 170]);

@@ -179,27 +179,48 @@ describe('gate and dropout bridging', () => {
 
 describe('hip-drop reps (depth-reps)', () => {
   const cfg: DepthRepConfig = {
-    topDropFrac: 0.07, bottomDropFrac: 0.25, setupMs: 1000, setupStillTorsoFrac: 0.15, minBottomMs: 100, minRepMs: 600,
-    maxGapMs: 1000, signalSmoothingMs: 150, dropoutHoldMs: 400, reanchorStillMs: 3000,
+    topDropFrac: 0.07, bottomDropFrac: 0.25, anchorSettleMs: 200, anchorBandFrac: 0.03, stillTorsoFrac: 0.15, minBottomMs: 100,
+    minRepMs: 600, maxGapMs: 1000, signalSmoothingMs: 150, dropoutHoldMs: 400, reanchorStillMs: 3000,
   };
   const sample = (height: number) => ({ height, standing: height >= 395, midHip: { x: 500, y: 900 - height }, torsoLengthPx: 200 });
-  const run = (heights: (number | null)[], s0: DepthRepState = INITIAL_DEPTH_REPS) => {
+  const run = (heights: (number | null)[], s0: DepthRepState = INITIAL_DEPTH_REPS, c = cfg) => {
     let s = s0; const events: string[] = [];
     heights.forEach((h, i) => {
-      const r = h === null ? stepDepthRepsUnjudged(s, i * 100, cfg) : stepDepthReps(s, sample(h), i * 100, cfg, false);
+      const r = h === null ? stepDepthRepsUnjudged(s, i * 100, c) : stepDepthReps(s, sample(h), i * 100, c, false);
       s = r.depth; if (r.event) events.push(r.event.type);
     });
-    return { s, events };
+    return { s, events, reps: events.filter((e) => e === 'rep').length };
   };
-  it('needs 1 s standing still, learns the standing height, then counts a full descent and rise', () => {
-    // Still from the 2nd frame (the stillness anchor needs a first sample), so setup is done at 1100 ms.
-    const r = run([...Array(12).fill(400), 380, 340, 300, 280, 280, 280, 300, 340, 380, 400]);
-    expect(r.events).toEqual(['setup-done', 'rep-start', 'target-reached', 'rep']);
+  const rep = [380, 340, 300, 280, 280, 280, 300, 340, 380, 400];
+  it('learns the standing height once it has held near its top for anchorSettleMs, then counts a full descent and rise', () => {
+    const r = run([400, 400, 400, ...rep]);
+    expect(r.events).toEqual(['rep-start', 'target-reached', 'rep']);
     expect(r.s.refHeight).toBe(400);
+    // 100 ms at the top is not yet known (200 ms is): nothing counted before it.
+    expect(run([400, 400]).s.refHeight).toBeNaN();
+    expect(run([400, 400, 400]).s.refHeight).toBe(400);
   });
-  it('a descent before the start rule is not a rep; legs lost mid-rep for longer than maxGapMs drop it', () => {
-    expect(run([400, 380, 280, 280, 380, 400]).events).toEqual([]);
-    const started = run(Array(12).fill(400)).s;
+  it('counts the rep a recording begins in: mid-descent, at the bottom (the top at its end defines the reference)', () => {
+    const up = [400, 400, 400, 400];
+    const mid = run([340, 300, 280, 280, 300, 340, 380, ...up]);
+    expect(mid.reps).toBe(1);
+    expect(mid.s.refHeight).toBe(400);
+    const bottom = run([280, 280, 280, 280, 300, 340, 380, ...up, ...rep]);
+    expect(bottom.reps).toBe(2);
+    // Not deep enough against the standing height found at the end: no rep (300 = 0.25 of 400 counts, 301 does not).
+    expect(run([300, 300, 300, 340, 380, ...up]).reps).toBe(1);
+    expect(run([301, 301, 301, 340, 380, ...up]).reps).toBe(0);
+    // Still rising (each height past the band above the last): not yet known, so nothing is counted mid-rise.
+    const rising = run([280, 280, 280, 300, 320, 340, 360, 380]);
+    expect([rising.reps, rising.s.anchorHeight]).toEqual([0, 280]);
+  });
+  it('one outlier frame cannot move the standing height (median of 3)', () => {
+    const r = run([400, 400, 400, 400, 480, 400, 400, ...rep]);
+    expect(r.s.refHeight).toBe(400);
+    expect(r.reps).toBe(1);
+  });
+  it('legs lost mid-rep for longer than maxGapMs drop the rep and the reference', () => {
+    const started = run([400, 400, 400, 400]).s;
     const r = run([380, 280, ...Array(11).fill(null)], started);
     expect(r.events).toEqual(['rep-start', 'aborted']);
     expect(r.s.reps.phase).toBe('setup');
@@ -230,21 +251,33 @@ describe('rep and hold skeletons on a toy spec', () => {
     return raise(t, p, t >= 1500 ? lean : 0);
   }, 30, 3800);
 
-  it('counts a rep after the start rule, with its metrics and the faults seen; no cue before the start', () => {
+  it('counts a rep from the first frame, with its metrics and the faults seen; an opt-in setupMs waits for the start', () => {
     const s = summarize(runExercise(toy, lifts(40), {}).perFrame);
     expect(s.reps.total).toBe(1);
     expect(s.repFindings[0]!.metrics.peakLift).toBeGreaterThan(0.9);
     expect(s.repFindings[0]!.faults).toEqual(['LEAN']);
     expect(summarize(runExercise(toy, lifts(0), {}).perFrame).repFindings[0]!.faults).toEqual([]);
-    const early = runExercise(toy, seq((t) => raise(t, 0, 40), 30, 700), {});
-    expect(early.findings.filter((f) => f.kind === 'cue')).toEqual([]);
+    // Any start: judged from the first frame (live, the session's set-up gate decides when counting starts) ...
+    const leaning = seq((t) => raise(t, 0, 40), 30, 700);
+    expect(runExercise(toy, leaning, {}).findings.some((f) => f.kind === 'cue')).toBe(true);
+    // ... unless the exercise asks for the start position to be held first.
+    expect(runExercise(toy, leaning, { setupMs: 800 }).findings.filter((f) => f.kind === 'cue')).toEqual([]);
+  });
+
+  it('a recording that begins mid-rep or at the target counts that rep once it is completed', () => {
+    const from = (t0: number) => lifts(0).filter((f) => f.timestampMs >= t0);
+    for (const t0 of [1900, 2500]) expect(summarize(runExercise(toy, from(t0), {}).perFrame).reps.total, `from ${t0} ms`).toBe(1);
+    // After the target (on the way down): the rep's target was not seen in the clip, nothing is counted.
+    expect(summarize(runExercise(toy, from(3200), {}).perFrame).reps.total).toBe(0);
   });
 
   it('a frame that fails the gate gives only the visibility finding; the phase is reported when it changes', () => {
     const frames = [...seq((t) => raise(t, 0), 30, 1000), noPerson(1100), raise(1133, 0)];
     const r = runExercise(toy, frames, {});
     expect(r.perFrame.at(-2)!.findings.map((f) => f.kind)).toEqual(['visibility']);
-    expect(r.findings.filter((f): f is Extract<Finding, { kind: 'phase' }> => f.kind === 'phase').map((f) => f.phase)).toEqual(['setup', 'active']);
+    const phases = (x: typeof r) => x.findings.filter((f): f is Extract<Finding, { kind: 'phase' }> => f.kind === 'phase').map((f) => f.phase);
+    expect(phases(r)).toEqual(['active']);
+    expect(phases(runExercise(toy, frames, { setupMs: 800 }))).toEqual(['setup', 'active']);
   });
 
   it('a hold spec times the posture, bridges a short loss of the person and ends at the target', () => {
