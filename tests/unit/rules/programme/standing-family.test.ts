@@ -102,6 +102,17 @@ describe('hip hitch (pelvic drop on a step)', () => {
     expect(s.cues).toEqual([]);
   });
 
+  it('counts from the person\'s own level: a pelvic line tilted -6 or +6 deg throughout (a rolled camera) changes no count', () => {
+    for (const offset of [-6, 6]) {
+      const s = run(hipHitch, drops(12, () => ({}), 0, repKnots(0, 12, 3).map(([t, v]): [number, number] => [t, v + offset])), cfg);
+      expect(s.reps.total, `offset ${offset}`).toBe(3);
+      expect(s.repFindings[0]!.metrics.peakDropDeg).toBeCloseTo(12, 0);
+    }
+    // A recording that begins with the pelvis dropped counts that rep when it comes back to level.
+    const late = repKnots(0, 12, 3).slice(3).map(([t, v]): [number, number] => [t - 2200, v]);
+    expect(run(hipHitch, drops(12, () => ({}), 0, late), cfg).reps.total).toBe(3);
+  });
+
   it('pins the drop threshold (8 deg)', () => {
     expect(run(hipHitch, drops(9), cfg).reps.total).toBe(3);
     expect(run(hipHitch, drops(7), cfg).reps.total).toBe(0);
