@@ -30,6 +30,13 @@ export interface RestReferenceOpts {
   /** Divide the excursion by |rest| (a fraction of the rest value, e.g. leg compression). */
   relative?: boolean;
   /**
+   * Where the rep's target is: 'excursion' (default: away from rest, e.g. the open clam) or 'rest' (the rest is the
+   * target and the excursion the start, e.g. the straight leg at the top of a step-up). On the frame the rest becomes
+   * known, the value reported is the target's (the range seen, or 0), so a rep begun before the recording counts once
+   * the person is back in the start posture.
+   */
+  targetAt?: 'excursion' | 'rest';
+  /**
    * Smoothing of the raw value before its extremes are taken (engine/ema.ts; the exercise's signalSmoothingMs and
    * dropoutHoldMs): the running minimum of a noisy value sits ~2 noise SDs below the true rest. Omitted = raw.
    */
@@ -60,7 +67,7 @@ export function stepRestReference(s: RestReference, raw: number, o: RestReferenc
   const scale = o.relative ? Math.abs(rest) : 1;
   if (Number.isNaN(rest) || !(scale > 0)) return { state: { rest: restM, peak, known: false, ema }, excursion: null, rest };
   const range = Number.isNaN(peak.max) ? Number.NaN : (peak.max + restM.max) / scale;
-  if (range >= o.targetExcursion) return { state: { rest: restM, peak, known: true, ema }, excursion: range, rest };
+  if (range >= o.targetExcursion) return { state: { rest: restM, peak, known: true, ema }, excursion: o.targetAt === 'rest' ? 0 : range, rest };
   return { state: { rest: restM, peak, known: false, ema }, excursion: null, rest };
 }
 

@@ -25,9 +25,15 @@ describe('lateral step-up', () => {
     expect(run(lateralStepUp, steps(0.2, 0, () => ({}), 2, 'right'), { side: 'right' }).reps.right).toBe(2);
   });
 
-  it('pins top (0.05) and bottom (0.12) thresholds', () => {
-    expect(run(lateralStepUp, steps(0.2, 0.04), cfg).reps.total).toBe(3);
-    expect(run(lateralStepUp, steps(0.2, 0.06), cfg).reps.total).toBe(0);
+  it('pins top (0.05 from the working leg\'s own straight length) and bottom (0.12) thresholds', () => {
+    // The straight length is the working leg's own longest (smoothed) extent: the first step-up here stands straight
+    // for 1.5 s; a later top 0.04 short of it counts, 0.06 does not.
+    const tops = (x: number) => profile([[0, 0.2], [1500, 0.2], [2200, 0], [3700, 0], [4400, 0.2], [5100, 0.2], [5800, x], [6200, x], [6900, 0.2], [7600, 0.2]],
+      (v) => oneLeg({ stance: 'left', depth: v, freeLegPx: 400 }));
+    expect(run(lateralStepUp, tops(0.04), cfg).reps.total).toBe(2);
+    expect(run(lateralStepUp, tops(0.06), cfg).reps.total).toBe(1);
+    // From any start: a recording that begins at the top counts that step-up once the leg is back down.
+    expect(run(lateralStepUp, profile(repKnots(0.2, 0, 3).slice(3).map(([t, v]): [number, number] => [t - 2200, v]), (v) => oneLeg({ stance: 'left', depth: v, freeLegPx: 400 })), cfg).reps.total).toBe(3);
     // a bottom only at 0.11 never gives the start position (setup) -> nothing counts
     expect(run(lateralStepUp, steps(0.11, 0), cfg).reps.total).toBe(0);
   });
