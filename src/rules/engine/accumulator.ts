@@ -41,5 +41,7 @@ export const accMax = (acc: Accumulator, key: string): number => { const s = acc
 export const accMin = (acc: Accumulator, key: string): number => { const s = acc.stats[key]; return s && s.n > 0 ? s.min : Number.NaN; };
 export const accMean = (acc: Accumulator, key: string): number => { const s = acc.stats[key]; return s && s.n > 0 ? s.sum / s.n : Number.NaN; };
 export const accSum = (acc: Accumulator, key: string): number => acc.stats[key]?.sum ?? 0;
+/** Number of (finite) samples of a key. */
+export const accCount = (acc: Accumulator, key: string): number => acc.stats[key]?.n ?? 0;
 /** A captured value, NaN if never captured. */
 export const accAtPeak = (acc: Accumulator, key: string): number => acc.atPeak[key] ?? Number.NaN;

@@ -55,6 +55,22 @@ export function hipHeightAboveAnklePx(midHip: Point, leftAnkle: Point, rightAnkl
   return Math.max(leftAnkle.y, rightAnkle.y) - midHip.y;
 }
 
+/**
+ * FPPA of one knee (docs/biomechanics.md#knee-valgus-fppa) with the medial direction taken from the body: toward the
+ * other hip, so a knee or ankle crossing the image midline (a transverse lunge, a crossover stance) still reads right.
+ * 180 - hip-knee-ankle angle, + = knee medial to the hip-ankle line (valgus).
+ */
+export function fppaBodyDeg(leg: LegPoints, otherHip: Point): number {
+  const hka = jointAngleDeg(leg.hip, leg.knee, leg.ankle);
+  if (Number.isNaN(hka)) return Number.NaN;
+  const { hip, knee, ankle } = leg;
+  // Side of the hip-ankle line the knee is on (2D cross product), and the side the other hip is on.
+  const cross = (p: Point) => (ankle.x - hip.x) * (p.y - hip.y) - (ankle.y - hip.y) * (p.x - hip.x);
+  const kneeSide = Math.sign(cross(knee));
+  const medialSide = Math.sign(cross(otherHip)) || 1;
+  return kneeSide === 0 ? 0 : (180 - hka) * (kneeSide === medialSide ? 1 : -1);
+}
+
 /** 1 - height / reference; NaN if the reference is not positive. */
 export const dropFrac = (heightPx: number, refHeightPx: number): number =>
   refHeightPx > 0 ? 1 - heightPx / refHeightPx : Number.NaN;

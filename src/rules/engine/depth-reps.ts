@@ -1,8 +1,8 @@
 // Rep counting on the drop of the hips from the person's own standing height (squat, lunge;
 // docs/biomechanics.md#squat-depth, #start-rule): depth = 1 - height / standing height drives the rep counter
 // (top <= topDropFrac, bottom >= bottomDropFrac) from the first judged frame, wherever the recording begins.
-//  - The standing height is learned from the person, robustly: the running maximum of the median of the last 3 hip
-//    heights (one outlier frame cannot move it), updated only at the top between reps.
+//  - The standing height is learned from the person, robustly: the running maximum of the smoothed median of the last
+//    3 hip heights (one outlier frame cannot move it), updated only at the top between reps.
 //  - Until it is known, the judged heights are kept: the standing height is known once the median height has stayed
 //    within `anchorBandFrac` of its highest value for `anchorSettleMs` (the person is up, not still rising). The kept
 //    heights are then counted against it, so a recording that begins mid-descent or at the bottom counts its first
@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import type { Point } from '../../core/geometry';
 import type { KeypointName, PoseFrame } from '../../core/pose-frame';
-import { dropFrac, hipHeightAboveAnklePx, kneesStraight, legPx, type LegPoints, type StandingThresholds, type TorsoPoints } from './body';
+import { dropFrac, kneesStraight, legPx, type LegPoints, type StandingThresholds, type TorsoPoints } from './body';
 import type { CommonConfig } from './config';
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from './ema';
 import { notVisible, phaseFinding } from './findings';
@@ -62,8 +62,11 @@ export interface DepthRepState {
   readonly still: StillnessState;
   /** Smoothed mid-hip position (px) for the stillness test: raw keypoint jitter would keep resetting it. */
   readonly hip: SignalBank;
-  /** The last 3 judged heights (their median is the robust height). */
+  /** Smoothed torso length (px) for heights in torso units. */
+  readonly scale: SignalBank;
+  /** The last 3 judged heights; their median, smoothed, is the robust height. */
   readonly recent: readonly number[];
+  readonly smooth: SignalBank;
   /** Standing height (same unit as the heights passed in; NaN until known). */
   readonly refHeight: number;
   /**
@@ -78,7 +81,7 @@ export interface DepthRepState {
   readonly anchorHeight: number;
 }
 export const INITIAL_DEPTH_REPS: DepthRepState = Object.freeze({
-  reps: INITIAL_REP_COUNTER, still: INITIAL_STILLNESS, hip: EMPTY_SIGNALS, recent: [], refHeight: Number.NaN,
+  reps: INITIAL_REP_COUNTER, still: INITIAL_STILLNESS, hip: EMPTY_SIGNALS, scale: EMPTY_SIGNALS, recent: [], smooth: EMPTY_SIGNALS, refHeight: Number.NaN,
   pending: [], topMax: Number.NaN, plateauSinceMs: null, plateauBase: Number.NaN, anchorHeight: Number.NaN,
 });
 
@@ -95,10 +98,8 @@ export interface DepthSample { height: number; standing: boolean; midHip: Point;
 
 export interface DepthStep extends RepStep { state: RepCounterState; depth: DepthRepState; drop: number }
 
-const median3 = (xs: readonly number[]): number => {
-  const v = [...xs].sort((a, b) => a - b);
-  return v[Math.floor((v.length - 1) / 2)]!;
-};
+/** Median of 3 values. */
+const median3 = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[1]!;
 
 /** A frame the checker could not judge: the counter waits (or drops the rep after maxGapMs, and the reference with it). */
 export function stepDepthRepsUnjudged(s: DepthRepState, timestampMs: number, cfg: DepthRepConfig): DepthStep {
@@ -124,8 +125,12 @@ export function stepDepthReps(s: DepthRepState, m: DepthSample, timestampMs: num
   const t = timestampMs;
   const hip = stepSignals(fresh ? EMPTY_SIGNALS : s.hip, { x: m.midHip.x, y: m.midHip.y }, t, cfg);
   const still = stepStillness(fresh ? INITIAL_STILLNESS : s.still, hip.values.x, hip.values.y, cfg.stillTorsoFrac * m.torsoLengthPx, t);
-  const recent = [...s.recent.slice(-2), m.height];
-  const robust = median3(recent);
+  const recent = [...(fresh ? [] : s.recent.slice(-2)), m.height];
+  // Robust heights: the median of the last 3 (one outlier frame is dropped; available from the 3rd height), and that
+  // median smoothed by the signal EMA (for re-anchoring after a step back).
+  const med = recent.length < 3 ? Number.NaN : median3(recent);
+  const sm = stepSignals(fresh ? EMPTY_SIGNALS : s.smooth, Number.isNaN(med) ? {} : { h: med }, t, cfg);
+  const smoothed = sm.values.h ?? Number.NaN;
   const rc0 = repCfg(cfg);
   let ref = s.refHeight;
   let reps = s.reps;
@@ -136,23 +141,23 @@ export function stepDepthReps(s: DepthRepState, m: DepthSample, timestampMs: num
   let replayed: ReturnType<typeof replay> | null = null;
   if (pending) {
     pending = [...pending.filter(([ts]) => t - ts <= MAX_PENDING_MS), [t, m.height] as HeightSample];
-    topMax = Number.isNaN(topMax) ? robust : Math.max(topMax, robust);
+    if (!Number.isNaN(med)) topMax = Number.isNaN(topMax) ? med : Math.max(topMax, med);
     const band = cfg.anchorBandFrac;
     // At the top (inside the top zone of the highest height seen) and no longer rising (not past the band above the
     // plateau's own highest value).
-    if (robust < topMax * (1 - cfg.topDropFrac)) plateauSinceMs = null;
-    else if (plateauSinceMs === null || robust > plateauBase * (1 + band)) { plateauSinceMs = t; plateauBase = robust; }
-    else plateauBase = Math.max(plateauBase, robust);
+    if (Number.isNaN(med) || med < topMax * (1 - cfg.topDropFrac)) plateauSinceMs = null;
+    else if (plateauSinceMs === null || med > plateauBase * (1 + band)) { plateauSinceMs = t; plateauBase = med; }
+    else plateauBase = Math.max(plateauBase, med);
     const settled = plateauSinceMs !== null && t - plateauSinceMs >= cfg.anchorSettleMs && pending.length >= 2;
     // Known now, or a higher standing height than the one in use (the first plateau was the bottom of a rep the
-    // recording began in): count the kept heights against it.
-    if (settled && (Number.isNaN(anchorHeight) || topMax > anchorHeight * (1 + band))) {
-      ref = anchorHeight = topMax;
+    // recording began in): the plateau's highest median-of-3 height; the kept heights are counted against it.
+    if (settled && (Number.isNaN(anchorHeight) || plateauBase > anchorHeight * (1 + band))) {
+      ref = anchorHeight = plateauBase;
       replayed = replay(pending, ref, rc0);
     }
   }
   if (Number.isNaN(ref)) {
-    return { state: reps, event: null, depth: { ...s, still, hip: hip.bank, recent, pending, topMax, plateauSinceMs, plateauBase, anchorHeight }, drop: dropFrac(m.height, topMax) };
+    return { state: reps, event: null, depth: { ...s, still, hip: hip.bank, recent, smooth: sm.bank, pending, topMax, plateauSinceMs, plateauBase, anchorHeight }, drop: dropFrac(m.height, topMax) };
   }
   let event: RepEvent | null = null;
   if (replayed) {
@@ -161,12 +166,12 @@ export function stepDepthReps(s: DepthRepState, m: DepthSample, timestampMs: num
     if (r?.type === 'rep' && replayed.reps.count > reps.count) event = { ...r, index: replayed.reps.count, endMs: t, durationMs: t - r.startMs };
     reps = { ...replayed.reps, count: Math.max(replayed.reps.count, reps.count) };
   } else {
-    // At the top between reps the reference follows the person's robust height up (never a single frame).
-    if (reps.phase === 'start' && robust > ref) ref = robust;
-    if (cfg.reanchorStillMs !== undefined && reps.phase === 'moving' && m.standing && stillForMs(still, t) >= cfg.reanchorStillMs && !reps.targetReached) {
+    // At the top between reps the reference follows the person's median-of-3 height up (never a single frame).
+    if (reps.phase === 'start' && med > ref) ref = med;
+    if (cfg.reanchorStillMs !== undefined && !Number.isNaN(smoothed) && reps.phase === 'moving' && m.standing && stillForMs(still, t) >= cfg.reanchorStillMs && !reps.targetReached) {
       // Stood still, upright, outside the top zone for a long time: the person moved (e.g. stepped back).
       // Re-anchor the standing height instead of staying stuck in a rep that never started.
-      ref = robust;
+      ref = smoothed;
       reps = { ...reps, phase: 'start', repStartMs: null, targetEnterMs: null, openStart: false };
     }
   }
@@ -174,7 +179,14 @@ export function stepDepthReps(s: DepthRepState, m: DepthSample, timestampMs: num
   const rc = replayed ? { state: reps, event } : stepRepCounter(reps, drop, t, rc0);
   // The first counted rep fixes the start: the kept heights are no longer needed.
   if (rc.state.count > 0) pending = null;
-  return { ...rc, depth: { reps: rc.state, still, hip: hip.bank, recent, refHeight: ref, pending, topMax, plateauSinceMs, plateauBase, anchorHeight }, drop };
+  return { ...rc, depth: { ...s, reps: rc.state, still, hip: hip.bank, recent, smooth: sm.bank, refHeight: ref, pending, topMax, plateauSinceMs, plateauBase, anchorHeight }, drop };
+}
+
+export interface DepthFrameOptions {
+  /** Image y the hip height is measured from (default: the lower ankle). */
+  groundYPx?: (L: LegPoints, R: LegPoints) => number;
+  /** False = do not judge the view on this frame (besides during a rep; e.g. a lunge's foot still stepping). */
+  judgeView?: boolean;
 }
 
 /** A two-leg, front-view hip-drop frame (squat, lunge): the gate, both legs, the knees-straight test and the depth step. */
@@ -184,15 +196,23 @@ export type DepthFrame =
 
 /**
  * `heightUnit` 'px' measures the hip height in image px (squat: the standing reference is in px), 'torso' in torso
- * lengths of the same frame (lunge: stepping toward the camera changes the scale). A frame that cannot be judged
- * gives the visibility finding and the phase, and the counter waits.
+ * lengths of the same frame (lunge: stepping toward the camera changes the scale). The height is above `groundYPx`
+ * (default: the lower ankle; a lunge measures from the planted foot, since a stepping foot moves in the image). A
+ * frame that cannot be judged gives the visibility finding and the phase, and the counter waits.
  */
 export function stepDepthFrame(
   s: { gate: GateState; depth: DepthRepState }, frame: PoseFrame, required: readonly KeypointName[],
-  cfg: CommonConfig & DepthRepConfig & StandingThresholds, heightUnit: 'px' | 'torso',
+  cfg: CommonConfig & DepthRepConfig & StandingThresholds, heightUnit: 'px' | 'torso', opts: DepthFrameOptions = {},
 ): DepthFrame {
   const t = frame.timestampMs;
-  const g = stepGate(s.gate, frame, required, 'front', cfg, true);
+  const groundYPx = opts.groundYPx ?? ((L: LegPoints, R: LegPoints) => Math.max(L.ankle.y, R.ankle.y));
+  // The view (how the person faces the camera) is judged between reps: during a rep the body may turn by design (the
+  // transverse lunge turns pelvis and trunk 30-60 deg toward the stepping side; docs/biomechanics.md#view-check).
+  // A wrong view reported, or on its way to being reported, stays judged until it is right (a side-on camera never
+  // counts, even when the first rep starts before the view check's persistence time).
+  const viewWrong = s.gate.view.active || s.gate.view.onsetStartMs !== null;
+  const judgeView = viewWrong || (!inRep(s.depth.reps) && (opts.judgeView ?? true));
+  const g = stepGate(s.gate, frame, required, 'front', judgeView ? cfg : { ...cfg, viewCheck: false }, true);
   const L = g.ok ? legPx(frame, 'left', cfg) : null, R = g.ok ? legPx(frame, 'right', cfg) : null;
   if (!g.ok || !g.torso || !L || !R) {
     const step = stepDepthRepsUnjudged(s.depth, t, cfg);
@@ -200,10 +220,13 @@ export function stepDepthFrame(
     return { judged: false, gate: g.state, step, findings: [g.ok ? notVisible(required, t) : g.finding, phase] };
   }
   const torso = g.torso;
-  const heightPx = hipHeightAboveAnklePx(torso.midHip, L.ankle, R.ankle);
+  const heightPx = groundYPx(L, R) - torso.midHip.y;
   const standing = kneesStraight(L, R, cfg);
-  const height = heightUnit === 'px' ? heightPx : heightPx / torso.lengthPx;
+  // Torso units: divided by the smoothed torso length (one frame's torso jitters by 5-10 % on a person far away).
+  const scale = stepSignals(g.fresh ? EMPTY_SIGNALS : s.depth.scale, { torsoPx: torso.lengthPx }, t, cfg);
+  const height = heightUnit === 'px' ? heightPx : heightPx / scale.values.torsoPx!;
   const step = stepDepthReps(s.depth, { height, standing, midHip: torso.midHip, torsoLengthPx: torso.lengthPx }, t, cfg, g.fresh);
+  step.depth = { ...step.depth, scale: scale.bank };
   return { judged: true, gate: g.state, fresh: g.fresh, torso, L, R, standing, step };
 }
 

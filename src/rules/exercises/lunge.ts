@@ -2,21 +2,26 @@
 // front-knee valgus, depth. Definitions and sources: docs/biomechanics.md#lunge-depth-and-front-leg, #knee-valgus-fppa.
 // - Reps: engine/depth-reps.ts (from the first frame, any start) on the hip drop in TORSO lengths relative to standing (a forward lunge steps toward the
 //   camera; the upright trunk is not foreshortened), bottom >= 0.30 (~front knee 110-115 deg, ours), top <= 0.07.
-// - Front leg: the shank with the larger vertical knee-to-ankle extent (the back shank points away from the camera
-//   and is foreshortened), by >= 0.15 torso lengths; decided per rep by a vote over the frames near the bottom.
+// - Front leg: from which foot stepped. Each ankle's place standing is learned at the top; near the bottom the foot
+//   that moved farther from its place is the stepping foot: the front leg in the forward lunge, the back leg in the
+//   reverse and transverse lunges (the planted, bending leg is the "front" leg). Until the standing places are known
+//   (a recording that begins mid-lunge), the shank with the larger vertical knee-to-ankle extent (the back shank
+//   points away from the camera and is foreshortened), by >= 0.15 torso lengths. Decided per rep by a vote near the
+//   bottom.
 // - KNEE_VALGUS on the front knee at smoothed FPPA >= 15 deg (ours: no 2D lunge norm), judged around the bottom.
 // - Variants differ in where the moving foot goes; the measurements are the same (in the transverse lunge the leg
 //   that stays planted and bends is the "front" leg), so the variant selects the instructions only.
 import { z } from 'zod';
-import { fppaDeg } from '../../core/geometry';
 import type { PoseFrame, Side } from '../../core/pose-frame';
-import { accAtPeak, accMax, accSum, accumulate, captureAtPeak, EMPTY_ACC, noteFaults, type Accumulator } from '../engine/accumulator';
-import { FULL_BODY, type LegPoints } from '../engine/body';
+import { accAtPeak, accCount, accMax, accSum, accumulate, captureAtPeak, EMPTY_ACC, noteFaults, type Accumulator } from '../engine/accumulator';
+import { stepFollowedRef } from '../engine/baseline';
+import { FULL_BODY, fppaBodyDeg, type LegPoints } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
-import { buffering, depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDepthFrame, type DepthRepState } from '../engine/depth-reps';
+import { anchored, buffering, depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDepthFrame, type DepthRepState } from '../engine/depth-reps';
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
 import { faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
 import { INITIAL_GATE, judged, type GateState } from '../engine/gate';
+import { visiblePx } from '../engine/visibility';
 import { faultKey, NO_FAULTS, stepFaults, type FaultStates } from '../engine/persistence';
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { kneeValgusCheck, kneeValgusShape } from './standing';
@@ -32,11 +37,11 @@ export const lungeConfigSchema = z.strictObject({
   side: z.enum(['auto', 'left', 'right']).default('auto')
     .describe("Front (working) leg: 'auto' counts both legs; 'left'/'right' counts only reps with that leg in front."),
   ...depthRepShape({
-    bottomDropFrac: 0.3, bottomNote: `Ours (${DOC}#lunge-depth-and-front-leg): ~front knee 110-115 deg; down <= 90-100 deg would be ~0.4-0.5.`,
+    bottomDropFrac: 0.2, bottomNote: `Ours (${DOC}#lunge-depth-and-front-leg): the torso-normalised 2D drop reads 0.65-0.85 of the 3D hip drop (the hip moves along the camera axis), so 0.20 ~ a 3D drop of 0.25-0.30, front knee ~115-120 deg.`,
     minRepMs: 800, minRepNote: `Ours (${DOC}#rep-counting): a lunge includes a step.`,
   }),
   frontLegMinDiffTorso: z.number().min(0).default(0.15)
-    .describe(`Front leg = larger vertical knee-ankle extent, by at least this many torso lengths. Ours (${DOC}#lunge-depth-and-front-leg).`),
+    .describe(`Front leg: the feet's travel from their standing places (or, before those are known, the legs' vertical knee-ankle extents) must differ by at least this many torso lengths. Ours (${DOC}#lunge-depth-and-front-leg).`),
   ...kneeValgusShape(15, 10, `Ours (${DOC}#knee-valgus-fppa): no 2D lunge norm; as the squat, above the healthy single-leg mean + 1 SD.`),
   valgusMinDropFrac: z.number().min(0).max(1).default(0.12)
     .describe(`Judge valgus only when the hip drop is >= this (around the bottom, where FPPA is defined). Ours (${DOC}#knee-valgus-fppa).`),
@@ -51,21 +56,44 @@ export interface LungeState {
   /** Smoothed FPPA per knee (engine/ema.ts). */
   signals: SignalBank;
   faults: FaultStates;
-  /** Rep in progress; its `frontVote` sums (left - right shank extent, torso units) near the bottom: > 0 = left in front. */
+  /**
+   * Rep in progress. Near the bottom, `stepVote` sums (right - left ankle travel from its standing place, torso units:
+   * > 0 = the right foot stepped) and `frontVote` (left - right shank extent, torso units: > 0 = left in front).
+   */
   acc: Accumulator;
+  /** Each ankle's standing place (px), learned at the top; NaN until seen. */
+  standAnkles: { lx: number; ly: number; rx: number; ry: number };
   counts: { left: number; right: number };
 }
 
 export const lungeInitialState = (): LungeState => ({
   gate: INITIAL_GATE, depth: INITIAL_DEPTH_REPS, signals: EMPTY_SIGNALS, faults: NO_FAULTS, acc: EMPTY_ACC, counts: { left: 0, right: 0 },
+  standAnkles: { lx: Number.NaN, ly: Number.NaN, rx: Number.NaN, ry: Number.NaN },
 });
+
+/** The front (working) leg given the foot that stepped: the stepping foot in a forward lunge, the other one otherwise. */
+const frontFromStep = (stepped: Side, variant: LungeVariant): Side => (variant === 'forward' ? stepped : stepped === 'left' ? 'right' : 'left');
 
 /** Vertical knee-to-ankle extent (px, y down): large for a vertical (front) shank. */
 const shankDrop = (leg: LegPoints): number => leg.ankle.y - leg.knee.y;
 
 export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { state: LungeState; findings: Finding[] } {
   const t = frame.timestampMs;
-  const df = stepDepthFrame(s, frame, LUNGE_REQUIRED, cfg, 'torso');
+  // Hip height above the planted foot (the one nearer its standing place): a stepping foot moves in the image (a foot
+  // placed forward is lower in the picture), which would read as depth. Before the places are known: the lower ankle.
+  // The view is judged only with both feet at their places: stepping into a transverse lunge turns the body by design.
+  const sa = s.standAnkles;
+  const away = (a: { x: number; y: number } | null, x: number, y: number) => (a ? Math.hypot(a.x - x, a.y - y) : Number.NaN);
+  const la = visiblePx(frame, 'left_ankle', cfg), ra = visiblePx(frame, 'right_ankle', cfg);
+  const torsoPxNow = s.depth.scale.torsoPx?.value ?? Number.NaN;
+  const stepping = Math.max(away(la, sa.lx, sa.ly), away(ra, sa.rx, sa.ry)) >= cfg.frontLegMinDiffTorso * torsoPxNow;
+  const df = stepDepthFrame(s, frame, LUNGE_REQUIRED, cfg, 'torso', {
+    groundYPx: (L, R) => {
+      const dl = Math.hypot(L.ankle.x - sa.lx, L.ankle.y - sa.ly), dr = Math.hypot(R.ankle.x - sa.rx, R.ankle.y - sa.ry);
+      return Number.isNaN(dl) || Number.isNaN(dr) ? Math.max(L.ankle.y, R.ankle.y) : dl <= dr ? L.ankle.y : R.ankle.y;
+    },
+    judgeView: !stepping,
+  });
   if (!df.judged) {
     const acc = df.step.event?.type === 'aborted' ? EMPTY_ACC : s.acc;
     return { state: { ...s, gate: df.gate, depth: df.step.depth, acc }, findings: df.findings };
@@ -74,11 +102,21 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   const drop = d.drop, active = d.state.phase !== 'setup';
   // Front leg on this frame (null = not clear).
   const shankDiff = (shankDrop(L) - shankDrop(R)) / torso.lengthPx;
-  const front: Side | null = shankDiff >= cfg.frontLegMinDiffTorso ? 'left' : shankDiff <= -cfg.frontLegMinDiffTorso ? 'right' : null;
+  // Standing places of the feet, followed at the top between reps (within the band that defines standing).
+  const atTop = d.state.phase === 'start' && drop <= cfg.anchorBandFrac;
+  const standAnkles = {
+    lx: stepFollowedRef(sa.lx, L.ankle.x, atTop), ly: stepFollowedRef(sa.ly, L.ankle.y, atTop),
+    rx: stepFollowedRef(sa.rx, R.ankle.x, atTop), ry: stepFollowedRef(sa.ry, R.ankle.y, atTop),
+  };
+  // Which foot stepped: right travel - left travel from the standing places (torso units); NaN until known.
+  const stepDiff = (Math.hypot(R.ankle.x - standAnkles.rx, R.ankle.y - standAnkles.ry) - Math.hypot(L.ankle.x - standAnkles.lx, L.ankle.y - standAnkles.ly)) / torso.lengthPx;
+  const stepped: Side | null = stepDiff >= cfg.frontLegMinDiffTorso ? 'right' : stepDiff <= -cfg.frontLegMinDiffTorso ? 'left' : null;
+  const byShank: Side | null = shankDiff >= cfg.frontLegMinDiffTorso ? 'left' : shankDiff <= -cfg.frontLegMinDiffTorso ? 'right' : null;
+  const front: Side | null = Number.isNaN(stepDiff) ? byShank : stepped === null ? null : frontFromStep(stepped, cfg.variant);
   // Judged from the first frame (a recording may begin mid-rep; engine/depth-reps.ts).
   const nearBottom = drop >= cfg.valgusMinDropFrac;
   const sig = stepSignals(fresh ? EMPTY_SIGNALS : s.signals, {
-    fppaL: fppaDeg(L.hip, L.knee, L.ankle, torso.midHip.x), fppaR: fppaDeg(R.hip, R.knee, R.ankle, torso.midHip.x),
+    fppaL: fppaBodyDeg(L, R.hip), fppaR: fppaBodyDeg(R, L.hip),
   }, t, cfg);
   const { fppaL, fppaR } = sig.values;
   const judgedKnee = (side: Side) => ({ window: nearBottom && front === side && (cfg.side === 'auto' || cfg.side === side) });
@@ -95,13 +133,18 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   if (inRep(s.depth.reps) || inRep(d.state) || buffering(s.depth)) {
     const bottom = (x: number) => (nearBottom ? x : Number.NaN);
     acc = captureAtPeak(noteFaults(acc, f.active.map(faultKey)), 'drop', drop, { fppaL, fppaR });
-    acc = accumulate(acc, { frontVote: bottom(shankDiff), fppaL: bottom(fppaL), fppaR: bottom(fppaR), drop });
+    // Before the standing height is known the bottom is not known either: every frame votes (a recording that
+    // begins at the bottom of a lunge).
+    const vote = (x: number) => (nearBottom || !anchored(s.depth) ? x : Number.NaN);
+    acc = accumulate(acc, { stepVote: bottom(stepDiff), frontVote: vote(shankDiff), fppaL: bottom(fppaL), fppaR: bottom(fppaR), drop });
   }
   let counts = s.counts;
   const ev = d.event;
   if (ev?.type === 'rep' || ev?.type === 'partial' || ev?.type === 'aborted') {
-    const vote = accSum(acc, 'frontVote');
-    const side: Side | null = vote > 0 ? 'left' : vote < 0 ? 'right' : null;
+    const steps = accSum(acc, 'stepVote'), shanks = accSum(acc, 'frontVote');
+    const side: Side | null = accCount(acc, 'stepVote') > 0
+      ? (steps > 0 ? frontFromStep('right', cfg.variant) : steps < 0 ? frontFromStep('left', cfg.variant) : null)
+      : shanks > 0 ? 'left' : shanks < 0 ? 'right' : null;
     if (ev.type === 'rep' && side && (cfg.side === 'auto' || cfg.side === side)) {
       counts = { ...counts, [side]: counts[side] + 1 };
       const fppa = side === 'left' ? 'fppaL' : 'fppaR';
@@ -112,7 +155,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
     acc = EMPTY_ACC;
   }
   findings.push(phaseFinding(active ? 'active' : 'setup', t));
-  return { state: { gate: judged(df.gate, t), depth: d.depth, signals: sig.bank, faults: f.states, acc, counts }, findings };
+  return { state: { gate: judged(df.gate, t), depth: d.depth, signals: sig.bank, faults: f.states, acc, counts, standAnkles }, findings };
 }
 
 export const lunge: ExerciseDefinition<typeof lungeConfigSchema, LungeState> = {

@@ -11,11 +11,11 @@
 //   reads the knees inside the ankles already when standing), around the bottom.
 // - Knees passing the toes are not penalised.
 import { z } from 'zod';
-import { fppaDeg, separationRatio } from '../../core/geometry';
+import { separationRatio } from '../../core/geometry';
 import type { PoseFrame } from '../../core/pose-frame';
 import { accAtPeak, accMax, accMin, accumulate, captureAtPeak, EMPTY_ACC, noteFaults, type Accumulator } from '../engine/accumulator';
 import { stepFollowedRef } from '../engine/baseline';
-import { FULL_BODY } from '../engine/body';
+import { FULL_BODY, fppaBodyDeg } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
 import { buffering, depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDepthFrame, type DepthRepState } from '../engine/depth-reps';
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
@@ -88,7 +88,7 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   const nearBottom = drop >= cfg.valgusMinDropFrac;
   const ankleSep = Math.abs(L.ankle.x - R.ankle.x);
   const sig = stepSignals(fresh ? EMPTY_SIGNALS : s.signals, {
-    fppaL: fppaDeg(L.hip, L.knee, L.ankle, torso.midHip.x), fppaR: fppaDeg(R.hip, R.knee, R.ankle, torso.midHip.x),
+    fppaL: fppaBodyDeg(L, R.hip), fppaR: fppaBodyDeg(R, L.hip),
     ratio: ankleSep >= cfg.minAnkleSepTorsoFrac * torso.lengthPx ? separationRatio(L.knee, R.knee, L.ankle, R.ankle) : Number.NaN,
   }, t, cfg);
   const { fppaL, fppaR, ratio } = sig.values;

@@ -192,35 +192,36 @@ describe('hip-drop reps (depth-reps)', () => {
     return { s, events, reps: events.filter((e) => e === 'rep').length };
   };
   const rep = [380, 340, 300, 280, 280, 280, 300, 340, 380, 400];
-  it('learns the standing height once it has held near its top for anchorSettleMs, then counts a full descent and rise', () => {
-    const r = run([400, 400, 400, ...rep]);
+  const up = [400, 400, 400, 400, 400];
+  it('learns the standing height once the median of 3 has held near its top for anchorSettleMs, then counts a descent and rise', () => {
+    // The median needs 3 heights (t = 200 ms), then 200 ms on the plateau: known at 400 ms.
+    expect(run([400, 400, 400, 400]).s.refHeight).toBeNaN();
+    expect(run(up).s.refHeight).toBe(400);
+    const r = run([...up, ...rep]);
     expect(r.events).toEqual(['rep-start', 'target-reached', 'rep']);
     expect(r.s.refHeight).toBe(400);
-    // 100 ms at the top is not yet known (200 ms is): nothing counted before it.
-    expect(run([400, 400]).s.refHeight).toBeNaN();
-    expect(run([400, 400, 400]).s.refHeight).toBe(400);
   });
   it('counts the rep a recording begins in: mid-descent, at the bottom (the top at its end defines the reference)', () => {
-    const up = [400, 400, 400, 400];
     const mid = run([340, 300, 280, 280, 300, 340, 380, ...up]);
     expect(mid.reps).toBe(1);
     expect(mid.s.refHeight).toBe(400);
-    const bottom = run([280, 280, 280, 280, 300, 340, 380, ...up, ...rep]);
+    // At the bottom: the first plateau is the bottom itself (280), the top at the end replaces it and re-counts.
+    const bottom = run([280, 280, 280, 280, 280, 300, 340, 380, ...up, ...rep]);
     expect(bottom.reps).toBe(2);
     // Not deep enough against the standing height found at the end: no rep (300 = 0.25 of 400 counts, 301 does not).
     expect(run([300, 300, 300, 340, 380, ...up]).reps).toBe(1);
     expect(run([301, 301, 301, 340, 380, ...up]).reps).toBe(0);
-    // Still rising (each height past the band above the last): not yet known, so nothing is counted mid-rise.
-    const rising = run([280, 280, 280, 300, 320, 340, 360, 380]);
+    // Still rising (each median past the band above the last): no new standing height, nothing counted mid-rise.
+    const rising = run([280, 280, 280, 280, 280, 300, 320, 340, 360, 380]);
     expect([rising.reps, rising.s.anchorHeight]).toEqual([0, 280]);
   });
   it('one outlier frame cannot move the standing height (median of 3)', () => {
-    const r = run([400, 400, 400, 400, 480, 400, 400, ...rep]);
+    const r = run([...up, 480, 400, 400, ...rep]);
     expect(r.s.refHeight).toBe(400);
     expect(r.reps).toBe(1);
   });
   it('legs lost mid-rep for longer than maxGapMs drop the rep and the reference', () => {
-    const started = run([400, 400, 400, 400]).s;
+    const started = run(up).s;
     const r = run([380, 280, ...Array(11).fill(null)], started);
     expect(r.events).toEqual(['rep-start', 'aborted']);
     expect(r.s.reps.phase).toBe('setup');

@@ -80,9 +80,9 @@ describe('lunge', () => {
     expect(r.sum.cues).toEqual([]);
   });
 
-  it('pins the bottom threshold: drop 0.301 counts, 0.299 does not', () => {
-    expect(run(lungeSequence([{ front: 'left', bottomDrop: 0.301 }])).sum.reps.total).toBe(1);
-    expect(run(lungeSequence([{ front: 'left', bottomDrop: 0.299 }])).sum.reps.total).toBe(0);
+  it('pins the bottom threshold: drop 0.201 counts, 0.199 does not', () => {
+    expect(run(lungeSequence([{ front: 'left', bottomDrop: 0.201 }])).sum.reps.total).toBe(1);
+    expect(run(lungeSequence([{ front: 'left', bottomDrop: 0.199 }])).sum.reps.total).toBe(0);
   });
 
   it('pins front-knee valgus: 15.05 deg flags KNEE_VALGUS on the front leg, 14.95 does not', () => {
@@ -107,7 +107,9 @@ describe('lunge', () => {
     const grow = (j: Joints) => scaled(j, 1 + 0.15 * ((j.left_shoulder!.y - 300) / 140), 500, 900);
     const r = run(lungeSequence(reps, 30, 1500, grow), { variant: 'forward' });
     expect(r.sum.reps).toMatchObject({ left: 1, right: 1 });
-    expect(r.sum.repFindings[0]!.metrics.peakDepthFrac).toBeCloseTo(0.35, 6);
+    // The torso length is smoothed (150 ms: one frame's torso jitters on a person far away), so a growth this fast
+    // leaves the depth within 0.01.
+    expect(Math.abs(r.sum.repFindings[0]!.metrics.peakDepthFrac! - 0.35)).toBeLessThan(0.01);
   });
 
   it("side 'left' counts only reps with the left leg in front", () => {
