@@ -55,7 +55,7 @@ export const clamshell = defineRepExercise<ClamshellConfig, Aux>({
   repThresholds: thresholds,
   initialAux: () => ({ ...INITIAL_SIDE_LYING_AUX, closed: EMPTY_REST_REFERENCE, baselineDone: false }),
   evaluate(ctx, aux) {
-    const c = ctx.config, b = sideLyingBody(ctx.pt, c);
+    const c = ctx.config, b = sideLyingBody(ctx.pt, c, aux.topVote, 'knee');
     if (!b) return noEvaluation(aux);
     // Unsigned: the top knee rests on the bottom one, so the gap never crosses zero in a clamshell, and a model that
     // swaps left and right for a few frames (common on a lying body) cannot flip it negative and drag the closed
@@ -84,7 +84,7 @@ export const clamshell = defineRepExercise<ClamshellConfig, Aux>({
         ...pelvis.faults,
       ],
       samples: { gap, lift: lift ?? Number.NaN, ...pelvis.samples },
-      aux: { hipSepBaseline: pelvis.hipSepBaseline, closed: closed.state, baselineDone },
+      aux: { hipSepBaseline: pelvis.hipSepBaseline, topVote: b.topVote, closed: closed.state, baselineDone },
     };
   },
   repMetrics: (acc, { timeAtTargetMs }) => ({
