@@ -71,6 +71,20 @@ export function fppaBodyDeg(leg: LegPoints, otherHip: Point): number {
   return kneeSide === 0 ? 0 : (180 - hka) * (kneeSide === medialSide ? 1 : -1);
 }
 
+/**
+ * Medial displacement of the knee from the hip-ankle line, as a fraction of `legLengthPx` (the person's standing leg
+ * length): + = medial (toward the other hip), - = lateral (docs/biomechanics.md#knee-medial-displacement). A distance,
+ * not an angle, so it keeps its meaning when the thigh points at the lens and 2D FPPA does not.
+ */
+export function kneeMedialFrac(leg: LegPoints, otherHip: Point, legLengthPx: number): number {
+  const { hip, knee, ankle } = leg;
+  const len = distance(hip, ankle);
+  if (!(len > 0) || !(legLengthPx > 0)) return Number.NaN;
+  const cross = (p: Point) => ((ankle.x - hip.x) * (p.y - hip.y) - (ankle.y - hip.y) * (p.x - hip.x)) / len;
+  const medialSide = Math.sign(cross(otherHip)) || 1;
+  return (cross(knee) * medialSide) / legLengthPx;
+}
+
 /** 1 - height / reference; NaN if the reference is not positive. */
 export const dropFrac = (heightPx: number, refHeightPx: number): number =>
   refHeightPx > 0 ? 1 - heightPx / refHeightPx : Number.NaN;

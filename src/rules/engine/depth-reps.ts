@@ -96,7 +96,11 @@ const repCfg = (c: DepthRepConfig): RepCounterConfig => ({
 /** The body on a judged frame: hip height (any unit, the same every frame), knees straight, mid-hip and torso (px). */
 export interface DepthSample { height: number; standing: boolean; midHip: Point; torsoLengthPx: number }
 
-export interface DepthStep extends RepStep { state: RepCounterState; depth: DepthRepState; drop: number }
+export interface DepthStep extends RepStep {
+  state: RepCounterState; depth: DepthRepState; drop: number;
+  /** A rep found in the kept heights (counted when the standing height became known): its deepest drop against it. */
+  replayPeakDrop?: number;
+}
 
 /** Median of 3 values. */
 const median3 = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[1]!;
@@ -110,14 +114,17 @@ export function stepDepthRepsUnjudged(s: DepthRepState, timestampMs: number, cfg
 }
 
 /** The kept heights counted from scratch against a standing height; the last rep counted in them. */
-function replay(pending: readonly HeightSample[], ref: number, cfg: RepCounterConfig): { reps: RepCounterState; lastRep: RepEvent | null } {
-  let reps = INITIAL_REP_COUNTER, lastRep: RepEvent | null = null;
+function replay(pending: readonly HeightSample[], ref: number, cfg: RepCounterConfig): { reps: RepCounterState; lastRep: RepEvent | null; lastRepPeakDrop: number } {
+  let reps = INITIAL_REP_COUNTER, lastRep: RepEvent | null = null, peak = -Infinity, lastRepPeakDrop = Number.NaN;
   for (const [ts, h] of pending) {
-    const r = stepRepCounter(reps, dropFrac(h, ref), ts, cfg);
+    const drop = dropFrac(h, ref);
+    const r = stepRepCounter(reps, drop, ts, cfg);
+    if (r.event?.type === 'rep-start') peak = -Infinity;
+    peak = Math.max(peak, drop);
     reps = r.state;
-    if (r.event?.type === 'rep') lastRep = r.event;
+    if (r.event?.type === 'rep') { lastRep = r.event; lastRepPeakDrop = peak; }
   }
-  return { reps, lastRep };
+  return { reps, lastRep, lastRepPeakDrop };
 }
 
 /** A judged frame. `fresh` = judged after a loss longer than dropoutHoldMs (the stillness test restarts). */
@@ -159,11 +166,14 @@ export function stepDepthReps(s: DepthRepState, m: DepthSample, timestampMs: num
   if (Number.isNaN(ref)) {
     return { state: reps, event: null, depth: { ...s, still, hip: hip.bank, recent, smooth: sm.bank, pending, topMax, plateauSinceMs, plateauBase, anchorHeight }, drop: dropFrac(m.height, topMax) };
   }
-  let event: RepEvent | null = null;
+  let event: RepEvent | null = null, replayPeakDrop = Number.NaN;
   if (replayed) {
     // A rep found in the kept heights is reported now, once (the counter never takes back a rep it reported).
     const r = replayed.lastRep;
-    if (r?.type === 'rep' && replayed.reps.count > reps.count) event = { ...r, index: replayed.reps.count, endMs: t, durationMs: t - r.startMs };
+    if (r?.type === 'rep' && replayed.reps.count > reps.count) {
+      event = { ...r, index: replayed.reps.count, endMs: t, durationMs: t - r.startMs };
+      replayPeakDrop = replayed.lastRepPeakDrop;
+    }
     reps = { ...replayed.reps, count: Math.max(replayed.reps.count, reps.count) };
   } else {
     // At the top between reps the reference follows the person's median-of-3 height up (never a single frame).
@@ -176,7 +186,7 @@ export function stepDepthReps(s: DepthRepState, m: DepthSample, timestampMs: num
     }
   }
   const drop = dropFrac(m.height, ref);
-  const rc = replayed ? { state: reps, event } : stepRepCounter(reps, drop, t, rc0);
+  const rc = replayed ? { state: reps, event, replayPeakDrop } : stepRepCounter(reps, drop, t, rc0);
   // The first counted rep fixes the start: the kept heights are no longer needed.
   if (rc.state.count > 0) pending = null;
   return { ...rc, depth: { ...s, reps: rc.state, still, hip: hip.bank, recent, smooth: sm.bank, refHeight: ref, pending, topMax, plateauSinceMs, plateauBase, anchorHeight }, drop };

@@ -4,27 +4,32 @@
 //   camera; the upright trunk is not foreshortened), bottom >= 0.30 (~front knee 110-115 deg, ours), top <= 0.07.
 // - Front leg: from which foot stepped. Each ankle's place standing is learned at the top; near the bottom the foot
 //   that moved farther from its place is the stepping foot: the front leg in the forward lunge, the back leg in the
-//   reverse and transverse lunges (the planted, bending leg is the "front" leg). Until the standing places are known
-//   (a recording that begins mid-lunge), the shank with the larger vertical knee-to-ankle extent (the back shank
-//   points away from the camera and is foreshortened), by >= 0.15 torso lengths. Decided per rep by a vote near the
-//   bottom.
-// - KNEE_VALGUS on the front knee at smoothed FPPA >= 15 deg (ours: no 2D lunge norm), judged around the bottom.
+//   reverse and transverse lunges (the planted, bending leg is the "front" leg). While that is not clear (the places
+//   not known yet in a recording that begins mid-lunge, or the foot still on its way), the shank with the larger
+//   vertical knee-to-ankle extent (the back shank points away from the camera and is foreshortened), by >= 0.15 torso
+//   lengths. Decided per rep by a vote near the bottom.
+// - KNEE_VALGUS on the front knee when the knees lie medial to their hip-ankle lines by >= 6 % of the standing leg
+//   length together (a turned body shifts both the same way in the picture, cancelling in the sum)
+//   (docs/biomechanics.md#knee-medial-displacement: a distance keeps its meaning where 2D FPPA does not, with the
+//   front thigh pointing at the lens), around the bottom, while the pelvis faces the camera as it did standing (a
+//   transverse lunge turns it 30-60 deg by design). FPPA is shown only in its range (moderate knee flexion).
+// - A counted rep short of the depth target (0.30) is marked shallow: SHALLOW_REP (info), "go deeper".
 // - Variants differ in where the moving foot goes; the measurements are the same (in the transverse lunge the leg
 //   that stays planted and bends is the "front" leg), so the variant selects the instructions only.
 import { z } from 'zod';
 import type { PoseFrame, Side } from '../../core/pose-frame';
 import { accAtPeak, accCount, accMax, accSum, accumulate, captureAtPeak, EMPTY_ACC, noteFaults, type Accumulator } from '../engine/accumulator';
 import { stepFollowedRef } from '../engine/baseline';
-import { FULL_BODY, fppaBodyDeg, type LegPoints } from '../engine/body';
+import { FULL_BODY, fppaBodyDeg, kneeMedialFrac, legLengthPx, type LegPoints } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
 import { anchored, buffering, depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDepthFrame, type DepthRepState } from '../engine/depth-reps';
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
-import { faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
+import { cue, faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
 import { INITIAL_GATE, judged, type GateState } from '../engine/gate';
 import { visiblePx } from '../engine/visibility';
 import { faultKey, NO_FAULTS, stepFaults, type FaultStates } from '../engine/persistence';
 import type { ExerciseDefinition, Finding } from '../engine/types';
-import { kneeValgusCheck, kneeValgusShape } from './standing';
+import { kneeValgusCheck } from './standing';
 
 const DOC = 'docs/biomechanics.md';
 export const LUNGE_VARIANTS = ['forward', 'reverse', 'transverse'] as const;
@@ -42,9 +47,19 @@ export const lungeConfigSchema = z.strictObject({
   }),
   frontLegMinDiffTorso: z.number().min(0).default(0.15)
     .describe(`Front leg: the feet's travel from their standing places (or, before those are known, the legs' vertical knee-ankle extents) must differ by at least this many torso lengths. Ours (${DOC}#lunge-depth-and-front-leg).`),
-  ...kneeValgusShape(15, 10, `Ours (${DOC}#knee-valgus-fppa): no 2D lunge norm; as the squat, above the healthy single-leg mean + 1 SD.`),
+  depthTargetFrac: z.number().min(0).max(1).default(0.3)
+    .describe(`A counted rep whose deepest hip drop stays under this is marked shallow (rep fault SHALLOW_REP) and "go deeper" (SHALLOW_REP, info) shows after it. Ours (${DOC}#depth-target): ~a 3D drop of 0.35-0.45, the front knee near 90-100 deg.`),
+  shallowCueMs: z.number().min(0).default(1500).describe(`How long SHALLOW_REP stays on (ms). Ours (${DOC}#depth-target): long enough to read.`),
+  maxPelvisTurnDeg: z.number().min(0).max(90).default(25)
+    .describe(`The front knee is not judged while the pelvis is turned from its standing orientation by more than this (hip width / torso below cos of it x the standing value): the frontal plane is then not the image plane (a transverse lunge turns 30-60 deg by design). Ours (${DOC}#knee-medial-displacement).`),
+  valgusMedialFrac: z.number().min(0).max(1).default(0.06)
+    .describe(`KNEE_VALGUS when the front knee lies medial to its hip-ankle line by >= this fraction of the standing leg length. Ours (${DOC}#knee-medial-displacement): 6 % (~5 cm) is what FPPA 17 deg (the patellofemoral-pain mean) is at 60 deg of knee flexion; a distance keeps that meaning at any depth.`),
+  valgusClearMedialFrac: z.number().min(0).max(1).default(0.04)
+    .describe(`KNEE_VALGUS clears below this medial displacement (fraction of the standing leg length). Ours (${DOC}#knee-medial-displacement): hysteresis, above ~2 % of keypoint noise.`),
   valgusMinDropFrac: z.number().min(0).max(1).default(0.12)
-    .describe(`Judge valgus only when the hip drop is >= this (around the bottom, where FPPA is defined). Ours (${DOC}#knee-valgus-fppa).`),
+    .describe(`FPPA is judged only when the hip drop is >= this (a straight leg shows only anatomy and noise). Ours (${DOC}#knee-valgus-fppa).`),
+  fppaMaxDropFrac: z.number().min(0).max(1).default(0.2)
+    .describe(`FPPA is judged and shown only up to this hip drop (~front knee flexion 75 deg, the 2D drop reading 0.65-0.85 of the 3D one): deeper, the front thigh points at the lens and 2D FPPA has no meaning. Ours (${DOC}#knee-valgus-fppa).`),
 });
 export type LungeConfig = z.infer<typeof lungeConfigSchema>;
 
@@ -63,12 +78,21 @@ export interface LungeState {
   acc: Accumulator;
   /** Each ankle's standing place (px), learned at the top; NaN until seen. */
   standAnkles: { lx: number; ly: number; rx: number; ry: number };
+  /** Each leg's standing length (px, hip-knee + knee-ankle), learned at the top; NaN until seen. */
+  standLegPx: { l: number; r: number };
+  /** Smoothed medial knee displacement per knee (engine/ema.ts). */
+  medial: SignalBank;
+  /** Hip width / torso length standing (learned at the top; NaN until seen). */
+  standHipWidthTorso: number;
+  /** "Go deeper" (SHALLOW_REP) shows until then. */
+  shallowUntilMs: number;
   counts: { left: number; right: number };
 }
 
 export const lungeInitialState = (): LungeState => ({
   gate: INITIAL_GATE, depth: INITIAL_DEPTH_REPS, signals: EMPTY_SIGNALS, faults: NO_FAULTS, acc: EMPTY_ACC, counts: { left: 0, right: 0 },
-  standAnkles: { lx: Number.NaN, ly: Number.NaN, rx: Number.NaN, ry: Number.NaN },
+  standAnkles: { lx: Number.NaN, ly: Number.NaN, rx: Number.NaN, ry: Number.NaN }, standLegPx: { l: Number.NaN, r: Number.NaN },
+  medial: EMPTY_SIGNALS, standHipWidthTorso: Number.NaN, shallowUntilMs: -Infinity,
 });
 
 /** The front (working) leg given the foot that stepped: the stepping foot in a forward lunge, the other one otherwise. */
@@ -104,6 +128,15 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   const shankDiff = (shankDrop(L) - shankDrop(R)) / torso.lengthPx;
   // Standing places of the feet, followed at the top between reps (within the band that defines standing).
   const atTop = d.state.phase === 'start' && drop <= cfg.anchorBandFrac;
+  // Pelvis turn from standing: hip width over torso against its standing value (scale-free; a camera's constant yaw
+  // is in the standing value).
+  const hipWidthTorso = Math.hypot(torso.lh.x - torso.rh.x, torso.lh.y - torso.rh.y) / torso.lengthPx;
+  const standHipWidthTorso = stepFollowedRef(s.standHipWidthTorso, hipWidthTorso, atTop);
+  // Turned either way: narrower than cos(turn) x standing, or (a camera yaw turned back toward square) wider than
+  // standing / cos(turn).
+  const turnCos = Math.cos(cfg.maxPelvisTurnDeg * Math.PI / 180), widthVsStanding = hipWidthTorso / standHipWidthTorso;
+  const pelvisSquare = !(widthVsStanding < turnCos || widthVsStanding > 1 / turnCos);
+  const standLegPx = { l: stepFollowedRef(s.standLegPx.l, legLengthPx(L), atTop), r: stepFollowedRef(s.standLegPx.r, legLengthPx(R), atTop) };
   const standAnkles = {
     lx: stepFollowedRef(sa.lx, L.ankle.x, atTop), ly: stepFollowedRef(sa.ly, L.ankle.y, atTop),
     rx: stepFollowedRef(sa.rx, R.ankle.x, atTop), ry: stepFollowedRef(sa.ry, R.ankle.y, atTop),
@@ -112,33 +145,46 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   const stepDiff = (Math.hypot(R.ankle.x - standAnkles.rx, R.ankle.y - standAnkles.ry) - Math.hypot(L.ankle.x - standAnkles.lx, L.ankle.y - standAnkles.ly)) / torso.lengthPx;
   const stepped: Side | null = stepDiff >= cfg.frontLegMinDiffTorso ? 'right' : stepDiff <= -cfg.frontLegMinDiffTorso ? 'left' : null;
   const byShank: Side | null = shankDiff >= cfg.frontLegMinDiffTorso ? 'left' : shankDiff <= -cfg.frontLegMinDiffTorso ? 'right' : null;
-  const front: Side | null = Number.isNaN(stepDiff) ? byShank : stepped === null ? null : frontFromStep(stepped, cfg.variant);
+  const front: Side | null = stepped ? frontFromStep(stepped, cfg.variant) : byShank;
   // Judged from the first frame (a recording may begin mid-rep; engine/depth-reps.ts).
   const nearBottom = drop >= cfg.valgusMinDropFrac;
+  // Where 2D FPPA means something: moderate knee flexion (docs/biomechanics.md#knee-valgus-fppa).
+  const fppaValid = nearBottom && drop <= cfg.fppaMaxDropFrac;
   const sig = stepSignals(fresh ? EMPTY_SIGNALS : s.signals, {
     fppaL: fppaBodyDeg(L, R.hip), fppaR: fppaBodyDeg(R, L.hip),
   }, t, cfg);
   const { fppaL, fppaR } = sig.values;
-  const judgedKnee = (side: Side) => ({ window: nearBottom && front === side && (cfg.side === 'auto' || cfg.side === side) });
-  const f = stepFaults(fresh ? NO_FAULTS : s.faults,
-    [kneeValgusCheck('left', fppaL, cfg, judgedKnee('left')), kneeValgusCheck('right', fppaR, cfg, judgedKnee('right'))],
+  // Knee valgus judged as a distance (medial displacement / standing leg length): valid at any knee flexion.
+  const medStep = stepSignals(fresh ? EMPTY_SIGNALS : s.medial, {
+    l: kneeMedialFrac(L, R.hip, standLegPx.l), r: kneeMedialFrac(R, L.hip, standLegPx.r),
+  }, t, cfg);
+  const med = medStep.values, medialBank = medStep.bank;
+  const judgedKnee = (side: Side) => ({ window: nearBottom && pelvisSquare && front === side && (cfg.side === 'auto' || cfg.side === side) });
+  const valgusCheck = (side: Side, v: number) => ({ ...kneeValgusCheck(side, v, { valgusFppaDeg: cfg.valgusMedialFrac, valgusClearFppaDeg: cfg.valgusClearMedialFrac }), ...judgedKnee(side) });
+  // A body turned against the camera shifts both bent knees the same way in the picture (their forward travel x
+  // sin(yaw)), i.e. medial for one and lateral for the other: the sum of the two knees' medial displacements cancels
+  // that and keeps the front knee caving in (the back knee's own displacement is small: it points at the floor).
+  const caving = med.l! + med.r!;
+  const f = stepFaults(fresh ? NO_FAULTS : s.faults, [valgusCheck('left', caving), valgusCheck('right', caving)],
     t, { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs });
 
   const findings: Finding[] = [];
   if (!Number.isNaN(drop)) findings.push(measure('DEPTH_FRAC', 'both', drop, 'ratio', t));
-  if (front) findings.push(measure('FPPA_DEG', front, front === 'left' ? fppaL : fppaR, 'deg', t));
+  if (front && fppaValid) findings.push(measure('FPPA_DEG', front, front === 'left' ? fppaL : fppaR, 'deg', t));
   findings.push(...faultCues(f.active, t));
 
   let acc = d.event?.type === 'rep-start' ? EMPTY_ACC : s.acc;
   if (inRep(s.depth.reps) || inRep(d.state) || buffering(s.depth)) {
-    const bottom = (x: number) => (nearBottom ? x : Number.NaN);
-    acc = captureAtPeak(noteFaults(acc, f.active.map(faultKey)), 'drop', drop, { fppaL, fppaR });
+    const bottom = (x: number) => (nearBottom ? x : Number.NaN), valid = (x: number) => (fppaValid ? x : Number.NaN);
+    // FPPA "at the bottom" only when the deepest frame is inside FPPA's range.
+    acc = captureAtPeak(noteFaults(acc, f.active.map(faultKey)), 'drop', drop, { fppaL: valid(fppaL), fppaR: valid(fppaR) });
     // Before the standing height is known the bottom is not known either: every frame votes (a recording that
     // begins at the bottom of a lunge).
     const vote = (x: number) => (nearBottom || !anchored(s.depth) ? x : Number.NaN);
-    acc = accumulate(acc, { stepVote: bottom(stepDiff), frontVote: vote(shankDiff), fppaL: bottom(fppaL), fppaR: bottom(fppaR), drop });
+    acc = accumulate(acc, { stepVote: bottom(stepDiff), frontVote: vote(shankDiff), fppaL: valid(fppaL), fppaR: valid(fppaR), medL: bottom(med.l!), medR: bottom(med.r!), drop });
   }
   let counts = s.counts;
+  let shallowUntilMs = d.event?.type === 'rep-start' ? -Infinity : s.shallowUntilMs;
   const ev = d.event;
   if (ev?.type === 'rep' || ev?.type === 'partial' || ev?.type === 'aborted') {
     const steps = accSum(acc, 'stepVote'), shanks = accSum(acc, 'frontVote');
@@ -148,14 +194,18 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
     if (ev.type === 'rep' && side && (cfg.side === 'auto' || cfg.side === side)) {
       counts = { ...counts, [side]: counts[side] + 1 };
       const fppa = side === 'left' ? 'fppaL' : 'fppaR';
+      const peakDepthFrac = d.replayPeakDrop ?? accMax(acc, 'drop');
+      const shallow = peakDepthFrac < cfg.depthTargetFrac;
+      if (shallow) shallowUntilMs = t + cfg.shallowCueMs;
       findings.push(repFinding(side, counts[side], t, ev.durationMs,
-        { peakFppaDeg: accMax(acc, fppa), bottomFppaDeg: accAtPeak(acc, fppa), peakDepthFrac: accMax(acc, 'drop') },
-        acc.faults.includes(faultKey({ code: 'KNEE_VALGUS', side })) ? ['KNEE_VALGUS'] : []));
+        { peakFppaDeg: accMax(acc, fppa), bottomFppaDeg: accAtPeak(acc, fppa), peakKneeMedialFrac: accMax(acc, side === 'left' ? 'medL' : 'medR'), peakDepthFrac },
+        [...(acc.faults.includes(faultKey({ code: 'KNEE_VALGUS', side })) ? ['KNEE_VALGUS'] : []), ...(shallow ? ['SHALLOW_REP'] : [])]));
     }
     acc = EMPTY_ACC;
   }
+  if (t <= shallowUntilMs) findings.push(cue('SHALLOW_REP', 'both', 'info', t, ['left_hip', 'right_hip']));
   findings.push(phaseFinding(active ? 'active' : 'setup', t));
-  return { state: { gate: judged(df.gate, t), depth: d.depth, signals: sig.bank, faults: f.states, acc, counts, standAnkles }, findings };
+  return { state: { gate: judged(df.gate, t), depth: d.depth, signals: sig.bank, faults: f.states, acc, counts, shallowUntilMs, standAnkles, standLegPx, medial: medialBank, standHipWidthTorso }, findings };
 }
 
 export const lunge: ExerciseDefinition<typeof lungeConfigSchema, LungeState> = {
@@ -167,7 +217,7 @@ export const lunge: ExerciseDefinition<typeof lungeConfigSchema, LungeState> = {
   sided: true,
   configSchema: lungeConfigSchema,
   description: 'Lunges facing the camera: counts reps per front leg, measures depth and warns when the front knee caves in.',
-  cueCodes: ['KNEE_VALGUS'],
+  cueCodes: ['KNEE_VALGUS', 'SHALLOW_REP'],
   measureCodes: ['DEPTH_FRAC', 'FPPA_DEG'],
   limitations: [
     'Depth is the drop of the hips seen from the front; how close the back knee comes to the floor is not measured.',

@@ -2,8 +2,8 @@
 // together than when standing. Definitions and sources: docs/biomechanics.md#squat-depth, #knee-valgus-fppa,
 // #knee-ankle-separation-ratio.
 // - Reps: engine/depth-reps.ts from the first frame, wherever the recording begins (top <= 0.07 / bottom >= 0.25 of
-//   the person's own standing hip height, ~knee 100-105 deg). A descent past 0.12 that turns back early gives
-//   SHALLOW_REP (info).
+//   the person's own standing hip height, ~knee 100-105 deg). A descent past 0.12 that turns back early, or a counted
+//   rep short of the depth target (0.50), gives SHALLOW_REP (info; the rep is marked shallow).
 // - KNEE_VALGUS per knee at smoothed FPPA >= 15 deg (ours: no double-leg squat norm), judged only around the bottom
 //   (hip drop >= 0.10); frames where one knee reads >= +15 and the other <= -15 deg are not judged (the body is
 //   turned against the camera: both knees shift the same way in the image).
@@ -37,7 +37,9 @@ export const squatConfigSchema = z.strictObject({
     .describe(`Standing still and upright this long (ms) between the zones re-anchors the standing height (the person stepped back). Ours (${DOC}#squat-depth): longer than any half-squat pause.`),
   ...kneeValgusShape(15, 10, `Ours (${DOC}#knee-valgus-fppa): no double-leg squat norm; above the healthy single-leg mean + 1 SD (8.4 + 5.1) and near the patellofemoral-pain mean 16.8.`),
   valgusMinDropFrac: z.number().min(0).max(1).default(0.1)
-    .describe(`Judge valgus only when the hip drop is >= this: around the bottom, where FPPA is defined. Ours (${DOC}#knee-valgus-fppa).`),
+    .describe(`FPPA (and the knee/ankle ratio) is judged only when the hip drop is >= this (~knee flexion 35-40 deg: a straight leg shows only anatomy and noise). Ours (${DOC}#knee-valgus-fppa).`),
+  fppaMaxDropFrac: z.number().min(0).max(1).default(0.25)
+    .describe(`FPPA is judged and shown only up to this hip drop (~knee flexion 75 deg): deeper, the thigh points at the lens and 2D FPPA reads -30 to -90 deg on healthy squats; the knee/ankle separation ratio judges the knees there. Ours (${DOC}#knee-valgus-fppa).`),
   kneeAnkleRatioFault: z.number().min(0).default(0.85)
     .describe(`KNEES_INSIDE_ANKLES when knee sep / ankle sep <= this x the standing value (and < 1), around the bottom. Ours (${DOC}#knee-ankle-separation-ratio).`),
   kneeAnkleRatioClear: z.number().min(0).default(0.92)
@@ -48,6 +50,8 @@ export const squatConfigSchema = z.strictObject({
     .describe(`Skip the separation ratio when the ankles are closer than this many torso lengths (ratio too noisy). Ours (${DOC}#knee-ankle-separation-ratio).`),
   shallowMinDropFrac: z.number().min(0).max(1).default(0.12)
     .describe(`A descent this deep that turns back before the bottom zone gives SHALLOW_REP. Ours (${DOC}#squat-depth).`),
+  depthTargetFrac: z.number().min(0).max(1).default(0.5)
+    .describe(`A counted rep whose deepest hip drop stays under this is marked shallow (rep fault SHALLOW_REP) and "go deeper" (SHALLOW_REP, info) shows after it. Ours (${DOC}#depth-target): between real squats labelled "no depth" (median drop 0.43) and full ones (0.58-0.66).`),
   shallowCueMs: z.number().min(0).default(1500).describe(`How long SHALLOW_REP stays on (ms). Ours (${DOC}#squat-depth): long enough to read.`),
 });
 export type SquatConfig = z.infer<typeof squatConfigSchema>;
@@ -86,25 +90,29 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   // Judged from the first frame (a recording may begin mid-rep): before the standing height is known, the drop is
   // from the highest height seen so far.
   const nearBottom = drop >= cfg.valgusMinDropFrac;
+  // Where 2D FPPA means something: moderate knee flexion (docs/biomechanics.md#knee-valgus-fppa).
+  const fppaValid = nearBottom && drop <= cfg.fppaMaxDropFrac;
   const ankleSep = Math.abs(L.ankle.x - R.ankle.x);
   const sig = stepSignals(fresh ? EMPTY_SIGNALS : s.signals, {
     fppaL: fppaBodyDeg(L, R.hip), fppaR: fppaBodyDeg(R, L.hip),
     ratio: ankleSep >= cfg.minAnkleSepTorsoFrac * torso.lengthPx ? separationRatio(L.knee, R.knee, L.ankle, R.ankle) : Number.NaN,
   }, t, cfg);
   const { fppaL, fppaR, ratio } = sig.values;
-  // Learned at the top between reps, within the band that defines standing (engine/depth-reps.ts).
-  const standingRatio = stepFollowedRef(s.standingKneeAnkleRatio, ratio, d.state.phase === 'start' && drop <= cfg.anchorBandFrac);
+  // Learned at the top between reps, within the band that defines standing (engine/depth-reps.ts); learned afresh when
+  // a higher standing height replaces the first one (a recording that began at the bottom settled there first).
+  const reanchored = d.depth.anchorHeight !== s.depth.anchorHeight && !Number.isNaN(s.depth.anchorHeight);
+  const standingRatio = stepFollowedRef(reanchored ? Number.NaN : s.standingKneeAnkleRatio, ratio, d.state.phase === 'start' && drop <= cfg.anchorBandFrac);
   const relRatio = ratio / standingRatio;
   const v = cfg.valgusFppaDeg;
   const turned = cfg.rotationGuard && ((fppaL >= v && fppaR <= -v) || (fppaR >= v && fppaL <= -v));
   const f = stepFaults(fresh ? NO_FAULTS : s.faults, [
-    kneeValgusCheck('left', fppaL, cfg, { window: nearBottom, hold: turned }),
-    kneeValgusCheck('right', fppaR, cfg, { window: nearBottom, hold: turned }),
+    kneeValgusCheck('left', fppaL, cfg, { window: fppaValid, hold: turned }),
+    kneeValgusCheck('right', fppaR, cfg, { window: fppaValid, hold: turned }),
     { code: 'KNEES_INSIDE_ANKLES', side: 'both', severity: 'warning', value: relRatio, faultAt: cfg.kneeAnkleRatioFault, clearAt: cfg.kneeAnkleRatioClear,
       joints: ['left_knee', 'right_knee', 'left_ankle', 'right_ankle'], window: nearBottom && !(ratio >= 1), hold: Number.isNaN(relRatio) },
   ], t, { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs });
 
-  const findings: Finding[] = [measure('FPPA_DEG', 'left', fppaL, 'deg', t), measure('FPPA_DEG', 'right', fppaR, 'deg', t)];
+  const findings: Finding[] = fppaValid ? [measure('FPPA_DEG', 'left', fppaL, 'deg', t), measure('FPPA_DEG', 'right', fppaR, 'deg', t)] : [];
   if (!Number.isNaN(ratio)) findings.push(measure('KNEE_ANKLE_RATIO', 'both', ratio, 'ratio', t));
   if (!Number.isNaN(relRatio)) findings.push(measure('KNEE_ANKLE_RATIO_VS_STANDING', 'both', relRatio, 'ratio', t));
   if (!Number.isNaN(drop)) findings.push(measure('DEPTH_FRAC', 'both', drop, 'ratio', t));
@@ -113,19 +121,23 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   // Per-rep accumulation while a rep is in progress (including the frame that ends it).
   let acc = d.event?.type === 'rep-start' ? EMPTY_ACC : s.acc;
   if (inRep(s.depth.reps) || inRep(d.state) || buffering(s.depth)) {
-    const bottom = (x: number) => (nearBottom ? x : Number.NaN);
-    acc = captureAtPeak(noteFaults(acc, f.active.map(repFaultCode)), 'drop', drop, { fppaL, fppaR });
-    acc = accumulate(acc, { fppaL: bottom(fppaL), fppaR: bottom(fppaR), ratio: bottom(ratio), relRatio: bottom(relRatio), drop });
+    const bottom = (x: number) => (nearBottom ? x : Number.NaN), valid = (x: number) => (fppaValid ? x : Number.NaN);
+    // FPPA "at the bottom" only when the deepest frame is inside FPPA's range (no -35 deg summaries of deep squats).
+    acc = captureAtPeak(noteFaults(acc, f.active.map(repFaultCode)), 'drop', drop, { fppaL: valid(fppaL), fppaR: valid(fppaR) });
+    acc = accumulate(acc, { fppaL: valid(fppaL), fppaR: valid(fppaR), ratio: bottom(ratio), relRatio: bottom(relRatio), drop });
   }
   let shallowUntilMs = d.event?.type === 'rep-start' ? -Infinity : s.shallowUntilMs;
   if (d.event?.type === 'rep') {
+    const peakDepthFrac = d.replayPeakDrop ?? accMax(acc, 'drop');
+    // Counted (down past the bottom zone and back up) but short of the depth target: marked shallow, "go deeper".
+    const shallow = peakDepthFrac < cfg.depthTargetFrac;
     findings.push(repFinding('both', d.event.index, t, d.event.durationMs, {
       peakFppaLeftDeg: accMax(acc, 'fppaL'), peakFppaRightDeg: accMax(acc, 'fppaR'),
       bottomFppaLeftDeg: accAtPeak(acc, 'fppaL'), bottomFppaRightDeg: accAtPeak(acc, 'fppaR'),
-      minKneeAnkleRatio: accMin(acc, 'ratio'), minKneeAnkleRatioVsStanding: accMin(acc, 'relRatio'), peakDepthFrac: accMax(acc, 'drop'),
-    }, acc.faults));
+      minKneeAnkleRatio: accMin(acc, 'ratio'), minKneeAnkleRatioVsStanding: accMin(acc, 'relRatio'), peakDepthFrac,
+    }, shallow ? [...acc.faults, 'SHALLOW_REP'] : acc.faults));
     acc = EMPTY_ACC;
-    shallowUntilMs = -Infinity;
+    shallowUntilMs = shallow ? t + cfg.shallowCueMs : -Infinity;
   } else if (d.event?.type === 'partial') {
     if (accMax(acc, 'drop') >= cfg.shallowMinDropFrac) shallowUntilMs = t + cfg.shallowCueMs;
     acc = EMPTY_ACC;

@@ -17,7 +17,8 @@ function kneeXForFppa(hip: J, kneeY: number, ankle: J, fppa: number, medialDir: 
   return hip.x + (medialDir * (lo + hi)) / 2;
 }
 
-interface LungeRep { front: Side; bottomDrop: number; fppaFront?: number; fppaBack?: number; holdMs?: number }
+/** `medialFront`: the front knee's medial displacement from its hip-ankle line at the bottom, fraction of the 400 px leg. */
+interface LungeRep { front: Side; bottomDrop: number; fppaFront?: number; medialFront?: number; fppaBack?: number; holdMs?: number }
 
 /**
  * Front view lunge at progress f (0 standing .. 1 bottom). Front shank stays vertical (knee 200 px above the ankle);
@@ -36,7 +37,10 @@ function lungePose(rep: LungeRep, f: number): Joints {
   const fa = { ...j[`${frontS}_ankle`]! };
   const fh = out[`${frontS}_hip`]!;
   out[`${frontS}_ankle`] = fa;
-  out[`${frontS}_knee`] = { x: rep.fppaFront ? kneeXForFppa(fh, 700, fa, rep.fppaFront * f, medial(frontS)) : fa.x, y: 700 };
+  const lineX = fh.x + ((700 - fh.y) / (fa.y - fh.y)) * (fa.x - fh.x);
+  const kneeX = rep.fppaFront ? kneeXForFppa(fh, 700, fa, rep.fppaFront * f, medial(frontS))
+    : rep.medialFront ? lineX + medial(frontS) * rep.medialFront * f * 400 : fa.x;
+  out[`${frontS}_knee`] = { x: kneeX, y: 700 };
   const ba = { x: j[`${back}_ankle`]!.x, y: 900 - 60 * f };
   out[`${back}_ankle`] = ba;
   const bh = out[`${back}_hip`]!;
@@ -85,14 +89,46 @@ describe('lunge', () => {
     expect(run(lungeSequence([{ front: 'left', bottomDrop: 0.199 }])).sum.reps.total).toBe(0);
   });
 
-  it('pins front-knee valgus: 15.05 deg flags KNEE_VALGUS on the front leg, 14.95 does not', () => {
-    // Bottom held 1.5 s so the smoothed FPPA settles on the value.
-    const over = run(lungeSequence([{ front: 'right', bottomDrop: 0.4, fppaFront: 15.05, holdMs: 1500 }]));
+  it('pins front-knee valgus on the medial displacement: 6.05 % of the leg flags KNEE_VALGUS on the front leg, 5.95 % does not', () => {
+    // Bottom held 1.5 s so the smoothed value settles on it.
+    const over = run(lungeSequence([{ front: 'right', bottomDrop: 0.4, medialFront: 0.0605, holdMs: 1500 }]));
     expect(cueKeys(over.findings)).toEqual(['KNEE_VALGUS:right']);
     expect(over.sum.repFindings[0]).toMatchObject({ side: 'right', faults: ['KNEE_VALGUS'] });
-    expect(over.sum.repFindings[0]!.metrics.peakFppaDeg).toBeCloseTo(15.05, 3);
-    expect(over.sum.repFindings[0]!.metrics.bottomFppaDeg).toBeCloseTo(15.05, 3);
-    expect(cueKeys(run(lungeSequence([{ front: 'right', bottomDrop: 0.4, fppaFront: 14.95, holdMs: 1500 }])).findings)).toEqual([]);
+    expect(over.sum.repFindings[0]!.metrics.peakKneeMedialFrac).toBeCloseTo(0.0605, 3);
+    expect(cueKeys(run(lungeSequence([{ front: 'right', bottomDrop: 0.4, medialFront: 0.0595, holdMs: 1500 }])).findings)).toEqual([]);
+  });
+
+  it('does not judge the front knee while the pelvis is turned from standing by more than 25 deg (hip width x cos)', () => {
+    // Narrow the hips about their midpoint while below the top (drop >= 0.15): width x 0.91 (turn ~24.5 deg) is judged, x 0.90 (~25.8) not.
+    const turn = (k: number) => (j: Joints, t: number): Joints => {
+      if (t < 1800 || t > 4300) return j;
+      const mx = (j.left_hip!.x + j.right_hip!.x) / 2;
+      return withJoints(j, { left_hip: { ...j.left_hip!, x: mx + (j.left_hip!.x - mx) * k }, right_hip: { ...j.right_hip!, x: mx + (j.right_hip!.x - mx) * k } });
+    };
+    const rep: LungeRep = { front: 'right', bottomDrop: 0.4, medialFront: 0.1, holdMs: 1500 };
+    expect(cueKeys(run(lungeSequence([rep], 30, 1500, turn(0.91))).findings)).toEqual(['KNEE_VALGUS:right']);
+    expect(cueKeys(run(lungeSequence([rep], 30, 1500, turn(0.9))).findings)).toEqual([]);
+  });
+
+  it('shows FPPA only where it is defined: hip drop 0.12-0.20 (moderate knee flexion), not at the bottom', () => {
+    const r = run(lungeSequence([{ front: 'left', bottomDrop: 0.4, fppaFront: 10 }]));
+    const dropAt = new Map(r.perFrame.map((p) => [p.timestampMs, p.findings.find((f) => f.kind === 'measure' && f.code === 'DEPTH_FRAC')]));
+    const fppaDrops = r.perFrame.filter((p) => p.findings.some((f) => f.kind === 'measure' && f.code === 'FPPA_DEG'))
+      .map((p) => (dropAt.get(p.timestampMs) as Extract<Finding, { kind: 'measure' }>).value);
+    expect(fppaDrops.length).toBeGreaterThan(5);
+    expect(Math.min(...fppaDrops)).toBeGreaterThanOrEqual(0.12);
+    expect(Math.max(...fppaDrops)).toBeLessThanOrEqual(0.2);
+    // The bottom FPPA is not reported for a rep deeper than that range.
+    expect(r.sum.repFindings[0]!.metrics.bottomFppaDeg).toBeUndefined();
+  });
+
+  it('a rep short of the depth target (0.30) is counted and marked shallow, with "go deeper" (info)', () => {
+    const shallow = run(lungeSequence([{ front: 'left', bottomDrop: 0.299 }]));
+    expect(shallow.sum.repFindings[0]!.faults).toEqual(['SHALLOW_REP']);
+    expect(shallow.sum.cues.map((c) => c.code)).toEqual(['SHALLOW_REP']);
+    const deep = run(lungeSequence([{ front: 'left', bottomDrop: 0.301 }]));
+    expect(deep.sum.repFindings[0]!.faults).toEqual([]);
+    expect(deep.sum.cues).toEqual([]);
   });
 
   it('does not judge the back knee', () => {
@@ -113,7 +149,7 @@ describe('lunge', () => {
   });
 
   it("side 'left' counts only reps with the left leg in front", () => {
-    const r = run(lungeSequence([{ front: 'left', bottomDrop: 0.4 }, { front: 'right', bottomDrop: 0.4, fppaFront: 20 }]), { side: 'left' });
+    const r = run(lungeSequence([{ front: 'left', bottomDrop: 0.4 }, { front: 'right', bottomDrop: 0.4, medialFront: 0.1 }]), { side: 'left' });
     expect(r.sum.reps).toMatchObject({ total: 1, left: 1 });
     expect(cueKeys(r.findings)).toEqual([]);
   });
@@ -128,7 +164,7 @@ describe('lunge', () => {
   });
 
   it('1-2 frame dropouts of a leg joint every ~0.5 s neither block the setup nor lose reps or the valgus cue', () => {
-    const frames = lungeSequence([{ front: 'left', bottomDrop: 0.4, fppaFront: 25, holdMs: 1000 }, { front: 'right', bottomDrop: 0.4 }], 30, 1500,
+    const frames = lungeSequence([{ front: 'left', bottomDrop: 0.4, medialFront: 0.1, holdMs: 1000 }, { front: 'right', bottomDrop: 0.4 }], 30, 1500,
       (j, t) => (Math.floor(t / 33) % 15 < 2 ? withJoints(j, { right_ankle: { ...j.right_ankle!, score: 0.05 } }) : j));
     const r = run(frames);
     expect(r.sum.visibilityFrames.NOT_VISIBLE).toBeGreaterThan(20);

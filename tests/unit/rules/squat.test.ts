@@ -4,11 +4,46 @@ import { runExercise, summarize } from '../../../src/rules/engine/run';
 import type { Finding } from '../../../src/rules/engine/types';
 import { deepFreeze, frame, scaled, squatPose, squatSequence, withJoints } from './frame-builder';
 
-const run = (frames: Parameters<typeof runExercise>[1], cfg: Partial<SquatConfig> = {}) => {
+// The synthetic squats bottom out at 0.35 with their FPPA set there: tests of other thresholds widen FPPA's range to
+// that depth and lower the depth target below it; both are pinned at their defaults on their own ('depth target and
+// FPPA range' below).
+const WIDE: Partial<SquatConfig> = { fppaMaxDropFrac: 0.4, depthTargetFrac: 0.3 };
+const runDefaults = (frames: Parameters<typeof runExercise>[1], cfg: Partial<SquatConfig> = {}) => {
   const r = runExercise(squat, frames, cfg);
   return { ...r, sum: summarize(r.perFrame) };
 };
+const run = (frames: Parameters<typeof runExercise>[1], cfg: Partial<SquatConfig> = {}) => {
+  const r = runExercise(squat, frames, { ...WIDE, ...cfg });
+  return { ...r, sum: summarize(r.perFrame) };
+};
 const cueCodes = (fs: Finding[]) => [...new Set(fs.filter((f) => f.kind === 'cue').map((f) => `${f.code}:${f.side}`))].sort();
+
+describe('squat: depth target and FPPA range (defaults)', () => {
+  it('a counted rep short of the depth target (0.50) is marked shallow with "go deeper" (info); 0.501 is not', () => {
+    const shallow = runDefaults(squatSequence([{ bottomDrop: 0.499 }]));
+    expect(shallow.sum.reps.total).toBe(1);
+    expect(shallow.sum.repFindings[0]!.faults).toEqual(['SHALLOW_REP']);
+    expect(shallow.sum.cues.map((c) => `${c.code}`)).toEqual(['SHALLOW_REP']);
+    const deep = runDefaults(squatSequence([{ bottomDrop: 0.501 }]));
+    expect(deep.sum.repFindings[0]!.faults).toEqual([]);
+    expect(deep.sum.cues).toEqual([]);
+  });
+
+  it('FPPA is shown and judged only up to a hip drop of 0.25; a deep squat reports no bottom FPPA', () => {
+    const deep = runDefaults(squatSequence([{ bottomDrop: 0.6, fppaLeftDeg: -60, fppaRightDeg: -60, holdMs: 1000 }]));
+    const fppaDrops = deep.perFrame.filter((p) => p.findings.some((f) => f.kind === 'measure' && f.code === 'FPPA_DEG'))
+      .map((p) => (p.findings.find((f) => f.kind === 'measure' && f.code === 'DEPTH_FRAC') as Extract<Finding, { kind: 'measure' }>).value);
+    expect(fppaDrops.length).toBeGreaterThan(5);
+    expect(Math.max(...fppaDrops)).toBeLessThanOrEqual(0.25);
+    expect(Math.min(...fppaDrops)).toBeGreaterThanOrEqual(0.1);
+    expect(deep.sum.repFindings[0]!.metrics.bottomFppaLeftDeg).toBeUndefined();
+    // Pinned: an FPPA past 15 deg only near the bottom (16 x progress) is judged with the range reaching the bottom,
+    // not with it ending just short of it.
+    const at = (max: number) => cueCodes(runDefaults(squatSequence([{ bottomDrop: 0.35, fppaLeftDeg: 16, holdMs: 1500 }]), { fppaMaxDropFrac: max, kneeAnkleRatioFault: 0 }).findings);
+    expect(at(0.351)).toEqual(['KNEE_VALGUS:left', 'SHALLOW_REP:both']);
+    expect(at(0.349)).toEqual(['SHALLOW_REP:both']);
+  });
+});
 
 describe('squat: reps and depth', () => {
   it('counts 3 clean reps after a stable start, no cues, depth reported', () => {
