@@ -38,4 +38,23 @@ describe('rest reference (excursion from the person\'s own rest, from any start)
     expect(ex[6]).toBeCloseTo(0.2, 6);
     expect(ex[8]).toBeCloseTo(0, 6);
   });
+
+  it("targetAt 'rest' (the rest is the rep's target, e.g. the straight leg): on the frame the rest becomes known, 0 is reported", () => {
+    const o: RestReferenceOpts = { dir: -1, relative: true, targetExcursion: 0.12, targetAt: 'rest' };
+    // Begins bent by 0.2 (the start posture), straightens: the rest (straight) becomes known at the top.
+    const ex = run([80, 80, 80, 90, 100, 100, 100, 80, 80], o);
+    const first = ex.findIndex((x) => x !== null);
+    expect(ex[first]).toBe(0);
+    expect(ex[ex.length - 1]).toBeCloseTo(0.2, 6);
+  });
+
+  it('smoothing: the extremes are taken on the smoothed value, so a short spike does not set the rest', () => {
+    const t = (i: number) => i * 33;
+    let s: RestReference = EMPTY_REST_REFERENCE;
+    const vals = [0, 0, 0, 0, -8, -8, -8, 0, 0, 0, 0, 0, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20];
+    const out = vals.map((v, i) => { const r = stepRestReference(s, v, { dir: 1, targetExcursion: 10, smoothing: { timestampMs: t(i), tauMs: 450, resetGapMs: 400 } }); s = r.state; return r.rest; });
+    expect(out[10]!).toBeGreaterThan(-3); // three frames at -8 (100 ms) move the 450 ms-smoothed rest by under 3
+    const raw = run(vals, { dir: 1, targetExcursion: 10 });
+    expect(raw.some((x) => x !== null && x > 27)).toBe(true); // raw: the rest sat at -8, 20 read as 28
+  });
 });
