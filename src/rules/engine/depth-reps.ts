@@ -128,7 +128,7 @@ function replay(pending: readonly HeightSample[], ref: number, cfg: RepCounterCo
 }
 
 /** A judged frame. `fresh` = judged after a loss longer than dropoutHoldMs (the stillness test restarts). */
-export function stepDepthReps(s: DepthRepState, m: DepthSample, timestampMs: number, cfg: DepthRepConfig, fresh: boolean): DepthStep {
+export function stepDepthReps(s: DepthRepState, m: DepthSample, timestampMs: number, cfg: DepthRepConfig, fresh: boolean, notBackYet = false): DepthStep {
   const t = timestampMs;
   const hip = stepSignals(fresh ? EMPTY_SIGNALS : s.hip, { x: m.midHip.x, y: m.midHip.y }, t, cfg);
   const still = stepStillness(fresh ? INITIAL_STILLNESS : s.still, hip.values.x, hip.values.y, cfg.stillTorsoFrac * m.torsoLengthPx, t);
@@ -186,7 +186,10 @@ export function stepDepthReps(s: DepthRepState, m: DepthSample, timestampMs: num
     }
   }
   const drop = dropFrac(m.height, ref);
-  const rc = replayed ? { state: reps, event, replayPeakDrop } : stepRepCounter(reps, drop, t, rc0);
+  // Not back in the start position yet (e.g. a lunge's foot still stepping back): the counter sees the hips just
+  // outside the top zone, so the rep completes when the whole movement has.
+  const counted = notBackYet ? Math.max(drop, cfg.topDropFrac + 1e-6) : drop;
+  const rc = replayed ? { state: reps, event, replayPeakDrop } : stepRepCounter(reps, counted, t, rc0);
   // The first counted rep fixes the start: the kept heights are no longer needed.
   if (rc.state.count > 0) pending = null;
   return { ...rc, depth: { ...s, reps: rc.state, still, hip: hip.bank, recent, smooth: sm.bank, refHeight: ref, pending, topMax, plateauSinceMs, plateauBase, anchorHeight }, drop };
@@ -197,6 +200,8 @@ export interface DepthFrameOptions {
   groundYPx?: (L: LegPoints, R: LegPoints) => number;
   /** False = do not judge the view on this frame (besides during a rep; e.g. a lunge's foot still stepping). */
   judgeView?: boolean;
+  /** True = the body is not back in its start position even if the hips are (a lunge's foot still stepping back). */
+  notBackYet?: boolean;
 }
 
 /** A two-leg, front-view hip-drop frame (squat, lunge): the gate, both legs, the knees-straight test and the depth step. */
@@ -235,7 +240,7 @@ export function stepDepthFrame(
   // Torso units: divided by the smoothed torso length (one frame's torso jitters by 5-10 % on a person far away).
   const scale = stepSignals(g.fresh ? EMPTY_SIGNALS : s.depth.scale, { torsoPx: torso.lengthPx }, t, cfg);
   const height = heightUnit === 'px' ? heightPx : heightPx / scale.values.torsoPx!;
-  const step = stepDepthReps(s.depth, { height, standing, midHip: torso.midHip, torsoLengthPx: torso.lengthPx }, t, cfg, g.fresh);
+  const step = stepDepthReps(s.depth, { height, standing, midHip: torso.midHip, torsoLengthPx: torso.lengthPx }, t, cfg, g.fresh, opts.notBackYet ?? false);
   step.depth = { ...step.depth, scale: scale.bank };
   return { judged: true, gate: g.state, fresh: g.fresh, torso, L, R, standing, step };
 }

@@ -117,6 +117,8 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
       return Number.isNaN(dl) || Number.isNaN(dr) ? Math.max(L.ankle.y, R.ankle.y) : dl <= dr ? L.ankle.y : R.ankle.y;
     },
     judgeView: !stepping,
+    // A lunge ends with the foot back at its place (not when the hips are back up).
+    notBackYet: stepping,
   });
   if (!df.judged) {
     const acc = df.step.event?.type === 'aborted' ? EMPTY_ACC : s.acc;

@@ -71,14 +71,17 @@ describe('session reducer', () => {
   });
 
   it('a rep made during the countdown is not counted and the rule restarts at "go"', () => {
-    // Squats from 2 s: the first completes inside the countdown (1.5-4.5 s), so the rule starts afresh at "go" and
-    // the second, begun before "go", has no still start either: neither counts, the third does.
+    // Squats from 2 s: the first completes inside the countdown (1.5-4.5 s) and is not counted. The rule starts
+    // afresh at "go" and counts from any start: the second squat is at its bottom then (held 2 s), so it counts when
+    // she comes up, and the third after it.
     const s = session(sessionSpec(getExercise('squat'), { sets: [null], reps: 10, holdMs: null }));
     const reps = [{ bottomDrop: 0.35 }, { bottomDrop: 0.35, holdMs: 2000 }, { bottomDrop: 0.35 }];
     for (const f of squatSequence(reps, 30, 1800)) s.push(f);
     expect(s.state.gate.status).toBe('counting');
-    expect(s.reps()).toBe(1);
-    expect(s.state.live.reps[0]?.index).toBe(1);
+    expect(s.reps()).toBe(2);
+    expect(s.state.live.reps.map((r) => r.index)).toEqual([1, 2]);
+    // The first counted rep is the second squat: it completes after "go" (about 6.6 s), the first one long before.
+    expect(s.state.live.reps[0]!.timestampMs).toBeGreaterThan(6000);
   });
 
   it('one dropped frame during the countdown does not send it back: 3-2-1 once, one "go"', () => {

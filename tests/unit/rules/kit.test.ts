@@ -215,6 +215,16 @@ describe('hip-drop reps (depth-reps)', () => {
     const rising = run([280, 280, 280, 280, 280, 300, 320, 340, 360, 380]);
     expect([rising.reps, rising.s.anchorHeight]).toEqual([0, 280]);
   });
+  it('notBackYet (a lunge foot still stepping back) keeps the rep open at the top until the body is back', () => {
+    let st = run(up).s; const events: string[] = [];
+    const heights = [...rep, 400, 400];
+    heights.forEach((h, i) => {
+      const r = stepDepthReps(st, sample(h), 500 + i * 100, cfg, false, i >= rep.length - 2 && i < heights.length - 1);
+      st = r.depth; if (r.event) events.push(`${r.event.type}@${500 + i * 100}`);
+    });
+    // Back up at 1300 ms (380) but the foot is back only at the last frame (1600 ms).
+    expect(events).toEqual(['rep-start@600', 'target-reached@800', 'rep@1600']);
+  });
   it('one outlier frame cannot move the standing height (median of 3)', () => {
     const r = run([...up, 480, 400, 400, ...rep]);
     expect(r.s.refHeight).toBe(400);
