@@ -79,7 +79,7 @@ export function scoreRun(ps: PopulationSet, perFrame: readonly { timestampMs: nu
   for (const w of wins) {
     const bodies = bodiesOver(ps, w.from, w.to);
     for (const f of model.faults) {
-      const side: TruthSide = f.side === 'rep' ? w.side : f.side;
+      const side: TruthSide = f.side === 'rep' ? w.side : f.side === 'rep-other' ? (w.side === 'both' ? 'both' : w.side === 'left' ? 'right' : 'left') : f.side;
       const series = bodies.map(({ t, b }) => ({ t, v: model.measure(f.id, b, script) }));
       const truth = Math.max(...series.map((s) => s.v));
       if (!Number.isFinite(truth)) continue;

@@ -15,8 +15,11 @@ export type TruthSide = Side | 'both';
 export interface FaultDef {
   /** Stable id, e.g. "knee-valgus-left". */
   id: string;
-  /** The person's side the fault is about, or 'rep' = the rep's / hold's own side (e.g. the stance leg). */
-  side: Side | 'both' | 'rep';
+  /**
+   * The person's side the fault is about, or 'rep' = the rep's / hold's own side (e.g. the stance leg), or
+   * 'rep-other' = the other leg than the rep's (the stance leg when the rep's side is the moving leg).
+   */
+  side: Side | 'both' | 'rep' | 'rep-other';
   /** Measure, unit and sign, in words. */
   definition: string;
   unit: string;

@@ -28,8 +28,8 @@ export const commonConfigShape = {
     .describe(`Check that the person faces the camera the way the exercise needs; WRONG_VIEW otherwise (${DOC}#view-check).`),
   frontMinShoulderRatio: z.number().min(0).max(2).default(0.45)
     .describe(`Front view needs shoulder width / torso length >= this. Ours (${DOC}#view-check): ~0.7 square to the camera, cos(50 deg) x 0.7 = 0.45.`),
-  sideMaxShoulderRatio: z.number().min(0).max(2).default(0.25)
-    .describe(`Side view needs shoulder width / torso length <= this. Ours (${DOC}#view-check): cos(69 deg) x 0.7 = 0.25, i.e. turned at least ~70 deg.`),
+  sideMaxShoulderRatio: z.number().min(0).max(2).default(0.5)
+    .describe(`Side view needs shoulder width / torso length <= this. Ours (${DOC}#view-check): 0.7 x sin(45 deg) = 0.5, i.e. turned at least ~45 deg from facing; a side camera 30 deg off square, pitched down at a lying body, reads up to ~0.5.`),
   viewPersistMs: z.number().min(0).max(5000).default(500)
     .describe(`A wrong view must persist this long (ms) before WRONG_VIEW is reported, and a right view as long to clear it. Ours (${DOC}#view-check).`),
 };

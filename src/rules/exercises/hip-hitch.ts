@@ -1,19 +1,24 @@
 // Pelvic drop on a step (hip hitch), FRONT view: standing on one leg on a step, the free leg hanging over the edge,
 // the pelvis is lowered on the free side and lifted back up by the stance-side gluteus medius, WITHOUT bending the
 // standing knee. `side` = the stance leg. docs/biomechanics.md#pelvic-drop-trendelenburg, #leg-compression.
-// - Rep metric: pelvic obliquity (+ = free side lower). A rep = level (<= 3 deg) -> dropped (>= 8 deg) -> level
+// - Rep metric: pelvic obliquity (+ = free side lower) above the person's own level (the lowest smoothed obliquity,
+//   engine/rest-reference.ts: a rolled camera or a tilted stance cancels). A rep = level (<= 3 deg) -> dropped (>= 8 deg) -> level
 //   (ours: hip joint centres are ~0.35 torso apart, so 8 deg is a clear drop of ~2.5 cm, over twice keypoint noise).
 //   Per rep: peak drop, the highest hitch before it (most negative obliquity since the previous drop, reported
 //   positive; for the first rep, the standing position) and the range between them.
 // - STANCE_KNEE_BENDING: the stance leg shortens by >= 0.05 of its straight length (bending the knee lowers both
-//   hips and fakes the drop; ours); TRUNK_LEAN toward the stance side >= 10 deg.
+//   hips and fakes the drop; ours). Only a large bend is visible from the front: 15-25 deg of knee flexion shortens the
+//   leg by 1-2 % (1 - cos(flexion / 2)), inside the 2D noise and drift of a standing leg, so lower thresholds flagged
+//   most clean sets. TRUNK_LEAN toward the stance side >= 10 deg, from the trunk line at level.
 import { z } from 'zod';
 import { accMax, accMin } from '../engine/accumulator';
-import { EMPTY_ROBUST_MAX, type RobustMax } from '../engine/baseline';
 import { FULL_BODY } from '../engine/body';
 import { programmeBaseShape } from '../engine/config';
 import { defineRepExercise } from '../engine/rep-exercise';
-import { legCompression, legJoints, oneLeg, oneLegRequired, stepLegReference, trunkLeanCheck, trunkLeanShape } from './standing';
+import { EMPTY_NEUTRAL, EMPTY_REST_REFERENCE, fromNeutral, restSmoothing, stepNeutral, stepRestReference, type RestReference } from '../engine/rest-reference';
+import type { Stat } from '../engine/stats';
+import { INITIAL_EMA, stepEma, type EmaState } from '../engine/ema';
+import { legJoints, oneLeg, oneLegRequired, trunkLeanCheck, trunkLeanShape } from './standing';
 
 const DOC = 'docs/biomechanics.md#pelvic-drop-trendelenburg';
 
@@ -29,13 +34,19 @@ export const hipHitchConfigSchema = z.strictObject({
 export type HipHitchConfig = z.infer<typeof hipHitchConfigSchema>;
 
 interface HipHitchAux {
-  ref: RobustMax;
+  /** The pelvic line at rest (level) and the stance leg's straight extent: the person's own references. */
+  level: RestReference;
+  leg: RestReference;
+  /** The trunk line at rest. */
+  lean: Stat;
+  /** The stance-leg shortening smoothed over 3 x signalSmoothingMs (its noise is as large as the bend it looks for). */
+  bendEma: EmaState;
   /** Lowest obliquity (highest hitch) before the current drop, and since the current drop began. */
   lowPrev: number;
   lowCur: number;
   inDrop: boolean;
 }
-const INITIAL_AUX: HipHitchAux = Object.freeze({ ref: EMPTY_ROBUST_MAX, lowPrev: Infinity, lowCur: Infinity, inDrop: false });
+const INITIAL_AUX: HipHitchAux = Object.freeze({ level: EMPTY_REST_REFERENCE, leg: EMPTY_REST_REFERENCE, lean: EMPTY_NEUTRAL, bendEma: INITIAL_EMA, lowPrev: Infinity, lowCur: Infinity, inDrop: false });
 
 export const hipHitch = defineRepExercise<HipHitchConfig, HipHitchAux>({
   id: 'hip-hitch',
@@ -57,15 +68,26 @@ export const hipHitch = defineRepExercise<HipHitchConfig, HipHitchAux>({
   initialAux: () => INITIAL_AUX,
   evaluate(ctx, aux0) {
     const c = ctx.config, leg = oneLeg(ctx.pt, c.side);
-    const ref = stepLegReference(aux0.ref, [{ hip: leg.hip, ankle: leg.ankle }]);
-    const bend = legCompression(ref, leg.hip, leg.ankle);
-    const tilt = leg.m.pelvicDropDeg, lean = leg.m.trunkLeanDeg;
-    const dropped = tilt >= c.dropDeg;
+    const smoothing = restSmoothing(c, ctx.frame.timestampMs);
+    // Pelvic drop from the person's own level (the lowest smoothed obliquity: a rolled camera or their stance cancels),
+    // unknown until a full drop has been seen, so a recording that begins with the pelvis dropped counts that rep.
+    const level = stepRestReference(aux0.level, leg.m.pelvicDropDeg, { dir: 1, targetExcursion: c.dropDeg, smoothing });
+    // Knee bend: the stance leg's shortening from its own straight extent (longest smoothed extent).
+    const legRef = stepRestReference(aux0.leg, leg.ankle.y - leg.hip.y, { dir: -1, relative: true, targetExcursion: 0, smoothing });
+    const bendEma = legRef.excursion === null ? aux0.bendEma : stepEma(aux0.bendEma, legRef.excursion, smoothing.timestampMs, smoothing.tauMs, smoothing.resetGapMs);
+    const bend = legRef.excursion === null ? Number.NaN : bendEma.value;
+    const atLevel = (level.excursion ?? leg.m.pelvicDropDeg - level.rest) <= c.levelDeg;
+    const leanRef = stepNeutral(aux0.lean, leg.m.trunkLeanDeg, atLevel);
+    const lean = fromNeutral(leanRef, leg.m.trunkLeanDeg);
+    // The reported drop, hitch and range stay on the image's pelvic line (a hitch above level would move the rest).
+    const tilt = leg.m.pelvicDropDeg;
+    const dropped = (level.excursion ?? Number.NaN) >= c.dropDeg;
+    const refs = { level: level.state, leg: legRef.state, lean: leanRef, bendEma };
     const aux: HipHitchAux = dropped && !aux0.inDrop
-      ? { ref, lowPrev: aux0.lowCur, lowCur: tilt, inDrop: true }
-      : { ref, lowPrev: aux0.lowPrev, lowCur: Math.min(aux0.lowCur, tilt), inDrop: dropped ? true : tilt <= c.levelDeg ? false : aux0.inDrop };
+      ? { ...refs, lowPrev: aux0.lowCur, lowCur: tilt, inDrop: true }
+      : { ...refs, lowPrev: aux0.lowPrev, lowCur: Math.min(aux0.lowCur, tilt), inDrop: dropped ? true : atLevel ? false : aux0.inDrop };
     return {
-      primary: tilt,
+      primary: level.excursion,
       measures: [
         { code: 'PELVIC_TILT_DEG', side: c.side, value: tilt, unit: 'deg' },
         { code: 'TRUNK_LEAN_DEG', side: c.side, value: lean, unit: 'deg' },
@@ -74,13 +96,14 @@ export const hipHitch = defineRepExercise<HipHitchConfig, HipHitchAux>({
         { code: 'STANCE_KNEE_BENDING', side: c.side, severity: 'warning', value: bend, faultAt: c.kneeBendCompression, clearAt: c.kneeBendClearCompression, joints: legJoints(c.side) },
         trunkLeanCheck(c.side, lean, c),
       ],
-      samples: { tilt, lean },
+      samples: { tilt, drop: level.excursion ?? Number.NaN, lean },
       aux,
     };
   },
   repMetrics: (acc, { aux }) => {
-    const peakDropDeg = accMax(acc, 'tilt'), low = Math.min(aux.lowPrev, accMin(acc, 'tilt'));
-    return { peakDropDeg, peakHitchDeg: Math.max(0, -low), tiltRangeDeg: peakDropDeg - low, peakTrunkLeanDeg: accMax(acc, 'lean') };
+    // The peak drop from the person's own level (a rolled camera cancels); hitch and range on the image's line.
+    const peakTiltDeg = accMax(acc, 'tilt'), low = Math.min(aux.lowPrev, accMin(acc, 'tilt'));
+    return { peakDropDeg: accMax(acc, 'drop'), peakHitchDeg: Math.max(0, -low), tiltRangeDeg: peakTiltDeg - low, peakTrunkLeanDeg: accMax(acc, 'lean') };
   },
   cueCodes: ['STANCE_KNEE_BENDING', 'TRUNK_LEAN'],
   measureCodes: ['PELVIC_TILT_DEG', 'TRUNK_LEAN_DEG'],

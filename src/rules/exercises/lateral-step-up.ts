@@ -2,16 +2,18 @@
 // straight and the other foot leaves the floor, then lower with control, the knee over the ankle. `side` = the leg on
 // the step. docs/biomechanics.md#leg-compression, #knee-valgus-fppa.
 // - Rep metric: working-leg compression (standing.ts): at the bottom the leg is bent by the step height (~0.2 of leg
-//   length for a 15-20 cm step), at the top it is straight. Bottom (start) >= 0.12, top <= 0.05 (ours).
+//   length for a 15-20 cm step), at the top it is straight. Bottom (start) >= 0.12, top <= 0.05 (ours), both from the
+//   working leg's own straight length (engine/rest-reference.ts; the trailing leg's extent read 0.06-0.08 longer in
+//   the evaluation's camera views: the feet stand at different heights and depths).
 // - KNEE_VALGUS at working-knee FPPA >= 17 deg (no step-up norm: the closest loaded single-leg task's), judged only
 //   while the knee is bent (FPPA of a straight leg is ~0 and meaningless).
 import { z } from 'zod';
 import { accMax } from '../engine/accumulator';
-import { EMPTY_ROBUST_MAX, type RobustMax } from '../engine/baseline';
 import { FULL_BODY } from '../engine/body';
 import { programmeBaseShape } from '../engine/config';
 import { defineRepExercise } from '../engine/rep-exercise';
-import { kneeValgusCheck, legCompression, oneLeg, oneLegRequired, singleLegValgusShape, stepLegReference } from './standing';
+import { EMPTY_REST_REFERENCE, restSmoothing, stepRestReference, type RestReference } from '../engine/rest-reference';
+import { kneeValgusCheck, oneLeg, oneLegRequired, singleLegValgusShape } from './standing';
 
 const DOC = 'docs/biomechanics.md#leg-compression';
 
@@ -27,7 +29,7 @@ export const lateralStepUpConfigSchema = z.strictObject({
 });
 export type LateralStepUpConfig = z.infer<typeof lateralStepUpConfigSchema>;
 
-export const lateralStepUp = defineRepExercise<LateralStepUpConfig, RobustMax>({
+export const lateralStepUp = defineRepExercise<LateralStepUpConfig, RestReference>({
   id: 'lateral-step-up',
   name: 'Lateral step-up',
   view: 'front',
@@ -44,22 +46,24 @@ export const lateralStepUp = defineRepExercise<LateralStepUpConfig, RobustMax>({
   configSchema: lateralStepUpConfigSchema,
   required: (c) => oneLegRequired(c.side),
   repThresholds: (c) => ({ startThreshold: c.bottomCompression, targetThreshold: c.topCompression }),
-  initialAux: () => EMPTY_ROBUST_MAX,
+  initialAux: () => EMPTY_REST_REFERENCE,
   evaluate(ctx, aux) {
     const c = ctx.config, leg = oneLeg(ctx.pt, c.side);
-    // The trailing leg stands straight on the floor at the bottom: it gives the reference from the first frame.
-    const ref = stepLegReference(aux, [{ hip: leg.hip, ankle: leg.ankle }, { hip: leg.otherHip, ankle: leg.otherAnkle }]);
-    const bend = legCompression(ref, leg.hip, leg.ankle);
+    // Bend of the working leg from its own straight length at the top (the rest reference: its longest smoothed
+    // extent; the trailing leg's extent differs with the step height and the camera's perspective), unknown until a
+    // full step-up has been seen.
+    const ref = stepRestReference(aux, leg.ankle.y - leg.hip.y, { dir: -1, relative: true, targetExcursion: c.bottomCompression, targetAt: 'rest', smoothing: restSmoothing(c, ctx.frame.timestampMs) });
+    const bend = ref.excursion ?? Number.NaN;
     const fppa = bend > c.valgusMinCompression ? leg.m.fppaDeg : Number.NaN; // FPPA's valid range: knee bent
     return {
-      primary: bend,
+      primary: ref.excursion,
       measures: [
         { code: 'FPPA_DEG', side: c.side, value: leg.m.fppaDeg, unit: 'deg' },
         { code: 'KNEE_BEND_RATIO', side: c.side, value: bend, unit: 'ratio' },
       ],
       faults: [kneeValgusCheck(c.side, fppa, c)],
       samples: { bend, fppa },
-      aux: ref,
+      aux: ref.state,
     };
   },
   repMetrics: (acc) => ({ peakFppaDeg: accMax(acc, 'fppa'), maxKneeBendRatio: accMax(acc, 'bend') }),

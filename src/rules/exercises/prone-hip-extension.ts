@@ -2,8 +2,8 @@
 // off the floor by the glutes without arching the lower back, then lowered. `side` = the working leg.
 // docs/biomechanics.md#lying-exercises.
 // - Rep metric: the working thigh (hip -> knee) above the trunk line continued past the hip (lying.ts), + toward the
-//   ceiling, relative to the same angle lying still at the start (learned in setup, engine/baseline.ts: the hip and
-//   knee points sit at different heights above the floor). Up >= 10, down <= 4 deg (ours: hip extension range is
+//   ceiling, relative to the same angle lying still (the thigh at rest, engine/rest-reference.ts: the hip and knee
+//   points sit at different heights above the floor). Up >= 10, down <= 4 deg (ours: hip extension range is
 //   ~20-30 deg and smaller with the knee bent; 10 is clear of keypoint noise).
 // - KNEE_STRAIGHTENING: working knee angle > 120 deg (the exercise keeps ~90; ours). TRUNK_LIFTING: the trunk line
 //   tilts > 10 deg from its start angle (chest or lower back lifting instead of the hip; ours).
@@ -15,6 +15,7 @@ import { SIDE_JOINTS } from '../engine/body';
 import { programmeBaseShape } from '../engine/config';
 import type { FaultCheck } from '../engine/persistence';
 import { defineRepExercise, noEvaluation } from '../engine/rep-exercise';
+import { EMPTY_REST_REFERENCE, restSmoothing, stepRestReference, type RestReference } from '../engine/rest-reference';
 import type { Stat } from '../engine/stats';
 import { eitherPx } from '../engine/visibility';
 import { limbFromTrunkDeg, lyingFrame } from './lying';
@@ -34,7 +35,7 @@ export const proneHipExtensionConfigSchema = z.strictObject({
 });
 export type ProneHipExtensionConfig = z.infer<typeof proneHipExtensionConfigSchema>;
 
-interface Aux { thighBase: Stat; trunkBase: Stat }
+interface Aux { thighRest: RestReference; trunkBase: Stat }
 
 export const proneHipExtension = defineRepExercise<ProneHipExtensionConfig, Aux>({
   id: 'prone-hip-extension',
@@ -52,25 +53,34 @@ export const proneHipExtension = defineRepExercise<ProneHipExtensionConfig, Aux>
   configSchema: proneHipExtensionConfigSchema,
   required: (c) => { const s = SIDE_JOINTS[c.side]; return [s.hip, s.knee, s.ankle]; },
   repThresholds: (c) => ({ startThreshold: c.downDeg, targetThreshold: c.upDeg }),
-  initialAux: () => ({ thighBase: EMPTY_CALIBRATION, trunkBase: EMPTY_CALIBRATION }),
+  initialAux: () => ({ thighRest: EMPTY_REST_REFERENCE, trunkBase: EMPTY_CALIBRATION }),
   evaluate(ctx, aux) {
     const c = ctx.config, s = SIDE_JOINTS[c.side];
     const shoulder = eitherPx(ctx.frame, 'left_shoulder', 'right_shoulder', c);
     if (!shoulder) return { ...noEvaluation(aux), missing: ['left_shoulder', 'right_shoulder'] };
-    const hip = ctx.pt(s.hip)!, knee = ctx.pt(s.knee)!, ankle = ctx.pt(s.ankle)!;
+    // The working leg is the one with the bent knee (~90 deg; the other lies straight): picked per frame from the legs
+    // in view, so a model that swaps left and right for a few frames (common on a lying body) still follows it.
+    const legs = [s, SIDE_JOINTS[c.side === 'left' ? 'right' : 'left']].map((j) => {
+      const hip = ctx.pt(j.hip), knee = ctx.pt(j.knee), ankle = ctx.pt(j.ankle);
+      return hip && knee && ankle ? { j, hip, knee, ankle, kneeDeg: jointAngleDeg(hip, knee, ankle) } : null;
+    }).filter((l) => l !== null);
+    const leg = legs.reduce((a, b) => (b.kneeDeg < a.kneeDeg ? b : a));
+    const { hip, knee } = leg;
     const f = lyingFrame(shoulder, hip);
     if (!f) return noEvaluation(aux);
     // Trunk line against horizontal, signed (image up +); only its change from the start matters.
     const trunkDeg = Math.atan2(-f.u.y, Math.abs(f.u.x)) * DEG;
     if (Math.abs(trunkDeg) > c.maxTrunkFromHorizontalDeg) return noEvaluation(aux);
     const raw = limbFromTrunkDeg(f, hip, knee);
-    const base0 = calibrated(aux.thighBase);
-    // Learned lying still in the start position during setup.
-    const learning = ctx.phase === 'setup' && (Number.isNaN(base0) ? 0 : raw - base0) <= c.downDeg;
-    const next: Aux = { thighBase: stepCalibration(aux.thighBase, raw, learning), trunkBase: stepCalibration(aux.trunkBase, trunkDeg, learning) };
-    const ext = raw - calibrated(next.thighBase);
+    // Relative to the thigh at rest (robust running minimum; unknown until a full lift has been seen, so a recording
+    // that begins with the thigh up counts that lift when it comes down). The trunk's start angle is learned on the
+    // frames at rest.
+    const rest = stepRestReference(aux.thighRest, raw, { dir: 1, targetExcursion: c.upDeg, smoothing: restSmoothing(c, ctx.frame.timestampMs) });
+    const atRest = (rest.excursion ?? raw - rest.rest) <= c.downDeg;
+    const next: Aux = { thighRest: rest.state, trunkBase: stepCalibration(aux.trunkBase, trunkDeg, atRest) };
+    const ext = rest.excursion ?? Number.NaN;
     const trunkTilt = Math.abs(trunkDeg - calibrated(next.trunkBase));
-    const kneeDeg = jointAngleDeg(hip, knee, ankle);
+    const kneeDeg = leg.kneeDeg;
     const faults: FaultCheck[] = [
       { code: 'KNEE_STRAIGHTENING', side: c.side, severity: 'warning', value: kneeDeg, faultAt: c.kneeStraightDeg, clearAt: c.kneeStraightClearDeg, joints: [s.hip, s.knee, s.ankle] },
       { code: 'TRUNK_LIFTING', side: c.side, severity: 'warning', value: trunkTilt, faultAt: c.trunkLiftDeg, clearAt: c.trunkLiftClearDeg, joints: ['left_shoulder', 'right_shoulder', s.hip] },

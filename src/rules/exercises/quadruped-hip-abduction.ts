@@ -28,7 +28,13 @@ export const quadrupedHipAbductionConfigSchema = z.strictObject({
 });
 export type QuadrupedHipAbductionConfig = z.infer<typeof quadrupedHipAbductionConfigSchema>;
 
-interface Aux { topSinceMs: number | null }
+/**
+ * `imageSide`: on which side of the other hip the working hip shows in the image (+1 / -1), a vote over the frames
+ * (clipped to +/-SIDE_VOTES): a model that swaps left and right for a few frames on the body on all fours is undone
+ * instead of reading the resting leg mid-hold (a rep split in two).
+ */
+interface Aux { topSinceMs: number | null; imageSide: number }
+const SIDE_VOTES = 30;
 
 export const quadrupedHipAbduction = defineRepExercise<QuadrupedHipAbductionConfig, Aux>({
   id: 'quadruped-hip-abduction',
@@ -45,16 +51,21 @@ export const quadrupedHipAbduction = defineRepExercise<QuadrupedHipAbductionConf
   configSchema: quadrupedHipAbductionConfigSchema,
   required: (c) => { const s = SIDE_JOINTS[c.side], o = SIDE_JOINTS[otherSide(c.side)]; return [s.hip, o.hip, s.knee]; },
   repThresholds: (c) => ({ startThreshold: c.downDeg, targetThreshold: c.upDeg }),
-  initialAux: () => ({ topSinceMs: null }),
+  initialAux: () => ({ topSinceMs: null, imageSide: 0 }),
   evaluate(ctx, aux) {
     const c = ctx.config, s = SIDE_JOINTS[c.side], o = SIDE_JOINTS[otherSide(c.side)];
-    const hip = ctx.pt(s.hip)!, knee = ctx.pt(s.knee)!, otherHip = ctx.pt(o.hip)!;
+    const labelled = { hip: ctx.pt(s.hip)!, knee: ctx.pt(s.knee)!, otherHip: ctx.pt(o.hip)!, otherKnee: ctx.pt(o.knee) };
+    const seenSide = Math.sign(labelled.hip.x - labelled.otherHip.x) || 1;
+    const swapped = aux.imageSide !== 0 && seenSide !== Math.sign(aux.imageSide) && labelled.otherKnee !== null;
+    const hip = swapped ? labelled.otherHip : labelled.hip, knee = swapped ? labelled.otherKnee! : labelled.knee;
+    const otherHip = swapped ? labelled.hip : labelled.otherHip;
+    const imageSide = Math.max(-SIDE_VOTES, Math.min(SIDE_VOTES, aux.imageSide + seenSide));
     const outward = Math.sign(hip.x - otherHip.x) || 1;
     const angle = Math.atan2(outward * (knee.x - hip.x), knee.y - hip.y) * DEG;
     const tilt = Math.abs(inclineFromHorizontalDeg(otherHip, hip));
     const t = ctx.frame.timestampMs;
     const top = angle >= c.upDeg;
-    const next: Aux = { topSinceMs: top ? (aux.topSinceMs ?? t) : null };
+    const next: Aux = { topSinceMs: top ? (aux.topSinceMs ?? t) : null, imageSide };
     return {
       primary: angle,
       measures: [

@@ -60,7 +60,7 @@ export const sideLyingHipAbduction = defineRepExercise<SideLyingHipAbductionConf
   repThresholds: thresholds,
   initialAux: () => ({ ...INITIAL_SIDE_LYING_AUX, legMax: EMPTY_ROBUST_MAX }),
   evaluate(ctx, aux) {
-    const c = ctx.config, b = sideLyingBody(ctx.pt, c);
+    const c = ctx.config, b = sideLyingBody(ctx.pt, c, aux.topVote, 'ankle');
     if (!b) return noEvaluation(aux);
     const ankle = ctx.pt(b.top.ankle)!;
     const abductionDeg = limbFromTrunkDeg(b.f, b.hip, ankle);
@@ -79,7 +79,7 @@ export const sideLyingHipAbduction = defineRepExercise<SideLyingHipAbductionConf
         ...pelvis.faults,
       ],
       samples: { abductionDeg, inPlane, ...pelvis.samples },
-      aux: { hipSepBaseline: pelvis.hipSepBaseline, legMax },
+      aux: { hipSepBaseline: pelvis.hipSepBaseline, topVote: b.topVote, legMax },
     };
   },
   repMetrics: (acc, { timeAtTargetMs }) => ({

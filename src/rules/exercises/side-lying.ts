@@ -48,18 +48,36 @@ export interface SideLyingConfig {
 export interface SideLyingAux {
   /** Hip separation across the body (torso lengths) in the start position during setup (engine/baseline.ts). */
   hipSepBaseline: Stat;
+  /**
+   * Which way the picked top hip usually sits across the body (+ above the other, - below: the wrong side picked),
+   * a vote over the frames with a clear hip separation (clipped to +/-TOP_VOTES).
+   */
+  topVote: number;
 }
-export const INITIAL_SIDE_LYING_AUX: SideLyingAux = Object.freeze({ hipSepBaseline: EMPTY_CALIBRATION });
+export const INITIAL_SIDE_LYING_AUX: SideLyingAux = Object.freeze({ hipSepBaseline: EMPTY_CALIBRATION, topVote: 0 });
+const TOP_VOTES = 30;
 
 /** The lying body on this frame, or null when the trunk is not within maxTrunkFromHorizontalDeg of horizontal. */
-export interface SideLyingBody { top: SideJoints; bottom: SideJoints; hip: Point; otherHip: Point; f: BodyFrame; hipSep: number }
+export interface SideLyingBody { top: SideJoints; bottom: SideJoints; hip: Point; otherHip: Point; f: BodyFrame; hipSep: number; topVote: number }
 
-export function sideLyingBody(pt: (name: KeypointName) => Point | null, c: SideLyingConfig): SideLyingBody | null {
-  const top = SIDE_JOINTS[c.side], bottom = SIDE_JOINTS[otherSide(c.side)];
-  const hip = pt(top.hip)!, otherHip = pt(bottom.hip)!;
-  const f = lyingFrame(midpoint(pt(top.shoulder)!, pt(bottom.shoulder)!), midpoint(hip, otherHip));
+/**
+ * `topVote` (SideLyingAux): MoveNet swaps left and right on a lying body for 1-5 frames; such a frame shows the top
+ * hip clearly below the other against the usual order, and is read with the sides exchanged (null when the joints
+ * that then play the top leg's part are not visible: an unknown frame, bridged).
+ */
+export function sideLyingBody(pt: (name: KeypointName) => Point | null, c: SideLyingConfig, topVote = 0, distal?: 'knee' | 'ankle'): SideLyingBody | null {
+  const picked = SIDE_JOINTS[c.side], other = SIDE_JOINTS[otherSide(c.side)];
+  const hipP = pt(picked.hip)!, hipO = pt(other.hip)!;
+  const f = lyingFrame(midpoint(pt(picked.shoulder)!, pt(other.shoulder)!), midpoint(hipP, hipO));
   if (!f || trunkFromHorizontalDeg(f) > c.maxTrunkFromHorizontalDeg) return null;
-  return { top, bottom, hip, otherHip, f, hipSep: acrossBody(f, hip, otherHip) };
+  const sep = acrossBody(f, hipP, hipO);
+  const clear = Math.abs(sep) >= c.sideMismatchTorso;
+  const vote = clear ? Math.max(-TOP_VOTES, Math.min(TOP_VOTES, topVote + Math.sign(sep))) : topVote;
+  const swapped = clear && topVote !== 0 && Math.sign(sep) !== Math.sign(topVote);
+  const top = swapped ? other : picked, bottom = swapped ? picked : other;
+  if (swapped && distal && !pt(top[distal])) return null;
+  const hip = swapped ? hipO : hipP, otherHip = swapped ? hipP : hipO;
+  return { top, bottom, hip, otherHip, f, hipSep: swapped ? -sep : sep, topVote: vote };
 }
 
 /**

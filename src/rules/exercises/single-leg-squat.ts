@@ -1,18 +1,20 @@
 // Single-leg squat, FRONT view: standing on one leg (often on a step), bend the stance knee and sit the hips back,
 // then stand up, with hip, knee and foot aligned, the pelvis level and the trunk upright. `side` = the stance leg.
 // docs/biomechanics.md#leg-compression, #knee-valgus-fppa, #pelvic-drop-trendelenburg, #trunk-lean.
-// - Rep metric: stance-leg compression (standing.ts; 0 = straight). Down >= 0.10 (~50 deg knee flexion), up <= 0.04
+// - Rep metric: stance-leg compression (standing.ts; 0 = straight; its straight length from engine/rest-reference.ts). Down >= 0.10 (~50 deg knee flexion), up <= 0.04
 //   (ours: a controlled single-leg squat reaches 45-60 deg of knee flexion; 0.04 stays above standing sway).
 // - KNEE_VALGUS at stance-knee FPPA >= 17 deg (the patellofemoral-pain group mean), judged only while the knee is
-//   bent (FPPA is defined at knee flexion); PELVIC_DROP >= 5 deg; TRUNK_LEAN toward the stance side >= 10 deg.
+//   bent (FPPA is defined at knee flexion); PELVIC_DROP >= 5 deg; TRUNK_LEAN toward the stance side >= 10 deg, both
+//   against the person's own lines standing tall between squats (engine/rest-reference.ts: a rolled camera cancels).
 import { z } from 'zod';
 import { accMax } from '../engine/accumulator';
-import { EMPTY_ROBUST_MAX, type RobustMax } from '../engine/baseline';
 import { FULL_BODY } from '../engine/body';
 import { programmeBaseShape } from '../engine/config';
 import { defineRepExercise } from '../engine/rep-exercise';
+import { EMPTY_NEUTRAL, EMPTY_REST_REFERENCE, fromNeutral, restSmoothing, stepNeutral, stepRestReference, type RestReference } from '../engine/rest-reference';
+import type { Stat } from '../engine/stats';
 import {
-  kneeValgusCheck, legCompression, oneLeg, oneLegRequired, pelvicDropCheck, pelvicDropShape, singleLegValgusShape, stepLegReference, trunkLeanCheck, trunkLeanShape,
+  kneeValgusCheck, oneLeg, oneLegRequired, pelvicDropCheck, pelvicDropShape, singleLegValgusShape, trunkLeanCheck, trunkLeanShape,
 } from './standing';
 
 const DOC = 'docs/biomechanics.md#leg-compression';
@@ -29,7 +31,10 @@ export const singleLegSquatConfigSchema = z.strictObject({
 });
 export type SingleLegSquatConfig = z.infer<typeof singleLegSquatConfigSchema>;
 
-export const singleLegSquat = defineRepExercise<SingleLegSquatConfig, RobustMax>({
+/** The stance leg's straight length, and the pelvic and trunk lines standing tall (the person's neutral). */
+interface Aux { leg: RestReference; drop: Stat; lean: Stat }
+
+export const singleLegSquat = defineRepExercise<SingleLegSquatConfig, Aux>({
   id: 'single-leg-squat',
   name: 'Single-leg squat',
   view: 'front',
@@ -46,24 +51,32 @@ export const singleLegSquat = defineRepExercise<SingleLegSquatConfig, RobustMax>
   configSchema: singleLegSquatConfigSchema,
   required: (c) => oneLegRequired(c.side),
   repThresholds: (c) => ({ startThreshold: c.upCompression, targetThreshold: c.downCompression }),
-  initialAux: () => EMPTY_ROBUST_MAX,
+  initialAux: () => ({ leg: EMPTY_REST_REFERENCE, drop: EMPTY_NEUTRAL, lean: EMPTY_NEUTRAL }),
   evaluate(ctx, aux) {
     const c = ctx.config, leg = oneLeg(ctx.pt, c.side), m = leg.m;
-    const ref = stepLegReference(aux, [{ hip: leg.hip, ankle: leg.ankle }, { hip: leg.otherHip, ankle: leg.otherAnkle }]);
-    const depth = legCompression(ref, leg.hip, leg.ankle);
+    // Compression of the stance leg from its own straight length (the rest reference: its longest smoothed vertical
+    // extent), unknown until a full squat has been seen, so a recording that begins at the bottom counts that squat
+    // when the person stands up.
+    const ref = stepRestReference(aux.leg, leg.ankle.y - leg.hip.y, { dir: -1, relative: true, targetExcursion: c.downCompression, smoothing: restSmoothing(c, ctx.frame.timestampMs) });
+    const depth = ref.excursion ?? Number.NaN;
+    // Pelvic drop and trunk lean against the person's own lines standing tall between squats (a rolled camera or
+    // their stance cancels; the squat's change is what is judged).
+    const tall = (ref.excursion ?? (ref.rest - (leg.ankle.y - leg.hip.y)) / ref.rest) <= c.upCompression;
+    const next: Aux = { leg: ref.state, drop: stepNeutral(aux.drop, m.pelvicDropDeg, tall), lean: stepNeutral(aux.lean, m.trunkLeanDeg, tall) };
+    const dropDeg = fromNeutral(next.drop, m.pelvicDropDeg), leanDeg = fromNeutral(next.lean, m.trunkLeanDeg);
     // FPPA is judged only with the knee bent (its valid range).
     const fppa = depth > c.upCompression ? m.fppaDeg : Number.NaN;
     return {
-      primary: depth,
+      primary: ref.excursion,
       measures: [
         { code: 'FPPA_DEG', side: c.side, value: m.fppaDeg, unit: 'deg' },
         { code: 'PELVIC_DROP_DEG', side: c.side, value: m.pelvicDropDeg, unit: 'deg' },
         { code: 'TRUNK_LEAN_DEG', side: c.side, value: m.trunkLeanDeg, unit: 'deg' },
         { code: 'DEPTH_RATIO', side: c.side, value: depth, unit: 'ratio' },
       ],
-      faults: [kneeValgusCheck(c.side, fppa, c), pelvicDropCheck(c.side, m.pelvicDropDeg, c), trunkLeanCheck(c.side, m.trunkLeanDeg, c)],
-      samples: { depth, fppa, drop: m.pelvicDropDeg, lean: m.trunkLeanDeg },
-      aux: ref,
+      faults: [kneeValgusCheck(c.side, fppa, c), pelvicDropCheck(c.side, dropDeg, c), trunkLeanCheck(c.side, leanDeg, c)],
+      samples: { depth, fppa, drop: dropDeg, lean: leanDeg },
+      aux: next,
     };
   },
   repMetrics: (acc) => ({

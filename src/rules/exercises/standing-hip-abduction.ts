@@ -5,7 +5,8 @@
 //   abduction range ~45 deg, standing raises commonly reach 20-35; 12 deg of hysteresis over keypoint noise).
 // - TRUNK_LEAN toward the stance side >= 10 deg (the cue's side is the standing leg, as in every single-leg check);
 //   HIP_HIKE: the moving side's hip rises >= 5 deg above the stance hip (hitching instead of abducting; ours, the
-//   mirror of the pelvic-drop threshold).
+//   mirror of the pelvic-drop threshold). Both from the person's own neutral with the leg down (engine/rest-reference.ts):
+//   a camera rolled by 5 deg read as a constant hike.
 import { z } from 'zod';
 import { midpoint, pelvicObliquityDeg, trunkLeanDeg } from '../../core/geometry';
 import { otherSide } from '../../core/pose-frame';
@@ -13,7 +14,10 @@ import { accMax } from '../engine/accumulator';
 import { SIDE_JOINTS } from '../engine/body';
 import { programmeBaseShape } from '../engine/config';
 import type { FaultCheck } from '../engine/persistence';
+import { inStartZone } from '../engine/rep-counter';
 import { defineRepExercise } from '../engine/rep-exercise';
+import { EMPTY_NEUTRAL, fromNeutral, stepNeutral } from '../engine/rest-reference';
+import type { Stat } from '../engine/stats';
 import { trunkLeanCheck, trunkLeanShape } from './standing';
 
 const DEG = 180 / Math.PI;
@@ -30,7 +34,11 @@ export const standingHipAbductionConfigSchema = z.strictObject({
 });
 export type StandingHipAbductionConfig = z.infer<typeof standingHipAbductionConfigSchema>;
 
-export const standingHipAbduction = defineRepExercise<StandingHipAbductionConfig, null>({
+/** The person's neutral pelvic line and trunk line, learned with the leg down (engine/rest-reference.ts). */
+interface Aux { hike: Stat; lean: Stat }
+const thresholds = (c: StandingHipAbductionConfig) => ({ startThreshold: c.downDeg, targetThreshold: c.upDeg });
+
+export const standingHipAbduction = defineRepExercise<StandingHipAbductionConfig, Aux>({
   id: 'standing-hip-abduction',
   name: 'Standing hip abduction',
   view: 'front',
@@ -48,17 +56,21 @@ export const standingHipAbduction = defineRepExercise<StandingHipAbductionConfig
     const s = SIDE_JOINTS[c.side], o = SIDE_JOINTS[otherSide(c.side)];
     return [s.shoulder, o.shoulder, s.hip, o.hip, s.ankle];
   },
-  repThresholds: (c) => ({ startThreshold: c.downDeg, targetThreshold: c.upDeg }),
-  initialAux: () => null,
+  repThresholds: thresholds,
+  initialAux: () => ({ hike: EMPTY_NEUTRAL, lean: EMPTY_NEUTRAL }),
   evaluate(ctx, aux) {
     const c = ctx.config, s = SIDE_JOINTS[c.side], o = SIDE_JOINTS[otherSide(c.side)];
     const hip = ctx.pt(s.hip)!, ankle = ctx.pt(s.ankle)!, stanceHip = ctx.pt(o.hip)!;
     const outward = Math.sign(hip.x - stanceHip.x) || 1;
     const dy = ankle.y - hip.y;
     const abductionDeg = Math.atan2(outward * (ankle.x - hip.x), Math.max(dy, 1e-9)) * DEG;
-    const lean = trunkLeanDeg(midpoint(hip, stanceHip), midpoint(ctx.pt('left_shoulder')!, ctx.pt('right_shoulder')!), stanceHip.x);
+    const leanRaw = trunkLeanDeg(midpoint(hip, stanceHip), midpoint(ctx.pt('left_shoulder')!, ctx.pt('right_shoulder')!), stanceHip.x);
     // Hike: moving-side hip HIGHER than the stance hip = negative obliquity with the moving leg as the "lifted" side.
-    const hikeDeg = -pelvicObliquityDeg(stanceHip, hip);
+    const hikeRaw = -pelvicObliquityDeg(stanceHip, hip);
+    // Both against the person's own neutral with the leg down (a rolled camera or a tilted stance cancels).
+    const atRest = dy > 0 && inStartZone(abductionDeg, thresholds(c));
+    const next: Aux = { hike: stepNeutral(aux.hike, hikeRaw, atRest), lean: stepNeutral(aux.lean, leanRaw, atRest) };
+    const lean = fromNeutral(next.lean, leanRaw), hikeDeg = fromNeutral(next.hike, hikeRaw);
     const faults: FaultCheck[] = [
       // TRUNK_LEAN names the STANDING leg, as in every single-leg check (the UI says "standing on ...").
       trunkLeanCheck(otherSide(c.side), lean, c, c.side),
@@ -72,7 +84,7 @@ export const standingHipAbduction = defineRepExercise<StandingHipAbductionConfig
       ],
       faults,
       samples: { abductionDeg, lean, hikeDeg },
-      aux,
+      aux: next,
     };
   },
   repMetrics: (acc) => ({ peakAbductionDeg: accMax(acc, 'abductionDeg'), peakTrunkLeanDeg: accMax(acc, 'lean'), peakHipHikeDeg: accMax(acc, 'hikeDeg') }),

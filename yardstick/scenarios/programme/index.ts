@@ -123,7 +123,8 @@ const stepUp = repExercise({
 
 // ---------------------------------------------------------------- standing hip abduction (lean toward the stance leg)
 const standingAbduction = repExercise({
-  id: 'standing-hip-abduction', view: 'front', lying: false, sided: true, faults: [trunkLeanFault()],
+  // The lean is toward the stance leg, the other one than the rep's (moving) leg: a TRUNK_LEAN cue names that leg.
+  id: 'standing-hip-abduction', view: 'front', lying: false, sided: true, faults: [{ ...trunkLeanFault(), side: 'rep-other' }],
   bands: { 'trunk-lean': band(LEAN_BANDS.clean, LEAN_BANDS.borderline, LEAN_BANDS.fault) },
   measure: (_id, b, side) => trunkLateralDeg(b, other(side)),
   body(A, mv, q, amps) {
@@ -279,7 +280,7 @@ const seated = repExercise({
 
 // ---------------------------------------------------------------- standing hip circumduction (circles)
 const circumduction: ExerciseModel = {
-  id: 'standing-hip-circumduction', headline: false, kind: 'reps', faults: [{ ...trunkLeanFault(), side: 'rep' }], measures: [],
+  id: 'standing-hip-circumduction', headline: false, kind: 'reps', faults: [{ ...trunkLeanFault(), side: 'rep-other' }], measures: [],
   starts: ['top-long', 'top-short'], arms: ['sides', 'hips'],
   measure: (_id, b, script) => trunkLateralDeg(b, other(script.side!)),
   script(rng, A, o) {

@@ -50,6 +50,28 @@ describe('clamshell', () => {
     expect(run(feet(58)).cues).toEqual([]);
   });
 
+  it('a left/right swap of the model for a few frames at the top moves no reference and changes no rep', () => {
+    const swap = (j: Record<string, { x: number; y: number }>) => Object.fromEntries(Object.entries(j).map(([n, p]) => [n.startsWith('left_') ? n.replace('left_', 'right_') : n.replace('right_', 'left_'), p]));
+    // Five swapped frames (~170 ms) at the top of every opening: longer than the running minimum's 3-frame median.
+    const frames = profile(repKnots(0.25, 0.7, 3), (v, t) => {
+      const j = sideLying({ kneeGapTorso: v });
+      return v > 0.65 && Math.floor(t / 170) % 4 === 0 ? swap(j) as typeof j : j;
+    });
+    const s = run(frames);
+    expect(s.reps.total).toBe(3);
+    for (const r of s.repFindings) expect(r.metrics.peakKneeGapTorso).toBeCloseTo(0.7, 1);
+  });
+
+  it('from any start: a recording that begins with the knee open counts that rep once it closes', () => {
+    const open = repKnots(0.25, 0.7, 3).slice(3).map(([t, v]): [number, number] => [t - 2200, v]); // starts at the top of rep 1
+    expect(open[0]![1]).toBe(0.7);
+    expect(run(profile(open, (v) => sideLying({ kneeGapTorso: v }))).reps.total).toBe(3);
+    // ... and one that begins half-open counts it too; a range short of the target (0.45 torso) counts nothing.
+    const half = repKnots(0.25, 0.7, 2).map(([t, v]): [number, number] => [t, t < 1900 ? 0.5 : v]);
+    expect(run(profile(half, (v) => sideLying({ kneeGapTorso: v }))).reps.total).toBe(2);
+    expect(run(profile([[0, 0.45], [900, 0.45], [1600, 0.25], [3000, 0.25]], (v) => sideLying({ kneeGapTorso: v }))).reps.total).toBe(0);
+  });
+
   it('is pure and deterministic', () => {
     const frames = deepFreeze(reps(0.7, 2));
     expect(runExercise(def, frames, { side: 'left' }).findings).toEqual(runExercise(def, frames, { side: 'left' }).findings);

@@ -35,6 +35,18 @@ describe('4-point hip abduction', () => {
     expect(run(quad, lifts(80, 5500), { side: 'left' }).repFindings.every((r) => !r.faults.includes('HOLD_SHORT'))).toBe(true);
   });
 
+  it('a left/right swap of the model for a few frames mid-hold splits no lift', () => {
+    const swap = (j: Record<string, { x: number; y: number }>) => Object.fromEntries(Object.entries(j).map(([n, p]) => [n.startsWith('left_') ? n.replace('left_', 'right_') : n.replace('right_', 'left_'), p]));
+    // 9 swapped frames (300 ms: 3 frames at 10 fps) every 1.2 s while the leg is up: the resting leg read as the working one.
+    const frames = profile(repKnots(0, 80, 2, { holdMs: 5500 }), (v, t) => {
+      const j = quadruped({ angleDeg: v, side: 'left' });
+      return v > 70 && t % 1200 < 300 ? swap(j) as typeof j : j;
+    });
+    const s = run(quad, frames, { side: 'left' });
+    expect(s.reps.total).toBe(2);
+    expect(s.repFindings.every((r) => r.metrics.topHoldMs! > 5000)).toBe(true);
+  });
+
   it('pins PELVIS_TILT (10 deg)', () => {
     expect(codes(run(quad, lifts(80, 5500, 11), { side: 'left' }))).toContain('PELVIS_TILT');
     expect(codes(run(quad, lifts(80, 5500, 9), { side: 'left' }))).not.toContain('PELVIS_TILT');

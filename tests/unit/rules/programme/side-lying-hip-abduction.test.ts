@@ -15,6 +15,18 @@ describe('side-lying hip abduction', () => {
     expect(s.cues).toEqual([]);
   });
 
+  it('a left/right swap of the model for a few frames at the top splits no raise (the top hip is read from the usual order)', () => {
+    const swap = (j: Record<string, { x: number; y: number }>) => Object.fromEntries(Object.entries(j).map(([n, p]) => [n.startsWith('left_') ? n.replace('left_', 'right_') : n.replace('right_', 'left_'), p]));
+    // 9 swapped frames (300 ms: 3 frames at 10 fps) at the top of each raise: the bottom leg read as the raised one.
+    const frames = profile(repKnots(0, 40, 3), (v, t) => {
+      const j = sideLying({ abductionDeg: v });
+      return v > 35 && t % 2500 < 300 ? swap(j) as typeof j : j;
+    });
+    const s = summarize(runExercise(def, frames, { side: 'left' }).perFrame);
+    expect(s.reps.total).toBe(3);
+    for (const rep of s.repFindings) expect(rep.metrics.peakAbductionDeg).toBeCloseTo(40, 0);
+  });
+
   it('pins the up threshold (25 deg): 26 counts, 24 does not', () => {
     expect(summarize(runExercise(def, reps(26), { side: 'left' }).perFrame).reps.total).toBe(3);
     expect(summarize(runExercise(def, reps(24), { side: 'left' }).perFrame).reps.total).toBe(0);

@@ -25,9 +25,15 @@ describe('lateral step-up', () => {
     expect(run(lateralStepUp, steps(0.2, 0, () => ({}), 2, 'right'), { side: 'right' }).reps.right).toBe(2);
   });
 
-  it('pins top (0.05) and bottom (0.12) thresholds', () => {
-    expect(run(lateralStepUp, steps(0.2, 0.04), cfg).reps.total).toBe(3);
-    expect(run(lateralStepUp, steps(0.2, 0.06), cfg).reps.total).toBe(0);
+  it('pins top (0.05 from the working leg\'s own straight length) and bottom (0.12) thresholds', () => {
+    // The straight length is the working leg's own longest (smoothed) extent: the first step-up here stands straight
+    // for 1.5 s; a later top 0.04 short of it counts, 0.06 does not.
+    const tops = (x: number) => profile([[0, 0.2], [1500, 0.2], [2200, 0], [3700, 0], [4400, 0.2], [5100, 0.2], [5800, x], [6200, x], [6900, 0.2], [7600, 0.2]],
+      (v) => oneLeg({ stance: 'left', depth: v, freeLegPx: 400 }));
+    expect(run(lateralStepUp, tops(0.04), cfg).reps.total).toBe(2);
+    expect(run(lateralStepUp, tops(0.06), cfg).reps.total).toBe(1);
+    // From any start: a recording that begins at the top counts that step-up once the leg is back down.
+    expect(run(lateralStepUp, profile(repKnots(0.2, 0, 3).slice(3).map(([t, v]): [number, number] => [t - 2200, v]), (v) => oneLeg({ stance: 'left', depth: v, freeLegPx: 400 })), cfg).reps.total).toBe(3);
     // a bottom only at 0.11 never gives the start position (setup) -> nothing counts
     expect(run(lateralStepUp, steps(0.11, 0), cfg).reps.total).toBe(0);
   });
@@ -73,6 +79,17 @@ describe('standing hip abduction', () => {
     expect(codes(hike)).toContain('HIP_HIKE');
     expect(codes(run(standingHipAbduction, raises(30, (f) => ({ dropDeg: -4 * f })), cfg))).not.toContain('HIP_HIKE');
   });
+
+  it('judges HIP_HIKE and TRUNK_LEAN from the person\'s own neutral with the leg down: a pelvis tilted 6 deg throughout (a rolled camera) is no hike', () => {
+    // The pelvic line reads 6 deg "hiked" in every frame, the leg down too: the same in neutral, so no cue.
+    expect(codes(run(standingHipAbduction, raises(30, () => ({ dropDeg: -6 })), cfg))).not.toContain('HIP_HIKE');
+    // On top of that offset, a real hike of 6 deg during the raise is flagged, 4 deg is not.
+    expect(codes(run(standingHipAbduction, raises(30, (f) => ({ dropDeg: -6 - 6 * f })), cfg))).toContain('HIP_HIKE');
+    expect(codes(run(standingHipAbduction, raises(30, (f) => ({ dropDeg: -6 - 4 * f })), cfg))).not.toContain('HIP_HIKE');
+    // Likewise a constant 9 deg trunk offset toward the stance side plus 4 deg of lean is no TRUNK_LEAN; plus 11 is.
+    expect(codes(run(standingHipAbduction, raises(30, (f) => ({ leanDeg: 9 + 4 * f })), cfg))).not.toContain('TRUNK_LEAN');
+    expect(codes(run(standingHipAbduction, raises(30, (f) => ({ leanDeg: 9 + 11 * f })), cfg))).toContain('TRUNK_LEAN');
+  });
 });
 
 describe('hip hitch (pelvic drop on a step)', () => {
@@ -89,6 +106,17 @@ describe('hip hitch (pelvic drop on a step)', () => {
     expect(s.repFindings[1]!.metrics.peakHitchDeg).toBeCloseTo(4, 0);
     expect(s.repFindings[1]!.metrics.tiltRangeDeg).toBeCloseTo(16, 0);
     expect(s.cues).toEqual([]);
+  });
+
+  it('counts from the person\'s own level: a pelvic line tilted -6 or +6 deg throughout (a rolled camera) changes no count', () => {
+    for (const offset of [-6, 6]) {
+      const s = run(hipHitch, drops(12, () => ({}), 0, repKnots(0, 12, 3).map(([t, v]): [number, number] => [t, v + offset])), cfg);
+      expect(s.reps.total, `offset ${offset}`).toBe(3);
+      expect(s.repFindings[0]!.metrics.peakDropDeg).toBeCloseTo(12, 0);
+    }
+    // A recording that begins with the pelvis dropped counts that rep when it comes back to level.
+    const late = repKnots(0, 12, 3).slice(3).map(([t, v]): [number, number] => [t - 2200, v]);
+    expect(run(hipHitch, drops(12, () => ({}), 0, late), cfg).reps.total).toBe(3);
   });
 
   it('pins the drop threshold (8 deg)', () => {
