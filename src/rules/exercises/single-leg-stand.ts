@@ -3,17 +3,21 @@
 // - A trial per stance leg, up to 30 s: it starts when one foot lifts (its ankle higher than the other by >= 15 % of
 //   the stance leg length for 300 ms, counted into the trial) and ends when the foot is down again (< 5 % for
 //   300 ms), at the target, or after a long loss of view.
-// - Pelvic obliquity (+ = the lifted side lower) and trunk lean (+ = toward the stance side), smoothed (engine/ema.ts),
-//   are measured on every frame with the foot up; the trial reports peak and mean. PELVIC_DROP at >= 5 deg and
-//   TRUNK_LEAN at >= 10 deg are ours (no validated 2D cut-off); the measured angle is always reported.
+// - Calibrated on the person (engine/neutral.ts, docs/biomechanics.md#neutral-calibration): whenever they stand on
+//   two legs outside a trial (set-up, between the legs) the median image angles of their pelvic line and trunk line
+//   are learned; a trial judges against the neutral of the stance just before it, so camera roll, a body turned to the
+//   camera and a detector placing one hip higher cancel. A recording that begins on one leg has no neutral: the image
+//   level is used for that trial (the hold-end says so: `neutralFromStance` 0).
+// - Pelvic drop (+ = the lifted side lower than in the neutral) and trunk lean (+ = toward the stance side), as the
+//   rolling median of the last 800 ms, are measured on every frame with the foot up; the trial reports peak and mean.
+//   PELVIC_DROP at >= 5 deg and TRUNK_LEAN at >= 10 deg are ours (no validated 2D cut-off); the angle is reported.
 // All findings of a trial carry side = the STANCE (tested) leg, so left and right results compare directly.
 import { z } from 'zod';
-import { pelvicObliquityDeg, trunkLeanDeg } from '../../core/geometry';
 import { otherSide, type PoseFrame, type Side } from '../../core/pose-frame';
 import { accMax, accMean, accumulate, EMPTY_ACC, type Accumulator } from '../engine/accumulator';
 import { FULL_BODY, legLengthPx, legPx } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
-import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
+import { bodyLines, EMPTY_WINDOW, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, stanceAngles, stepNeutral, windowMedian, type BodyLines, type NeutralState, type SampleWindow } from '../engine/neutral';
 import { faultCues, holdEndFinding, holdStatus, measure, notVisible, phaseFinding, type Phase } from '../engine/findings';
 import { INITIAL_GATE, judged, stepGate, type GateState } from '../engine/gate';
 import { INITIAL_HOLD, endHold, stepHold, type HoldEvent, type HoldTimerState } from '../engine/hold-timer';
@@ -36,6 +40,7 @@ export const singleLegStandConfigSchema = z.strictObject({
   lapseGraceMs: z.number().min(0).default(1000).describe(`Joints may be out of view this long (ms) without ending the trial (the clock pauses). Ours (${DOC}).`),
   ...pelvicDropShape,
   ...trunkLeanShape,
+  ...neutralShape,
 });
 export type SingleLegStandConfig = z.infer<typeof singleLegStandConfigSchema>;
 
@@ -57,8 +62,13 @@ export interface SingleLegStandState {
   /** The trial in progress: smoothed obliquity ('drop') and lean samples. */
   acc: Accumulator;
   faults: FaultStates;
-  /** Smoothed obliquity and lean while the foot is up. */
-  signals: SignalBank;
+  /** Two-leg stance outside trials: the person's neutral pelvic and trunk lines. */
+  neutral: NeutralState;
+  /** The neutral the trial in progress is judged against (frozen at its start); null = none seen, image level used. */
+  trialNeutral: BodyLines | null;
+  /** Drop and lean against the neutral while the foot is up (rolling median windows). */
+  dropWin: SampleWindow;
+  leanWin: SampleWindow;
   /** After a trial both feet must be down before the next one can start. */
   armed: boolean;
   results: { left: LegResult | null; right: LegResult | null };
@@ -66,7 +76,8 @@ export interface SingleLegStandState {
 
 export const singleLegStandInitialState = (): SingleLegStandState => ({
   gate: INITIAL_GATE, liftL: INITIAL_PERSISTENCE, liftR: INITIAL_PERSISTENCE, stance: null, hold: INITIAL_HOLD, acc: EMPTY_ACC,
-  faults: NO_FAULTS, signals: EMPTY_SIGNALS, armed: true, results: { left: null, right: null },
+  faults: NO_FAULTS, neutral: INITIAL_NEUTRAL, trialNeutral: null, dropWin: EMPTY_WINDOW, leanWin: EMPTY_WINDOW, armed: true,
+  results: { left: null, right: null },
 });
 
 const holdCfg = (cfg: SingleLegStandConfig) => ({
@@ -99,36 +110,39 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
   const liftTiming = { onsetMs: cfg.liftOnsetMs, clearMs: cfg.footDownMs };
   const liftL = stepPersistence(s.liftL, sigL, t, liftTiming), liftR = stepPersistence(s.liftR, sigR, t, liftTiming);
   let st: SingleLegStandState = { ...s, gate: judged(g.state, t), liftL, liftR };
-  if (g.fresh) st = { ...st, faults: NO_FAULTS, signals: EMPTY_SIGNALS };
+  if (g.fresh) st = { ...st, faults: NO_FAULTS, dropWin: EMPTY_WINDOW, leanWin: EMPTY_WINDOW };
+  const lines = bodyLines(L.hip, R.hip, torso.ls, torso.rs);
 
   if (!st.stance) {
+    // Both feet down, no foot on its way up: a two-leg stance frame for the neutral.
+    if (!liftL.active && !liftR.active && sigL !== 'fault' && sigR !== 'fault') st = { ...st, neutral: stepNeutral(st.neutral, lines, t, cfg) };
     if (!st.armed && !liftL.active && !liftR.active) st = { ...st, armed: true };
     const lifted: Side | null = liftL.active && !s.liftL.active ? 'left' : liftR.active && !s.liftR.active ? 'right' : null;
     if (st.armed && lifted && (cfg.side === 'auto' || cfg.side === otherSide(lifted))) {
       // The trial starts at the first frame of the lift (the onset debounce is counted into the hold).
       const liftStart = (lifted === 'left' ? s.liftL.onsetStartMs : s.liftR.onsetStartMs) ?? t;
-      st = { ...st, stance: otherSide(lifted), hold: { ...INITIAL_HOLD, okSinceMs: liftStart }, acc: EMPTY_ACC, faults: NO_FAULTS, signals: EMPTY_SIGNALS, armed: false };
+      st = { ...st, stance: otherSide(lifted), hold: { ...INITIAL_HOLD, okSinceMs: liftStart }, acc: EMPTY_ACC, faults: NO_FAULTS, armed: false,
+        trialNeutral: neutralLines(st.neutral, cfg), dropWin: EMPTY_WINDOW, leanWin: EMPTY_WINDOW };
     }
   }
   if (st.stance) {
     const stance = st.stance, liftedSide = otherSide(stance);
-    const stanceLeg = stance === 'left' ? L : R, liftedLeg = stance === 'left' ? R : L;
     const liftedActive = (liftedSide === 'left' ? liftL : liftR).active;
     const footUp = liftedActive && (liftedSide === 'left' ? sigL : sigR) !== 'clear';
     let h = stepHold(st.hold, footUp, t, holdCfg(cfg));
     if (!liftedActive && h.event === null) h = endHold(h.state, 'foot-down', t);
-    // Measured only with the foot up; the filters and fault states restart otherwise.
-    const sig = stepSignals(st.signals, footUp ? {
-      obliq: pelvicObliquityDeg(stanceLeg.hip, liftedLeg.hip), lean: trunkLeanDeg(torso.midHip, torso.midShoulder, stanceLeg.hip.x),
-    } : {}, t, cfg);
-    const { obliq, lean } = sig.values;
+    // Measured only with the foot up, against the neutral; the median windows and fault states restart otherwise.
+    const rel = stanceAngles(relativeLines(lines, st.trialNeutral ?? LEVEL), stance);
+    const dropWin = footUp ? pushSample(st.dropWin, t, rel.dropDeg, cfg.medianWindowMs) : EMPTY_WINDOW;
+    const leanWin = footUp ? pushSample(st.leanWin, t, rel.leanDeg, cfg.medianWindowMs) : EMPTY_WINDOW;
+    const obliq = windowMedian(dropWin), lean = windowMedian(leanWin);
     const f = stepFaults(st.faults, footUp ? [
-      { code: 'PELVIC_DROP', side: stance, severity: 'warning', value: obliq!, faultAt: cfg.pelvicDropDeg, clearAt: cfg.pelvicDropClearDeg, joints: ['left_hip', 'right_hip'] },
-      { code: 'TRUNK_LEAN', side: stance, severity: 'warning', value: lean!, faultAt: cfg.trunkLeanDeg, clearAt: cfg.trunkLeanClearDeg, joints: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'] },
+      { code: 'PELVIC_DROP', side: stance, severity: 'warning', value: obliq, faultAt: cfg.pelvicDropDeg, clearAt: cfg.pelvicDropClearDeg, joints: ['left_hip', 'right_hip'] },
+      { code: 'TRUNK_LEAN', side: stance, severity: 'warning', value: lean, faultAt: cfg.trunkLeanDeg, clearAt: cfg.trunkLeanClearDeg, joints: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'] },
     ] : [], t, { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs });
-    st = { ...st, hold: h.state, signals: sig.bank, faults: f.states, acc: footUp ? accumulate(st.acc, { drop: obliq!, lean: lean! }) : st.acc };
+    st = { ...st, hold: h.state, dropWin, leanWin, faults: f.states, acc: footUp ? accumulate(st.acc, { drop: obliq, lean }) : st.acc };
     if (footUp) {
-      findings.push(measure('PELVIC_OBLIQUITY_DEG', stance, obliq!, 'deg', t), measure('TRUNK_LEAN_DEG', stance, lean!, 'deg', t));
+      findings.push(measure('PELVIC_OBLIQUITY_DEG', stance, obliq, 'deg', t), measure('TRUNK_LEAN_DEG', stance, lean, 'deg', t));
       if (h.state.status !== 'ended') findings.push(...faultCues(f.active, t));
     }
     const before = st;
@@ -150,7 +164,10 @@ function finishIfEnded(s: SingleLegStandState, ev: HoldEvent | null, findings: F
     holdMs: ev.elapsedMs, peakDropDeg: accMax(s.acc, 'drop'), meanDropDeg: accMean(s.acc, 'drop'), peakTrunkLeanDeg: accMax(s.acc, 'lean'),
     reason: ev.reason, endedAtMs: t,
   };
-  findings.push(holdEndFinding(stance, ev, t, { peakDropDeg: result.peakDropDeg, meanDropDeg: result.meanDropDeg, peakTrunkLeanDeg: result.peakTrunkLeanDeg, holdMs: result.holdMs }));
+  findings.push(holdEndFinding(stance, ev, t, {
+    peakDropDeg: result.peakDropDeg, meanDropDeg: result.meanDropDeg, peakTrunkLeanDeg: result.peakTrunkLeanDeg, holdMs: result.holdMs,
+    neutralFromStance: s.trialNeutral ? 1 : 0,
+  }));
   const results = { ...s.results, [stance]: result };
   // Left minus right peak drop: the side-to-side comparison the test is used for.
   if (results.left && results.right) findings.push(measure('PEAK_DROP_DIFF_DEG', 'both', results.left.peakDropDeg - results.right.peakDropDeg, 'deg', t));
