@@ -2,8 +2,9 @@
 // image angles of their pelvic line and trunk line are collected and their median taken. A camera rolled by r adds r
 // to both lines, a body turned to the camera or a detector that places one hip a little higher adds its own constant;
 // the same constants are in the neutral, so "pelvic drop" and "trunk lean" measured against it are free of them.
-// A median over a time window (never one frame) is the reference; a rolling median of the measured angle is what
-// thresholds and peaks see (a keypoint jitter of a few px moves a 40 px hip line by several degrees on one frame).
+// A median over a time window (never one frame) is the reference; a rolling interquartile mean of the measured angle
+// is what thresholds and peaks see (a keypoint jitter of a few px moves a 40 px hip line by several degrees on one
+// frame; the mean of the middle half is as robust to a stray frame as the median and less noisy).
 import { z } from 'zod';
 import { midpoint, type Point } from '../../core/geometry';
 
@@ -14,8 +15,8 @@ export const neutralShape = {
     .describe(`The person's neutral is the median of their two-leg stance over the last this many ms (pelvic line, trunk line). Ours (${DOC}): a few seconds of standing, long enough to out-vote jitter, short enough to follow a camera that was moved.`),
   neutralMinMs: z.number().min(0).max(10_000).default(300)
     .describe(`A neutral needs two-leg stance frames spanning at least this long (ms, and 3 frames); before that the image level is used. Ours (${DOC}): no single frame may set a reference.`),
-  medianWindowMs: z.number().min(0).max(5000).default(800)
-    .describe(`Pelvic drop and trunk lean are the rolling median of the last this many ms before thresholds and peaks. Ours (${DOC}): a drop held under a second is not a stance strategy; the median ignores one-frame keypoint errors.`),
+  medianWindowMs: z.number().min(0).max(5000).default(1500)
+    .describe(`Pelvic drop and trunk lean are the rolling interquartile mean of the last this many ms before thresholds and peaks. Ours (${DOC}): the drop of a weak hip is held for seconds; 1.5 s cuts the jitter of a 40 px hip line to ~1 deg at 10 fps and ignores one-frame keypoint errors.`),
 };
 export type NeutralConfig = { neutralWindowMs: number; neutralMinMs: number; medianWindowMs: number };
 
@@ -42,7 +43,26 @@ export function windowMedian(w: SampleWindow): number {
   return xs.length % 2 ? xs[m]! : (xs[m - 1]! + xs[m]!) / 2;
 }
 
+/** Mean of the middle half of the samples (interquartile mean): as robust to a stray frame as the median, less noisy. */
+export function windowMidMean(w: SampleWindow): number {
+  if (w.length === 0) return Number.NaN;
+  if (w.length < 4) return windowMedian(w);
+  const xs = w.map((s) => s.v).sort((a, b) => a - b);
+  const lo = Math.floor(xs.length / 4), hi = xs.length - lo;
+  let sum = 0;
+  for (let i = lo; i < hi; i++) sum += xs[i]!;
+  return sum / (hi - lo);
+}
+
 export const windowSpanMs = (w: SampleWindow): number => (w.length ? w[w.length - 1]!.tMs - w[0]!.tMs : 0);
+
+/**
+ * The rolling interquartile mean once the window holds enough to out-vote one frame (3 samples spanning half the
+ * window), else NaN: the first frames of a measurement are not a value.
+ */
+export function rollingMidMean(w: SampleWindow, windowMs: number): number {
+  return w.length >= 3 && windowSpanMs(w) >= windowMs / 2 ? windowMidMean(w) : Number.NaN;
+}
 
 // ---------------------------------------------------------------- the body lines and their neutral
 

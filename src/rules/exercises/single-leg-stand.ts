@@ -6,10 +6,11 @@
 // - Calibrated on the person (engine/neutral.ts, docs/biomechanics.md#neutral-calibration): whenever they stand on
 //   two legs outside a trial (set-up, between the legs) the median image angles of their pelvic line and trunk line
 //   are learned; a trial judges against the neutral of the stance just before it, so camera roll, a body turned to the
-//   camera and a detector placing one hip higher cancel. A recording that begins on one leg has no neutral: the image
-//   level is used for that trial (the hold-end says so: `neutralFromStance` 0).
+//   camera and a detector placing one hip higher cancel. A recording that begins on one leg has no neutral before the
+//   trial: its live cues use the image level, and its hold-end is re-based on the two-leg stance seen as the foot comes
+//   down, when there is enough of it (hold-end `neutralSource`: 1 = stance before, 2 = stance after, 0 = image level).
 // - Pelvic drop (+ = the lifted side lower than in the neutral) and trunk lean (+ = toward the stance side), as the
-//   rolling median of the last 800 ms, are measured on every frame with the foot up; the trial reports peak and mean.
+//   rolling interquartile mean of the last 1.5 s, are measured on every frame with the foot up; the trial reports peak and mean.
 //   PELVIC_DROP at >= 5 deg and TRUNK_LEAN at >= 10 deg are ours (no validated 2D cut-off); the angle is reported.
 // All findings of a trial carry side = the STANCE (tested) leg, so left and right results compare directly.
 import { z } from 'zod';
@@ -17,7 +18,7 @@ import { otherSide, type PoseFrame, type Side } from '../../core/pose-frame';
 import { accMax, accMean, accumulate, EMPTY_ACC, type Accumulator } from '../engine/accumulator';
 import { FULL_BODY, legLengthPx, legPx } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
-import { bodyLines, EMPTY_WINDOW, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, stanceAngles, stepNeutral, windowMedian, type BodyLines, type NeutralState, type SampleWindow } from '../engine/neutral';
+import { bodyLines, EMPTY_WINDOW, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral, type BodyLines, type NeutralState, type SampleWindow } from '../engine/neutral';
 import { faultCues, holdEndFinding, holdStatus, measure, notVisible, phaseFinding, type Phase } from '../engine/findings';
 import { INITIAL_GATE, judged, stepGate, type GateState } from '../engine/gate';
 import { INITIAL_HOLD, endHold, stepHold, type HoldEvent, type HoldTimerState } from '../engine/hold-timer';
@@ -97,7 +98,7 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
     let next: SingleLegStandState = { ...s, gate: g.state };
     if (s.stance) {
       const h = stepHold(s.hold, null, t, holdCfg(cfg));
-      next = finishIfEnded({ ...next, hold: h.state }, h.event, findings, t);
+      next = finishIfEnded({ ...next, hold: h.state }, h.event, findings, t, cfg);
       if (next.stance) findings.push(holdFinding(next, cfg, t));
     }
     findings.push(phaseFinding(phaseOf(next, cfg), t));
@@ -129,24 +130,27 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
     const stance = st.stance, liftedSide = otherSide(stance);
     const liftedActive = (liftedSide === 'left' ? liftL : liftR).active;
     const footUp = liftedActive && (liftedSide === 'left' ? sigL : sigR) !== 'clear';
+    // The foot back on the floor (before the foot-down debounce ends the trial): two-leg stance for the neutral.
+    if ((liftedSide === 'left' ? sigL : sigR) === 'clear') st = { ...st, neutral: stepNeutral(st.neutral, lines, t, cfg) };
     let h = stepHold(st.hold, footUp, t, holdCfg(cfg));
     if (!liftedActive && h.event === null) h = endHold(h.state, 'foot-down', t);
     // Measured only with the foot up, against the neutral; the median windows and fault states restart otherwise.
     const rel = stanceAngles(relativeLines(lines, st.trialNeutral ?? LEVEL), stance);
     const dropWin = footUp ? pushSample(st.dropWin, t, rel.dropDeg, cfg.medianWindowMs) : EMPTY_WINDOW;
     const leanWin = footUp ? pushSample(st.leanWin, t, rel.leanDeg, cfg.medianWindowMs) : EMPTY_WINDOW;
-    const obliq = windowMedian(dropWin), lean = windowMedian(leanWin);
+    const obliq = rollingMidMean(dropWin, cfg.medianWindowMs), lean = rollingMidMean(leanWin, cfg.medianWindowMs);
     const f = stepFaults(st.faults, footUp ? [
       { code: 'PELVIC_DROP', side: stance, severity: 'warning', value: obliq, faultAt: cfg.pelvicDropDeg, clearAt: cfg.pelvicDropClearDeg, joints: ['left_hip', 'right_hip'] },
       { code: 'TRUNK_LEAN', side: stance, severity: 'warning', value: lean, faultAt: cfg.trunkLeanDeg, clearAt: cfg.trunkLeanClearDeg, joints: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'] },
     ] : [], t, { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs });
     st = { ...st, hold: h.state, dropWin, leanWin, faults: f.states, acc: footUp ? accumulate(st.acc, { drop: obliq, lean }) : st.acc };
     if (footUp) {
-      findings.push(measure('PELVIC_OBLIQUITY_DEG', stance, obliq, 'deg', t), measure('TRUNK_LEAN_DEG', stance, lean, 'deg', t));
+      if (Number.isFinite(obliq)) findings.push(measure('PELVIC_OBLIQUITY_DEG', stance, obliq, 'deg', t));
+      if (Number.isFinite(lean)) findings.push(measure('TRUNK_LEAN_DEG', stance, lean, 'deg', t));
       if (h.state.status !== 'ended') findings.push(...faultCues(f.active, t));
     }
     const before = st;
-    st = finishIfEnded(st, h.event, findings, t);
+    st = finishIfEnded(st, h.event, findings, t, cfg);
     findings.push(holdFinding(st.stance ? st : before, cfg, t));
   }
   findings.push(phaseFinding(phaseOf(st, cfg), t));
@@ -157,16 +161,20 @@ const holdFinding = (s: SingleLegStandState, cfg: SingleLegStandConfig, t: numbe
   holdStatus(s.stance!, s.hold.status === 'running', s.hold.elapsedMs, cfg.holdTargetMs, t);
 
 /** On a hold 'end' event: emit hold-end with the trial metrics, store the leg result, return to waiting. */
-function finishIfEnded(s: SingleLegStandState, ev: HoldEvent | null, findings: Finding[], t: number): SingleLegStandState {
+function finishIfEnded(s: SingleLegStandState, ev: HoldEvent | null, findings: Finding[], t: number, cfg: SingleLegStandConfig): SingleLegStandState {
   if (ev?.type !== 'end' || !s.stance) return s;
   const stance = s.stance;
+  // Judged against the image level (no stance seen before): re-base on the stance seen as the foot came down. The
+  // rolling statistics are shift-equivariant, so subtracting the neutral from the peak and mean is exact.
+  const after = s.trialNeutral ? null : neutralLines(s.neutral, cfg);
+  const shift = after ? stanceAngles(after, stance) : { dropDeg: 0, leanDeg: 0 };
   const result: LegResult = {
-    holdMs: ev.elapsedMs, peakDropDeg: accMax(s.acc, 'drop'), meanDropDeg: accMean(s.acc, 'drop'), peakTrunkLeanDeg: accMax(s.acc, 'lean'),
-    reason: ev.reason, endedAtMs: t,
+    holdMs: ev.elapsedMs, peakDropDeg: accMax(s.acc, 'drop') - shift.dropDeg, meanDropDeg: accMean(s.acc, 'drop') - shift.dropDeg,
+    peakTrunkLeanDeg: accMax(s.acc, 'lean') - shift.leanDeg, reason: ev.reason, endedAtMs: t,
   };
   findings.push(holdEndFinding(stance, ev, t, {
     peakDropDeg: result.peakDropDeg, meanDropDeg: result.meanDropDeg, peakTrunkLeanDeg: result.peakTrunkLeanDeg, holdMs: result.holdMs,
-    neutralFromStance: s.trialNeutral ? 1 : 0,
+    neutralSource: s.trialNeutral ? 1 : after ? 2 : 0,
   }));
   const results = { ...s.results, [stance]: result };
   // Left minus right peak drop: the side-to-side comparison the test is used for.
