@@ -109,13 +109,16 @@ describe('single-leg stand: pelvic drop and trunk lean', () => {
     expect(under.sum.holdEnds[0]!.metrics.peakDropDeg).toBeCloseTo(4.95, 6);
   });
 
-  it('measures obliquity every stance frame; a raised lifted-side hip is negative, not a drop', () => {
+  it('measures obliquity every stance frame once the rolling window holds half its length; a raised lifted-side hip is negative, not a drop', () => {
     const r = run(trial({ lifted: 'right', obliqDeg: -8 }, 1000, 5000, 6000));
     expect(cueKeys(r.findings)).toEqual([]);
     expect(r.sum.holdEnds[0]!.metrics.peakDropDeg).toBeCloseTo(-8, 6);
     const measures = r.findings.filter((f) => f.kind === 'measure' && f.code === 'PELVIC_OBLIQUITY_DEG');
-    const stanceFrames = r.findings.filter((f) => f.kind === 'hold' && f.running).length;
+    // Measured from the end of the lift debounce (1000 + 300 ms); no value until the window spans medianWindowMs / 2.
+    const from = 1000 + 300 + 750;
+    const stanceFrames = r.findings.filter((f) => f.kind === 'hold' && f.running && f.timestampMs >= from).length;
     expect(measures.length).toBeGreaterThanOrEqual(stanceFrames);
+    expect(measures.every((m) => m.timestampMs >= from - 1)).toBe(true);
     expect(measures.every((m) => m.kind === 'measure' && m.side === 'left')).toBe(true);
   });
 
@@ -165,5 +168,57 @@ describe('single-leg stand: visibility and purity', () => {
     for (const f of frames) { const r = singleLegStand.step(s, f, cfg); out.push(r.findings); s = deepFreeze(r.state); }
     expect(runExercise(singleLegStand, frames).perFrame.map((p) => p.findings)).toEqual(out);
     expect(out.flat().some((f) => f.kind === 'cue')).toBe(true);
+  });
+});
+
+/** Every joint rotated by `rollDeg` about the image point (500, 600): a camera rolled the other way. */
+const rolled = (rollDeg: number) => (j: Joints): Joints => {
+  const c = Math.cos(rollDeg * D2R), sn = Math.sin(rollDeg * D2R);
+  const out: Joints = {};
+  for (const [k, p] of Object.entries(j) as [keyof Joints, NonNullable<Joints[keyof Joints]>][]) {
+    const dx = p.x - 500, dy = p.y - 600;
+    out[k] = { ...p, x: 500 + c * dx - sn * dy, y: 600 + sn * dx + c * dy };
+  }
+  return out;
+};
+
+describe('single-leg stand: judged against the person\'s two-leg neutral', () => {
+  it('a camera rolled +/-6 deg changes no verdict and no reported peak (the roll is in the neutral too)', () => {
+    for (const roll of [-6, 6]) {
+      for (const lifted of ['left', 'right'] as const) {
+        const level = run(trial({ lifted, obliqDeg: 0, leanDeg: 0 }, 2000, 7000, 8000, 30, rolled(roll)));
+        expect(cueKeys(level.findings), `roll ${roll} lifted ${lifted}`).toEqual([]);
+        expect(level.sum.holdEnds[0]!.metrics.peakDropDeg).toBeCloseTo(0, 1);
+        expect(level.sum.holdEnds[0]!.metrics.peakTrunkLeanDeg).toBeCloseTo(0, 1);
+        expect(level.sum.holdEnds[0]!.metrics.neutralSource).toBe(1);
+        const drop = run(trial({ lifted, obliqDeg: 7 }, 2000, 7000, 8000, 30, rolled(roll)));
+        expect(cueKeys(drop.findings)).toEqual([`PELVIC_DROP:${lifted === 'left' ? 'right' : 'left'}`]);
+        expect(Math.abs(drop.sum.holdEnds[0]!.metrics.peakDropDeg! - 7)).toBeLessThan(0.3);
+      }
+    }
+  });
+
+  it('pins PELVIC_DROP against the neutral: a person standing with the left hip 4 deg low flags at 5.05 deg more, not at 4.95', () => {
+    // Left hip lower by 4 deg on two legs, by 4 + d deg while the left foot is up (a drop of d against the neutral).
+    const rel = (d: number) => run(trial({ lifted: 'left' }, 2000, 7000, 8000, 30, (j, t) =>
+      withJoints(j, { left_hip: { ...j.left_hip!, y: 500 + 80 * Math.tan((4 + (t >= 2000 && t < 7000 ? d : 0)) * D2R) } })));
+    expect(cueKeys(rel(5.05).findings)).toEqual(['PELVIC_DROP:right']);
+    expect(rel(5.05).sum.holdEnds[0]!.metrics.peakDropDeg).toBeCloseTo(5.05, 6);
+    expect(cueKeys(rel(4.95).findings)).toEqual([]);
+    // The same 4 deg standing tilt alone is no drop (judged against the image it would be 4 deg).
+    expect(rel(0).sum.holdEnds[0]!.metrics.peakDropDeg).toBeCloseTo(0, 6);
+  });
+
+  it('a recording that begins on one leg: cues against the image level, the peak re-based on the stance seen after the trial', () => {
+    // On the left leg from the first frame, camera rolled so the image level reads 3 deg of drop; both feet down at 6 s.
+    const frames = trial({ lifted: 'right', obliqDeg: 0 }, 0, 6000, 8000, 30, rolled(3));
+    const r = run(frames);
+    const end = r.sum.holdEnds[0]!;
+    expect(end.metrics.neutralSource).toBe(2);
+    expect(end.metrics.peakDropDeg).toBeCloseTo(0, 0);
+    // The live value was read against the image level: the rolled camera's 3 deg.
+    const live = r.findings.filter((f) => f.kind === 'measure' && f.code === 'PELVIC_OBLIQUITY_DEG');
+    expect(live.length).toBeGreaterThan(0);
+    expect(live.every((m) => m.kind === 'measure' && Math.abs(Math.abs(m.value) - 3) < 0.2)).toBe(true);
   });
 });
