@@ -7,10 +7,8 @@
 //   above horizontal (lying flat on the side is a straight line too) and the side fits; it starts after 500 ms,
 //   pauses in lapses and ends when a lapse lasts > 1 s (hip height lost) or at the target. After a hold the posture
 //   must be broken before a new one can start.
-// - A hold that ends is not a fault: HIP_SAG / HIP_PIKE are raised only while the deviation is held steady (within
-//   4 deg over 300 ms): hips passing through the sag band on their way down to the floor at the end of a hold are
-//   lowering, not sagging, and neither are hips lowered near the floor (>= 85 % of the deviation that puts the mid-hip
-//   on the floor). Peaks and means are taken while the clock runs (the posture that was timed).
+// - Peaks and means are taken while the clock runs (the posture that was timed), not over the hips lowered to the
+//   floor at the end of a hold.
 // - A plank on the other side than the one picked: SIDE_MISMATCH (info), as the side-lying exercises do.
 // - Facing the camera, the two sides are stacked: each pair's midpoint is used, completed from its last offset when
 //   one joint drops out (engine/body.ts stackedPairPoint); the knees stand in for ankles cut off by the image edge.
@@ -30,7 +28,6 @@ import { faultKey, NO_FAULTS, stepFaults, type FaultStates } from '../engine/per
 import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterState } from '../engine/rep-counter';
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { visiblePx } from '../engine/visibility';
-import { EMPTY_WINDOW, pushSample, windowSpanMs, type SampleWindow } from '../engine/neutral';
 
 const DOC = 'docs/biomechanics.md#side-plank-line';
 
@@ -52,12 +49,6 @@ export const sidePlankConfigSchema = z.strictObject({
   raiseTargetDeg: z.number().default(25).describe(`Leg raise counts when the angle between the legs reaches >= this (deg). Ours (${DOC}): side-lying abduction range ~30-45 deg; raises in a plank are smaller.`),
   raiseMinTopMs: z.number().min(0).default(100).describe(`Minimum time at the top of a raise (ms). Ours (${DOC}).`),
   raiseMinRepMs: z.number().min(0).default(500).describe(`Minimum raise duration (ms). Ours (${DOC}).`),
-  steadyMs: z.number().min(0).max(2000).default(300)
-    .describe(`HIP_SAG / HIP_PIKE only while the line deviation has stayed within steadyDeg over this long (ms). Ours (${DOC}): a sag is a posture held; lowering to the floor moves the hips 20-40 deg/s through the sag band.`),
-  loweredFrac: z.number().min(0).max(2).default(0.85)
-    .describe(`Hips lowered to the floor (the hold ending, not a sag) at a deviation >= this fraction of the deviation that puts the mid-hip on the floor, atan(2 tan(body incline)) for a hip half-way along the line. Ours (${DOC}): ~25 deg in a forearm plank, ~45 in a straight-arm one.`),
-  steadyDeg: z.number().min(0).max(30).default(4)
-    .describe(`Steady: the line deviation's range over steadyMs stays within this (deg). Ours (${DOC}): above the < 1 deg jitter of the long shoulder-ankle line, below the 6+ deg a lowering covers in 300 ms.`),
 });
 export type SidePlankConfig = z.infer<typeof sidePlankConfigSchema>;
 
@@ -79,13 +70,11 @@ export interface SidePlankState {
   armed: boolean;
   holds: number;
   pairs: Pairs;
-  /** Line deviation over the last steadyMs (the steadiness test of the line cues). */
-  devWin: SampleWindow;
 }
 
 export const sidePlankInitialState = (): SidePlankState => ({
   gate: INITIAL_GATE, hold: INITIAL_HOLD, bottom: null, faults: NO_FAULTS, acc: EMPTY_ACC, raises: INITIAL_REP_COUNTER,
-  raiseAcc: EMPTY_ACC, armed: true, holds: 0, pairs: { shoulder: null, hip: null, ankle: null, knee: null }, devWin: EMPTY_WINDOW,
+  raiseAcc: EMPTY_ACC, armed: true, holds: 0, pairs: { shoulder: null, hip: null, ankle: null, knee: null },
 });
 
 function bottomSideOf(frame: PoseFrame, cfg: SidePlankConfig): Side | null {
@@ -122,14 +111,13 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
     : missing.length ? { kind: 'visibility', code: missing.length === 6 ? 'NO_PERSON' : 'NOT_VISIBLE', missing, timestampMs: t } : null;
 
   let st: SidePlankState = { ...s, gate: g.state, pairs };
-  let dev = Number.NaN, loweredDeg = Number.POSITIVE_INFINITY;
+  let dev = Number.NaN;
   // null = unknown (not visible): a short unknown stretch is bridged by the hold timer, a long one lapses.
   let postureOk: boolean | null = vis ? null : false;
   let wrongSide = false;
   if (!vis) {
     dev = lineDeviationDeg(shoulder!, hip!, ankle!);
     const inclineDeg = Math.atan2(ankle!.y - shoulder!.y, Math.abs(ankle!.x - shoulder!.x)) * (180 / Math.PI); // + = shoulders higher
-    loweredDeg = cfg.loweredFrac * Math.atan(2 * Math.tan(Math.max(0, inclineDeg) * (Math.PI / 180))) * (180 / Math.PI);
     const lifted = inclineDeg >= cfg.minBodyInclineDeg && Math.abs(inclineDeg) <= cfg.maxBodyInclineDeg;
     postureOk = Math.abs(dev) < cfg.lineToleranceDeg && lifted && bottom !== null && (cfg.side === 'auto' || detected === null || detected === cfg.side);
     // A plank on the other side than the one picked: the clock cannot run; say so rather than stay silent.
@@ -151,18 +139,9 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
   if (vis) findings.push(vis); // no cue while not visible; the debounced states wait (engine/gate.ts)
   else {
     if (!Number.isNaN(dev)) findings.push(measure('BODY_LINE_DEVIATION_DEG', holdSide, dev, 'deg', t));
-    // Faults are judged only during a hold (not while getting into position or after it ended), and raised only on a
-    // steady line (a sag held, not the hips on their way to the floor); a shown cue clears by its own hysteresis.
-    const devWin = pushSample(g.ok && g.fresh ? EMPTY_WINDOW : st.devWin, t, dev, cfg.steadyMs);
-    const devs = devWin.map((x) => x.v);
-    const steady = windowSpanMs(devWin) >= cfg.steadyMs * 0.5 && Math.max(...devs) - Math.min(...devs) <= cfg.steadyDeg;
-    st = { ...st, devWin };
-    const line = (code: string, sign: 1 | -1) => {
-      const shown = st.faults[faultKey({ code, side: holdSide })]?.active ?? false;
-      const judgeable = (steady && dev < loweredDeg) || shown || sign * dev < sign * cfg.lineToleranceDeg;
-      return { code, side: holdSide, severity: 'warning' as const, value: judgeable ? dev : Number.NaN,
-        faultAt: sign * cfg.lineToleranceDeg, clearAt: sign * cfg.lineClearDeg, joints: JOINTS, window: inHold };
-    };
+    // Faults are judged only during a hold (not while getting into position or after it ended).
+    const line = (code: string, sign: 1 | -1) => ({ code, side: holdSide, severity: 'warning' as const, value: dev,
+      faultAt: sign * cfg.lineToleranceDeg, clearAt: sign * cfg.lineClearDeg, joints: JOINTS, window: inHold });
     const side = cfg.side === 'auto' ? holdSide : cfg.side;
     const mismatch = { code: 'SIDE_MISMATCH', side, severity: 'info' as const, value: wrongSide ? 1 : 0, faultAt: 1, clearAt: 0.5, joints: JOINTS, window: !inHold };
     const f = stepFaults(g.ok && g.fresh ? NO_FAULTS : st.faults, [line('HIP_SAG', 1), line('HIP_PIKE', -1), mismatch], t, { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs });
