@@ -8,7 +8,8 @@
 //   each angle in order, then 'done'; each hold-end reports its angle stage (0, 1, 2).
 // - While holding: PELVIC_DROP (lifted side lower >= 5 deg) and TRUNK_LEAN toward the standing side >= 10 deg, both
 //   against the person's own two-leg neutral learned while the foot is down (engine/neutral.ts, as the single-leg
-//   stand: camera roll and detector hip placement cancel), as a 1.5 s rolling interquartile mean.
+//   stand: camera roll and detector hip placement cancel), as a 1.5 s rolling interquartile mean. Before any two-leg
+//   stance has been seen the pelvic line is not judged; the trunk is, against the image vertical.
 // - Not visible: the foot angle itself (no foot keypoints: the app says which angle is next and trusts the user) and
 //   how hard the knee pushes into the wall.
 import { z } from 'zod';
@@ -72,7 +73,11 @@ export const wallClamshell = defineHoldExercise<WallClamshellConfig, WallClamshe
     // above or below them; the median ignores the frames of a foot on its way up). Foot up: drop and lean against it
     // (image level before any stance was seen).
     const neutral = !postureOk ? stepNeutral(aux.neutral, lines, t, c) : aux.neutral;
-    const rel = stanceAngles(relativeLines(lines, neutralLines(neutral, c) ?? LEVEL), c.side);
+    // No two-leg stance seen yet (a recording that starts mid-hold): the pelvic line is not judged (a rolled camera
+    // would read as a drop); the trunk against the image vertical still is.
+    const base = neutralLines(neutral, c);
+    const rel0 = stanceAngles(relativeLines(lines, base ?? LEVEL), c.side);
+    const rel = { dropDeg: base ? rel0.dropDeg : Number.NaN, leanDeg: rel0.leanDeg };
     const dropWin = postureOk ? pushSample(aux.drop, t, rel.dropDeg, c.medianWindowMs) : EMPTY_WINDOW;
     const leanWin = postureOk ? pushSample(aux.lean, t, rel.leanDeg, c.medianWindowMs) : EMPTY_WINDOW;
     const drop = rollingMidMean(dropWin, c.medianWindowMs), lean = rollingMidMean(leanWin, c.medianWindowMs);
