@@ -240,3 +240,20 @@ describe('side plank: the side picked and the body', () => {
     expect(cues('auto')).toEqual([]);
   });
 });
+
+describe('side plank: the end of a hold is not a sag', () => {
+  const sagFor = (devDeg: number, fromMs: number, toMs: number) => run(seq((t) => plankPose({ devDeg: t >= fromMs && t < toMs ? devDeg : 0 }), 30, 7000));
+  it('lowering to the floor (0 -> 30 deg over 800 ms, then resting) raises no HIP_SAG and ends the hold', () => {
+    const lower = run(seq((t) => plankPose({ devDeg: t < 4000 ? 0 : Math.min(30, ((t - 4000) / 800) * 30) }), 30, 7000));
+    expect(cueKeys(lower.findings)).toEqual([]);
+    expect(lower.sum.holdEnds[0]).toMatchObject({ reason: 'posture-lost' });
+  });
+  it('pins sagOnsetMs: a 14 deg sag held 700 ms is cued, 450 ms is not', () => {
+    expect(cueKeys(sagFor(14, 4000, 4700).findings)).toEqual(['HIP_SAG:left']);
+    expect(cueKeys(sagFor(14, 4000, 4450).findings)).toEqual([]);
+  });
+  it('pins restingDeg: a held 18.9 deg sag is cued, 19.1 deg (hips resting toward the floor) is not', () => {
+    expect(cueKeys(sagFor(18.9, 4000, 4900).findings)).toEqual(['HIP_SAG:left']);
+    expect(cueKeys(sagFor(19.1, 4000, 4900).findings)).toEqual([]);
+  });
+});
