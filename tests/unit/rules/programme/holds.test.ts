@@ -41,6 +41,22 @@ describe('prone straddle hold', () => {
   });
 });
 
+describe('prone straddle hold: view check for a camera above a body on the floor', () => {
+  // Shoulders spread vertically around (300, 700) as a pitched camera sees them: ratio = spread / torso (251 px).
+  const spread = (ratio: number) => profile([[0, 0], [1000, 0], [1500, 12], [6500, 12], [7000, 0], [8000, 0]], (v) => {
+    const j = proneLegs(v), w = ratio * 251;
+    return { ...j, left_shoulder: { x: 300, y: 700 - w / 2 }, right_shoulder: { x: 300, y: 700 + w / 2, score: 0.5 } };
+  });
+  it('pins sideMaxShoulderRatio (0.75): 0.74 is a side view and the hold runs, 0.76 is WRONG_VIEW', () => {
+    const ok = runExercise(straddle, spread(0.74), {});
+    expect(ok.findings.some((f) => f.kind === 'hold' && f.running)).toBe(true);
+    expect(ok.findings.some((f) => f.kind === 'visibility' && f.code === 'WRONG_VIEW')).toBe(false);
+    const wrong = runExercise(straddle, spread(0.76), {});
+    expect(wrong.findings.some((f) => f.kind === 'visibility' && f.code === 'WRONG_VIEW')).toBe(true);
+    expect(wrong.findings.some((f) => f.kind === 'hold' && f.running)).toBe(false);
+  });
+});
+
 describe('multi-angle wall clamshell', () => {
   // stance = left; the right (wall-side) foot lifts: free leg 250 px (up) or 400 px (down).
   const holds = (n: number, holdMs: number, o: { drop?: number } = {}) => {
