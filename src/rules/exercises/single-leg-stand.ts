@@ -7,8 +7,9 @@
 //   two legs outside a trial (set-up, between the legs) the median image angles of their pelvic line and trunk line
 //   are learned; a trial judges against the neutral of the stance just before it, so camera roll, a body turned to the
 //   camera and a detector placing one hip higher cancel. A recording that begins on one leg has no neutral before the
-//   trial: its live cues use the image level, and its hold-end is re-based on the two-leg stance seen as the foot comes
-//   down, when there is enough of it (hold-end `neutralSource`: 1 = stance before, 2 = stance after, 0 = image level).
+//   trial: its live drop is measured against the image level and not cued (trunk lean still is, against the image
+//   vertical), and its hold-end is re-based on the two-leg stance seen as the foot comes down, when there is enough of
+//   it (hold-end `neutralSource`: 1 = stance before, 2 = stance after, 0 = image level).
 // - Pelvic drop (+ = the lifted side lower than in the neutral) and trunk lean (+ = toward the stance side), as the
 //   rolling interquartile mean of the last 1.5 s, are measured on every frame with the foot up; the trial reports peak and mean.
 //   PELVIC_DROP at >= 5 deg and TRUNK_LEAN at >= 10 deg are ours (no validated 2D cut-off); the angle is reported.
@@ -139,8 +140,10 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
     const dropWin = footUp ? pushSample(st.dropWin, t, rel.dropDeg, cfg.medianWindowMs) : EMPTY_WINDOW;
     const leanWin = footUp ? pushSample(st.leanWin, t, rel.leanDeg, cfg.medianWindowMs) : EMPTY_WINDOW;
     const obliq = rollingMidMean(dropWin, cfg.medianWindowMs), lean = rollingMidMean(leanWin, cfg.medianWindowMs);
+    // Without a two-leg neutral the pelvic line is measured against the image level but not cued: a rolled camera or
+    // the detector's hip placement alone reads several degrees.
     const f = stepFaults(st.faults, footUp ? [
-      { code: 'PELVIC_DROP', side: stance, severity: 'warning', value: obliq, faultAt: cfg.pelvicDropDeg, clearAt: cfg.pelvicDropClearDeg, joints: ['left_hip', 'right_hip'] },
+      { code: 'PELVIC_DROP', side: stance, severity: 'warning', value: st.trialNeutral ? obliq : Number.NaN, faultAt: cfg.pelvicDropDeg, clearAt: cfg.pelvicDropClearDeg, joints: ['left_hip', 'right_hip'] },
       { code: 'TRUNK_LEAN', side: stance, severity: 'warning', value: lean, faultAt: cfg.trunkLeanDeg, clearAt: cfg.trunkLeanClearDeg, joints: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'] },
     ] : [], t, { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs });
     st = { ...st, hold: h.state, dropWin, leanWin, faults: f.states, acc: footUp ? accumulate(st.acc, { drop: obliq, lean }) : st.acc };

@@ -209,7 +209,15 @@ describe('single-leg stand: judged against the person\'s two-leg neutral', () =>
     expect(rel(0).sum.holdEnds[0]!.metrics.peakDropDeg).toBeCloseTo(0, 6);
   });
 
-  it('a recording that begins on one leg: cues against the image level, the peak re-based on the stance seen after the trial', () => {
+  it('a recording that begins on one leg: no PELVIC_DROP cue without a neutral, the live value against the image level, the peak re-based on the stance seen after it', () => {
+    // The image level reads a camera rolled 7 deg one way as a 7 deg drop: measured, not cued.
+    for (const roll of [-7, 7]) {
+      const r7 = run(trial({ lifted: 'right', obliqDeg: 0 }, 0, 6000, 8000, 30, rolled(roll)));
+      expect(cueKeys(r7.findings)).toEqual([]);
+      expect(r7.findings.some((f) => f.kind === 'measure' && f.code === 'PELVIC_OBLIQUITY_DEG' && Math.abs(Math.abs(f.value) - 7) < 0.2)).toBe(true);
+    }
+    // The same camera with a two-leg stance first is no drop either way (and a real 7 deg drop there is cued: above).
+
     // On the left leg from the first frame, camera rolled so the image level reads 3 deg of drop; both feet down at 6 s.
     const frames = trial({ lifted: 'right', obliqDeg: 0 }, 0, 6000, 8000, 30, rolled(3));
     const r = run(frames);
