@@ -1,8 +1,9 @@
 // Single-leg stand test (Trendelenburg), FRONT or BACK view (the shoulder-width view check accepts both).
 // docs/biomechanics.md#pelvic-drop-trendelenburg, #trunk-lean, #single-leg-stance-and-foot-lift.
-// - A trial per stance leg, up to 30 s: it starts when one foot lifts (its ankle higher than the other by >= 15 % of
-//   the stance leg length for 300 ms, counted into the trial) and ends when the foot is down again (< 5 % for
-//   300 ms), at the target, or after a long loss of view.
+// - A trial per stance leg, up to 30 s: it starts when one foot lifts (its ankle higher than the other by >= 8 % of
+//   the stance leg length more than in the two-leg neutral, or by >= 15 % before any two-leg stance, for 300 ms,
+//   counted into the trial) and ends when the foot is down again (< 5 % for 300 ms), at the target, or after a long
+//   loss of view.
 // - Calibrated on the person (engine/neutral.ts, docs/biomechanics.md#neutral-calibration): whenever they stand on
 //   two legs outside a trial (set-up, between the legs) the median image angles of their pelvic line and trunk line
 //   are learned; a trial judges against the neutral of the stance just before it, so camera roll, a body turned to the
@@ -19,7 +20,7 @@ import { otherSide, type PoseFrame, type Side } from '../../core/pose-frame';
 import { accMax, accMean, accumulate, EMPTY_ACC, type Accumulator } from '../engine/accumulator';
 import { FULL_BODY, legLengthPx, legPx } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
-import { bodyLines, EMPTY_WINDOW, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral, type BodyLines, type NeutralState, type SampleWindow } from '../engine/neutral';
+import { bodyLines, EMPTY_WINDOW, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral, windowMedian, windowSpanMs, type BodyLines, type NeutralState, type SampleWindow } from '../engine/neutral';
 import { faultCues, holdEndFinding, holdStatus, measure, notVisible, phaseFinding, type Phase } from '../engine/findings';
 import { INITIAL_GATE, judged, stepGate, type GateState } from '../engine/gate';
 import { INITIAL_HOLD, endHold, stepHold, type HoldEvent, type HoldTimerState } from '../engine/hold-timer';
@@ -37,6 +38,8 @@ export const singleLegStandConfigSchema = z.strictObject({
   liftOnFrac: z.number().min(0).max(1).default(0.15)
     .describe(`Foot up when its ankle is higher than the other by >= this fraction of the stance leg length. Ours (${DOC}): above the ~12 % a staggered stance shows, below a real lift.`),
   liftOffFrac: z.number().min(0).max(1).default(0.05).describe(`Foot down when the ankle height difference is < this fraction. Ours (${DOC}): hysteresis.`),
+  liftOnNeutralFrac: z.number().min(0).max(1).default(0.08)
+    .describe(`With a two-leg neutral: foot up when its ankle is higher than in the neutral (relative to the other ankle) by >= this fraction of the stance leg length. Ours (${DOC}): a staggered stance is in the neutral, so the threshold only has to clear the ~2 % jitter; a small lift (hip flexed 25 deg) reads 9-13 %.`),
   liftOnsetMs: z.number().min(0).default(300).describe(`Foot must stay up this long (ms) to start a trial (counted into it). Ours (${DOC}).`),
   footDownMs: z.number().min(0).default(300).describe(`Foot must stay down this long (ms) to end the trial. Ours (${DOC}).`),
   lapseGraceMs: z.number().min(0).default(1000).describe(`Joints may be out of view this long (ms) without ending the trial (the clock pauses). Ours (${DOC}).`),
@@ -64,8 +67,11 @@ export interface SingleLegStandState {
   /** The trial in progress: smoothed obliquity ('drop') and lean samples. */
   acc: Accumulator;
   faults: FaultStates;
-  /** Two-leg stance outside trials: the person's neutral pelvic and trunk lines. */
+  /** Two-leg stance outside trials: the person's neutral pelvic and trunk lines, and each ankle's height over the
+   *  other (stance-leg lengths): a staggered stance or the camera's view of the feet. */
   neutral: NeutralState;
+  ankleL: SampleWindow;
+  ankleR: SampleWindow;
   /** The neutral the trial in progress is judged against (frozen at its start); null = none seen, image level used. */
   trialNeutral: BodyLines | null;
   /** Drop and lean against the neutral while the foot is up (rolling median windows). */
@@ -78,7 +84,7 @@ export interface SingleLegStandState {
 
 export const singleLegStandInitialState = (): SingleLegStandState => ({
   gate: INITIAL_GATE, liftL: INITIAL_PERSISTENCE, liftR: INITIAL_PERSISTENCE, stance: null, hold: INITIAL_HOLD, acc: EMPTY_ACC,
-  faults: NO_FAULTS, neutral: INITIAL_NEUTRAL, trialNeutral: null, dropWin: EMPTY_WINDOW, leanWin: EMPTY_WINDOW, armed: true,
+  faults: NO_FAULTS, neutral: INITIAL_NEUTRAL, ankleL: EMPTY_WINDOW, ankleR: EMPTY_WINDOW, trialNeutral: null, dropWin: EMPTY_WINDOW, leanWin: EMPTY_WINDOW, armed: true,
   results: { left: null, right: null },
 });
 
@@ -107,8 +113,11 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
   }
   const torso = g.torso;
   // Ankle raise of each foot relative to the other, in stance-leg lengths (camera-distance free).
-  const sigL = thresholdSignal((R.ankle.y - L.ankle.y) / legLengthPx(R), cfg.liftOnFrac, cfg.liftOffFrac);
-  const sigR = thresholdSignal((L.ankle.y - R.ankle.y) / legLengthPx(L), cfg.liftOnFrac, cfg.liftOffFrac);
+  const raiseL = (R.ankle.y - L.ankle.y) / legLengthPx(R), raiseR = (L.ankle.y - R.ankle.y) / legLengthPx(L);
+  // Against the two-leg neutral when there is one (a staggered stance cancels, a small lift is seen), else absolute.
+  const n = ankleNeutral(s, cfg);
+  const sigL = n ? thresholdSignal(raiseL - n.left, cfg.liftOnNeutralFrac, cfg.liftOffFrac) : thresholdSignal(raiseL, cfg.liftOnFrac, cfg.liftOffFrac);
+  const sigR = n ? thresholdSignal(raiseR - n.right, cfg.liftOnNeutralFrac, cfg.liftOffFrac) : thresholdSignal(raiseR, cfg.liftOnFrac, cfg.liftOffFrac);
   const liftTiming = { onsetMs: cfg.liftOnsetMs, clearMs: cfg.footDownMs };
   const liftL = stepPersistence(s.liftL, sigL, t, liftTiming), liftR = stepPersistence(s.liftR, sigR, t, liftTiming);
   let st: SingleLegStandState = { ...s, gate: judged(g.state, t), liftL, liftR };
@@ -117,7 +126,9 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
 
   if (!st.stance) {
     // Both feet down, no foot on its way up: a two-leg stance frame for the neutral.
-    if (!liftL.active && !liftR.active && sigL !== 'fault' && sigR !== 'fault') st = { ...st, neutral: stepNeutral(st.neutral, lines, t, cfg) };
+    if (!liftL.active && !liftR.active && sigL !== 'fault' && sigR !== 'fault') {
+      st = { ...st, neutral: stepNeutral(st.neutral, lines, t, cfg), ankleL: pushSample(st.ankleL, t, raiseL, cfg.neutralWindowMs), ankleR: pushSample(st.ankleR, t, raiseR, cfg.neutralWindowMs) };
+    }
     if (!st.armed && !liftL.active && !liftR.active) st = { ...st, armed: true };
     const lifted: Side | null = liftL.active && !s.liftL.active ? 'left' : liftR.active && !s.liftR.active ? 'right' : null;
     if (st.armed && lifted && (cfg.side === 'auto' || cfg.side === otherSide(lifted))) {
@@ -158,6 +169,12 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
   }
   findings.push(phaseFinding(phaseOf(st, cfg), t));
   return { state: st, findings };
+}
+
+/** Each ankle's neutral height over the other (median of the two-leg stance), or null before enough stance. */
+function ankleNeutral(s: SingleLegStandState, cfg: SingleLegStandConfig): { left: number; right: number } | null {
+  if (s.ankleL.length < 3 || windowSpanMs(s.ankleL) < cfg.neutralMinMs) return null;
+  return { left: windowMedian(s.ankleL), right: windowMedian(s.ankleR) };
 }
 
 const holdFinding = (s: SingleLegStandState, cfg: SingleLegStandConfig, t: number): Finding =>

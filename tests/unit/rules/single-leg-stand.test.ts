@@ -75,9 +75,21 @@ describe('single-leg stand: trial timing', () => {
     expect(r.sum.holdEnds[0]!.elapsedMs).toBeLessThan(8000 - 200 + 70);
   });
 
-  it('pins the lift threshold: raise 0.151 of leg length starts a trial, 0.149 does not', () => {
-    expect(run(trial({ lifted: 'left', raiseFrac: 0.151 }, 1000, 5000, 6000)).sum.holdEnds).toHaveLength(1);
-    expect(run(trial({ lifted: 'left', raiseFrac: 0.149 }, 1000, 5000, 6000)).sum.holdEnds).toHaveLength(0);
+  it('pins the lift threshold against the two-leg neutral: raise 0.081 of leg length starts a trial, 0.079 does not', () => {
+    expect(run(trial({ lifted: 'left', raiseFrac: 0.081 }, 1000, 5000, 6000)).sum.holdEnds).toHaveLength(1);
+    expect(run(trial({ lifted: 'left', raiseFrac: 0.079 }, 1000, 5000, 6000)).sum.holdEnds).toHaveLength(0);
+  });
+
+  it('a staggered stance is in the neutral: feet 12 % apart in height, a further 0.081 starts a trial, 0.079 does not', () => {
+    const staggered = (raise: number) => trial({ lifted: 'left', raiseFrac: 0.12 + raise }, 1000, 5000, 6000, 30, (j, t) =>
+      (t < 1000 || t >= 5000 ? withJoints(j, { left_ankle: { ...j.left_ankle!, y: 900 - 400 * 0.12 } }) : j));
+    expect(run(staggered(0.081)).sum.holdEnds).toHaveLength(1);
+    expect(run(staggered(0.079)).sum.holdEnds).toHaveLength(0);
+  });
+
+  it('pins the lift threshold without a neutral (on one leg from the first frame): 0.151 starts a trial, 0.149 does not', () => {
+    expect(run(trial({ lifted: 'left', raiseFrac: 0.151 }, 0, 5000, 6000)).sum.holdEnds).toHaveLength(1);
+    expect(run(trial({ lifted: 'left', raiseFrac: 0.149 }, 0, 5000, 6000)).sum.holdEnds).toHaveLength(0);
   });
 
   it('hysteresis: a foot sinking to 0.06 of leg length (between 0.05 and 0.15) is still up; 0.049 for 300 ms is down', () => {
