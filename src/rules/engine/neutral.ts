@@ -17,8 +17,10 @@ export const neutralShape = {
     .describe(`A neutral needs two-leg stance frames spanning at least this long (ms, and 3 frames); before that the image level is used. Ours (${DOC}): no single frame may set a reference.`),
   medianWindowMs: z.number().min(0).max(5000).default(1500)
     .describe(`Pelvic drop and trunk lean are the rolling interquartile mean of the last this many ms before thresholds and peaks. Ours (${DOC}): the drop of a weak hip is held for seconds; 1.5 s cuts the jitter of a 40 px hip line to ~1 deg at 10 fps and ignores one-frame keypoint errors.`),
+  trunkWindowMs: z.number().min(0).max(5000).default(400)
+    .describe(`Trunk lean is the rolling interquartile mean of the last this many ms. Ours (${DOC}): the mid-hip -> mid-shoulder line is 2-3x longer than the hip line, so the same keypoint jitter tilts it 2-3x less and a quarter of the hip line's window gives it about the same noise with less lag.`),
 };
-export type NeutralConfig = { neutralWindowMs: number; neutralMinMs: number; medianWindowMs: number };
+export type NeutralConfig = { neutralWindowMs: number; neutralMinMs: number; medianWindowMs: number; trunkWindowMs: number };
 
 // ---------------------------------------------------------------- time windows of samples
 

@@ -149,8 +149,8 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
     // Measured only with the foot up, against the neutral; the median windows and fault states restart otherwise.
     const rel = stanceAngles(relativeLines(lines, st.trialNeutral ?? LEVEL), stance);
     const dropWin = footUp ? pushSample(st.dropWin, t, rel.dropDeg, cfg.medianWindowMs) : EMPTY_WINDOW;
-    const leanWin = footUp ? pushSample(st.leanWin, t, rel.leanDeg, cfg.medianWindowMs) : EMPTY_WINDOW;
-    const obliq = rollingMidMean(dropWin, cfg.medianWindowMs), lean = rollingMidMean(leanWin, cfg.medianWindowMs);
+    const leanWin = footUp ? pushSample(st.leanWin, t, rel.leanDeg, cfg.trunkWindowMs) : EMPTY_WINDOW;
+    const obliq = rollingMidMean(dropWin, cfg.medianWindowMs), lean = rollingMidMean(leanWin, cfg.trunkWindowMs);
     // Without a two-leg neutral the pelvic line is measured against the image level but not cued: a rolled camera or
     // the detector's hip placement alone reads several degrees.
     const f = stepFaults(st.faults, footUp ? [
