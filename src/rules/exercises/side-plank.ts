@@ -9,8 +9,8 @@
 //   must be broken before a new one can start.
 // - A hold that ends is not a fault: HIP_SAG needs 500 ms inside [10, 19) deg of the 300 ms median deviation
 //   (lowering to the floor crosses the band in 0.2-0.4 s, then the hips rest beyond it).
-// - Peaks and means are taken while the clock runs (the posture that was timed), not over the hips lowered to the
-//   floor at the end of a hold.
+// - Peaks and means are taken while the clock runs and while a sag / pike cue is shown, not over the hips lowered
+//   to the floor at the end of a hold.
 // - A plank on the other side than the one picked: SIDE_MISMATCH (info), as the side-lying exercises do.
 // - Facing the camera, the two sides are stacked: each pair's midpoint is used, completed from its last offset when
 //   one joint drops out (engine/body.ts stackedPairPoint); the knees stand in for ankles cut off by the image edge.
@@ -168,9 +168,11 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
     const rest = stepFaults(prevFaults, [line('HIP_PIKE', -1, dev), mismatch], t, timing);
     const f = { states: { ...sag.states, ...rest.states }, active: [...sag.active, ...rest.active] };
     findings.push(...faultCues(f.active, t));
-    // Peaks and means of the hold: while the clock runs (a sag past the tolerance is the cue and a lapse; the hips
-    // lowered at the end would otherwise be the 'peak').
-    st = { ...st, gate: judged(st.gate, t), faults: f.states, acc: h.state.status === 'running' ? accumulate(st.acc, { dev }) : st.acc };
+    // Peaks and means of the hold: while the clock runs, and a sag or pike while its cue is shown (the lapse it
+    // causes); never the hips lowered to the floor at the end of the hold (no cue there).
+    const shownLine = f.active.some((x) => x.code === 'HIP_SAG' || x.code === 'HIP_PIKE');
+    const measured = h.state.status === 'running' || (inHold && shownLine && sagDev < cfg.restingDeg);
+    st = { ...st, gate: judged(st.gate, t), faults: f.states, acc: measured ? accumulate(st.acc, { dev }) : st.acc };
   }
   if (legRaises && (inHold || ended)) {
     const angle = !vis && topAnkle ? jointAngleDeg(topAnkle, hip!, ankle!) : Number.NaN;

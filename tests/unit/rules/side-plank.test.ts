@@ -98,8 +98,8 @@ describe('side plank hold', () => {
     expect(sag.sum.holdEnds[0]).toMatchObject({ reason: 'posture-lost', side: 'left' });
     // Timed only while correct: ~3000 ms (0..2980), not the 1 s lapse.
     expect(Math.abs(sag.sum.holdEnds[0]!.elapsedMs - 2980)).toBeLessThanOrEqual(34);
-    // The hold's peak is of the timed posture (0 deg here); the sag itself is the cue and the lapse.
-    expect(sag.sum.holdEnds[0]!.metrics.peakSagDeg).toBeCloseTo(0, 6);
+    // The cued sag is in the hold's peak (the way down at the end of a hold, never cued, is not).
+    expect(sag.sum.holdEnds[0]!.metrics.peakSagDeg).toBeCloseTo(10.1, 6);
   });
 
   it('HIP_PIKE at -10.1 deg, not at -9.9', () => {
@@ -247,6 +247,7 @@ describe('side plank: the end of a hold is not a sag', () => {
     const lower = run(seq((t) => plankPose({ devDeg: t < 4000 ? 0 : Math.min(30, ((t - 4000) / 800) * 30) }), 30, 7000));
     expect(cueKeys(lower.findings)).toEqual([]);
     expect(lower.sum.holdEnds[0]).toMatchObject({ reason: 'posture-lost' });
+    expect(lower.sum.holdEnds[0]!.metrics.peakSagDeg).toBeLessThan(10);
   });
   it('pins sagOnsetMs: a 14 deg sag held 700 ms is cued, 450 ms is not', () => {
     expect(cueKeys(sagFor(14, 4000, 4700).findings)).toEqual(['HIP_SAG:left']);
