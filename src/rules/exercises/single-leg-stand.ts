@@ -12,7 +12,8 @@
 //   vertical), and its hold-end is re-based on the two-leg stance seen as the foot comes down, when there is enough of
 //   it (hold-end `neutralSource`: 1 = stance before, 2 = stance after, 0 = image level).
 // - Pelvic drop (+ = the lifted side lower than in the neutral) and trunk lean (+ = toward the stance side), as the
-//   rolling interquartile mean of the last 1.5 s, are measured on every frame with the foot up; the trial reports peak and mean.
+//   rolling interquartile mean of the last 1.5 s (trunk: 0.4 s), are measured on every frame with the foot up; the
+//   trial reports peak and mean drop of the 3 s rolling value (a peak of a noisier value overstates it).
 //   PELVIC_DROP at >= 5 deg and TRUNK_LEAN at >= 10 deg are ours (no validated 2D cut-off); the angle is reported.
 // All findings of a trial carry side = the STANCE (tested) leg, so left and right results compare directly.
 import { z } from 'zod';
@@ -46,6 +47,8 @@ export const singleLegStandConfigSchema = z.strictObject({
   ...pelvicDropShape,
   ...trunkLeanShape,
   ...neutralShape,
+  peakWindowMs: z.number().min(0).max(10_000).default(3000)
+    .describe(`The trial's reported peak and mean pelvic drop are of the rolling interquartile mean of the last this many ms. Ours (docs/biomechanics.md#neutral-calibration): the peak of a noisy value overstates the drop (by ~1 deg over 1.5 s); a weak hip's drop is held for seconds.`),
 });
 export type SingleLegStandConfig = z.infer<typeof singleLegStandConfigSchema>;
 
@@ -148,16 +151,20 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
     if (!liftedActive && h.event === null) h = endHold(h.state, 'foot-down', t);
     // Measured only with the foot up, against the neutral; the median windows and fault states restart otherwise.
     const rel = stanceAngles(relativeLines(lines, st.trialNeutral ?? LEVEL), stance);
-    const dropWin = footUp ? pushSample(st.dropWin, t, rel.dropDeg, cfg.medianWindowMs) : EMPTY_WINDOW;
+    // One window serves both: the last medianWindowMs for cues and the live value, the last peakWindowMs for the
+    // trial's reported peak and mean (a longer average: the peak of a noisy value overstates the drop).
+    const dropWin = footUp ? pushSample(st.dropWin, t, rel.dropDeg, Math.max(cfg.medianWindowMs, cfg.peakWindowMs)) : EMPTY_WINDOW;
+    const lastMs = (ms: number) => dropWin.filter((x) => t - x.tMs <= ms);
+    const reportDrop = rollingMidMean(lastMs(cfg.peakWindowMs), cfg.peakWindowMs);
     const leanWin = footUp ? pushSample(st.leanWin, t, rel.leanDeg, cfg.trunkWindowMs) : EMPTY_WINDOW;
-    const obliq = rollingMidMean(dropWin, cfg.medianWindowMs), lean = rollingMidMean(leanWin, cfg.trunkWindowMs);
+    const obliq = rollingMidMean(lastMs(cfg.medianWindowMs), cfg.medianWindowMs), lean = rollingMidMean(leanWin, cfg.trunkWindowMs);
     // Without a two-leg neutral the pelvic line is measured against the image level but not cued: a rolled camera or
     // the detector's hip placement alone reads several degrees.
     const f = stepFaults(st.faults, footUp ? [
       { code: 'PELVIC_DROP', side: stance, severity: 'warning', value: st.trialNeutral ? obliq : Number.NaN, faultAt: cfg.pelvicDropDeg, clearAt: cfg.pelvicDropClearDeg, joints: ['left_hip', 'right_hip'] },
       { code: 'TRUNK_LEAN', side: stance, severity: 'warning', value: lean, faultAt: cfg.trunkLeanDeg, clearAt: cfg.trunkLeanClearDeg, joints: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'] },
     ] : [], t, { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs });
-    st = { ...st, hold: h.state, dropWin, leanWin, faults: f.states, acc: footUp ? accumulate(st.acc, { drop: obliq, lean }) : st.acc };
+    st = { ...st, hold: h.state, dropWin, leanWin, faults: f.states, acc: footUp ? accumulate(st.acc, { drop: reportDrop, lean }) : st.acc };
     if (footUp) {
       if (Number.isFinite(obliq)) findings.push(measure('PELVIC_OBLIQUITY_DEG', stance, obliq, 'deg', t));
       if (Number.isFinite(lean)) findings.push(measure('TRUNK_LEAN_DEG', stance, lean, 'deg', t));
