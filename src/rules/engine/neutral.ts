@@ -15,8 +15,8 @@ export const neutralShape = {
     .describe(`The person's neutral is the median of their two-leg stance over the last this many ms (pelvic line, trunk line). Ours (${DOC}): a few seconds of standing, long enough to out-vote jitter, short enough to follow a camera that was moved.`),
   neutralMinMs: z.number().min(0).max(10_000).default(300)
     .describe(`A neutral needs two-leg stance frames spanning at least this long (ms, and 3 frames); before that the image level is used. Ours (${DOC}): no single frame may set a reference.`),
-  medianWindowMs: z.number().min(0).max(5000).default(1500)
-    .describe(`Pelvic drop and trunk lean are the rolling interquartile mean of the last this many ms before thresholds and peaks. Ours (${DOC}): the drop of a weak hip is held for seconds; 1.5 s cuts the jitter of a 40 px hip line to ~1 deg at 10 fps and ignores one-frame keypoint errors.`),
+  medianWindowMs: z.number().min(0).max(5000).default(2000)
+    .describe(`Pelvic drop is the rolling interquartile mean of the last this many ms before thresholds. Ours (${DOC}): the drop of a weak hip is held for seconds; 2 s cuts the jitter of a 40 px hip line to ~1 deg at 10 fps (1.5 s still let low-frame-rate noise cue clean holds) and ignores one-frame keypoint errors.`),
   trunkWindowMs: z.number().min(0).max(5000).default(400)
     .describe(`Trunk lean is the rolling interquartile mean of the last this many ms. Ours (${DOC}): the mid-hip -> mid-shoulder line is 2-3x longer than the hip line, so the same keypoint jitter tilts it 2-3x less and a quarter of the hip line's window gives it about the same noise with less lag.`),
 };

@@ -12,7 +12,7 @@
 //   vertical), and its hold-end is re-based on the two-leg stance seen as the foot comes down, when there is enough of
 //   it (hold-end `neutralSource`: 1 = stance before, 2 = stance after, 0 = image level).
 // - Pelvic drop (+ = the lifted side lower than in the neutral) and trunk lean (+ = toward the stance side), as the
-//   rolling interquartile mean of the last 1.5 s (trunk: 0.4 s), are measured on every frame with the foot up; the
+//   rolling interquartile mean of the last 2 s (trunk: 0.4 s), are measured on every frame with the foot up; the
 //   trial reports peak and mean drop of the 3 s rolling value (a peak of a noisier value overstates it).
 //   PELVIC_DROP at >= 5 deg and TRUNK_LEAN at >= 10 deg are ours (no validated 2D cut-off); the angle is reported.
 // All findings of a trial carry side = the STANCE (tested) leg, so left and right results compare directly.
@@ -48,7 +48,7 @@ export const singleLegStandConfigSchema = z.strictObject({
   ...trunkLeanShape,
   ...neutralShape,
   peakWindowMs: z.number().min(0).max(10_000).default(3000)
-    .describe(`The trial's reported peak and mean pelvic drop are of the rolling interquartile mean of the last this many ms. Ours (docs/biomechanics.md#neutral-calibration): the peak of a noisy value overstates the drop (by ~1 deg over 1.5 s); a weak hip's drop is held for seconds.`),
+    .describe(`The trial's reported peak and mean pelvic drop are of the rolling interquartile mean of the last this many ms. Ours (docs/biomechanics.md#neutral-calibration): the peak of a noisy value overstates the drop (by ~1 deg over 1.5-2 s); a weak hip's drop is held for seconds.`),
 });
 export type SingleLegStandConfig = z.infer<typeof singleLegStandConfigSchema>;
 

@@ -8,7 +8,7 @@
 //   each angle in order, then 'done'; each hold-end reports its angle stage (0, 1, 2).
 // - While holding: PELVIC_DROP (lifted side lower >= 5 deg) and TRUNK_LEAN toward the standing side >= 10 deg, both
 //   against the person's own two-leg neutral learned while the foot is down (engine/neutral.ts, as the single-leg
-//   stand: camera roll and detector hip placement cancel), as a 1.5 s rolling interquartile mean. Before any two-leg
+//   stand: camera roll and detector hip placement cancel), as a 2 s rolling interquartile mean. Before any two-leg
 //   stance has been seen the pelvic line is not judged; the trunk is, against the image vertical.
 // - Not visible: the foot angle itself (no foot keypoints: the app says which angle is next and trusts the user) and
 //   how hard the knee pushes into the wall.
