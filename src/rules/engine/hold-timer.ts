@@ -59,9 +59,13 @@ export function stepHold(s: HoldTimerState, postureOk: boolean | null, timestamp
     case 'ended':
       return { state: s, event: null };
     case 'waiting': {
-      // The start rule (engine/start.ts): correct posture for `startMs`, counted into the hold.
-      const w = stepStartWait(s.okSinceMs, postureOk === true, t, null, { setupMs: cfg.startMs });
-      if (!w.done) return { state: w.sinceMs === s.okSinceMs ? s : { ...s, okSinceMs: w.sinceMs }, event: null };
+      // The start rule (engine/start.ts): correct posture for `startMs`, counted into the hold. Unknown frames within
+      // `bridgeUnknownMs` of the last correct one keep the wait (a joint lost for a frame must not delay the start).
+      const w = stepStartWait(s.okSinceMs, postureOk, t, s.lastOkMs, { setupMs: cfg.startMs, bridgeMs: cfg.bridgeUnknownMs ?? 0 });
+      if (!w.done) {
+        const lastOkMs = postureOk === true ? t : w.sinceMs === null ? null : s.lastOkMs;
+        return { state: w.sinceMs === s.okSinceMs && lastOkMs === s.lastOkMs ? s : { ...s, okSinceMs: w.sinceMs, lastOkMs }, event: null };
+      }
       const since = w.sinceMs!;
       const elapsedMs = Math.min(t - since, cfg.targetMs);
       const started: HoldTimerState = { ...s, status: 'running', okSinceMs: since, startedAtMs: since, elapsedMs, lastMs: t, lastOkMs: t };

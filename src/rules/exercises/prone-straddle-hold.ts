@@ -5,6 +5,8 @@
 //   hip (lying.ts), >= 6 deg (ours: lying flat it reads ~0 +/- 3 deg; 6 deg lifts the ankle ~9 cm); re-armed after
 //   the legs are back down (<= 2 deg). Target 20 s (the exercise articles: 10-30 s). Trunk within 40 deg of horizontal.
 // - KNEES_BENDING: knee angle < 150 deg (the legs should stay long; ours).
+// - View check: side view up to shoulder width / torso 0.75 (a camera above a body lying on the floor sees the
+//   shoulders apart by its pitch; the standing side views' 0.25 blocked cameras square to the side).
 // - Not visible from the side: how far apart the legs are (the spread happens in depth).
 import { z } from 'zod';
 import { jointAngleDeg } from '../../core/geometry';
@@ -20,6 +22,8 @@ const DOC = 'docs/biomechanics.md#lying-exercises';
 
 export const proneStraddleHoldConfigSchema = z.strictObject({
   ...holdBaseShape,
+  sideMaxShoulderRatio: z.number().min(0).max(2).default(0.75)
+    .describe(`Side view needs shoulder width / torso length <= this. Ours (${DOC}): a body lying on the floor seen by a camera above it shows its shoulders apart by the camera's pitch (0.2-0.45 square to the side at 30-45 deg down), more when turned up to 30 deg (up to ~0.7); a camera at the head or the feet foreshortens the torso (> 1). The standing side views keep 0.25.`),
   holdTargetMs: z.number().min(1000).max(180_000).default(20_000).describe('Hold target, ms. docs/biomechanics.md#hold-timing: the exercise articles hold 10-30 s.'),
   liftedDeg: z.number().min(1).max(45).default(6).describe(`Legs lifted: leg elevation >= this, deg (clock runs). Ours (${DOC}): flat reads ~0 +/- 3 deg.`),
   downDeg: z.number().min(-10).max(20).default(2).describe(`Legs down: elevation <= this, deg (re-arms the next hold). Ours (${DOC}).`),

@@ -7,6 +7,11 @@
 //   above horizontal (lying flat on the side is a straight line too) and the side fits; it starts after 500 ms,
 //   pauses in lapses and ends when a lapse lasts > 1 s (hip height lost) or at the target. After a hold the posture
 //   must be broken before a new one can start.
+// - A hold that ends is not a fault: HIP_SAG needs 500 ms inside [10, 19) deg of the 300 ms median deviation
+//   (lowering to the floor crosses the band in 0.2-0.4 s, then the hips rest beyond it).
+// - Peaks and means are taken while the clock runs and while a sag / pike cue is shown, not over the hips lowered
+//   to the floor at the end of a hold.
+// - A plank on the other side than the one picked: SIDE_MISMATCH (info), as the side-lying exercises do.
 // - Facing the camera, the two sides are stacked: each pair's midpoint is used, completed from its last offset when
 //   one joint drops out (engine/body.ts stackedPairPoint); the knees stand in for ankles cut off by the image edge.
 //   The supporting (bottom) side is the one whose shoulder is lower.
@@ -25,6 +30,7 @@ import { faultKey, NO_FAULTS, stepFaults, type FaultStates } from '../engine/per
 import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterState } from '../engine/rep-counter';
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { visiblePx } from '../engine/visibility';
+import { EMPTY_WINDOW, pushSample, windowMedian, type SampleWindow } from '../engine/neutral';
 
 const DOC = 'docs/biomechanics.md#side-plank-line';
 
@@ -46,6 +52,12 @@ export const sidePlankConfigSchema = z.strictObject({
   raiseTargetDeg: z.number().default(25).describe(`Leg raise counts when the angle between the legs reaches >= this (deg). Ours (${DOC}): side-lying abduction range ~30-45 deg; raises in a plank are smaller.`),
   raiseMinTopMs: z.number().min(0).default(100).describe(`Minimum time at the top of a raise (ms). Ours (${DOC}).`),
   raiseMinRepMs: z.number().min(0).default(500).describe(`Minimum raise duration (ms). Ours (${DOC}).`),
+  sagOnsetMs: z.number().min(0).max(3000).default(500)
+    .describe(`HIP_SAG must persist this long (ms) inside the sag band. Ours (${DOC}): lowering to the floor at the end of a hold (a ~25 deg descent in 0.6-1.2 s) crosses the band in 0.2-0.4 s; a sag is held.`),
+  sagMedianMs: z.number().min(0).max(2000).default(300)
+    .describe(`HIP_SAG is judged on the median line deviation of the last this many ms. Ours (${DOC}): a sag held just past the tolerance reads +/-1-2 deg of jitter frame to frame, which would restart its onset.`),
+  restingDeg: z.number().min(0).max(90).default(19)
+    .describe(`A deviation at or beyond this (deg) is the hips resting toward the floor (the hold ending), not HIP_SAG. Ours (${DOC}): a forearm plank's mid-hip meets the floor at ~20-30 deg; a sag of 20 deg is already most of the way down.`),
 });
 export type SidePlankConfig = z.infer<typeof sidePlankConfigSchema>;
 
@@ -67,11 +79,13 @@ export interface SidePlankState {
   armed: boolean;
   holds: number;
   pairs: Pairs;
+  /** Line deviation over the last sagMedianMs (HIP_SAG is judged on its median: a sag near the tolerance flickers). */
+  devWin: SampleWindow;
 }
 
 export const sidePlankInitialState = (): SidePlankState => ({
   gate: INITIAL_GATE, hold: INITIAL_HOLD, bottom: null, faults: NO_FAULTS, acc: EMPTY_ACC, raises: INITIAL_REP_COUNTER,
-  raiseAcc: EMPTY_ACC, armed: true, holds: 0, pairs: { shoulder: null, hip: null, ankle: null, knee: null },
+  raiseAcc: EMPTY_ACC, armed: true, holds: 0, pairs: { shoulder: null, hip: null, ankle: null, knee: null }, devWin: EMPTY_WINDOW,
 });
 
 function bottomSideOf(frame: PoseFrame, cfg: SidePlankConfig): Side | null {
@@ -111,11 +125,14 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
   let dev = Number.NaN;
   // null = unknown (not visible): a short unknown stretch is bridged by the hold timer, a long one lapses.
   let postureOk: boolean | null = vis ? null : false;
+  let wrongSide = false;
   if (!vis) {
     dev = lineDeviationDeg(shoulder!, hip!, ankle!);
     const inclineDeg = Math.atan2(ankle!.y - shoulder!.y, Math.abs(ankle!.x - shoulder!.x)) * (180 / Math.PI); // + = shoulders higher
     const lifted = inclineDeg >= cfg.minBodyInclineDeg && Math.abs(inclineDeg) <= cfg.maxBodyInclineDeg;
     postureOk = Math.abs(dev) < cfg.lineToleranceDeg && lifted && bottom !== null && (cfg.side === 'auto' || detected === null || detected === cfg.side);
+    // A plank on the other side than the one picked: the clock cannot run; say so rather than stay silent.
+    wrongSide = Math.abs(dev) < cfg.lineToleranceDeg && lifted && cfg.side !== 'auto' && detected !== null && detected !== cfg.side;
   }
   // Hold timer, re-armed once the posture has been broken after a finished hold.
   if (st.hold.status === 'ended') {
@@ -134,11 +151,28 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
   else {
     if (!Number.isNaN(dev)) findings.push(measure('BODY_LINE_DEVIATION_DEG', holdSide, dev, 'deg', t));
     // Faults are judged only during a hold (not while getting into position or after it ended).
-    const line = (code: string, sign: 1 | -1) => ({ code, side: holdSide, severity: 'warning' as const, value: dev,
+    // A hold that ends is not a sag: lowering to the floor passes through the sag band in well under half a second
+    // and then rests beyond it. HIP_SAG needs `sagOnsetMs` inside [tolerance, restingDeg); a shown cue keeps its value.
+    const line = (code: string, sign: 1 | -1, value: number) => ({ code, side: holdSide, severity: 'warning' as const, value,
       faultAt: sign * cfg.lineToleranceDeg, clearAt: sign * cfg.lineClearDeg, joints: JOINTS, window: inHold });
-    const f = stepFaults(g.ok && g.fresh ? NO_FAULTS : st.faults, [line('HIP_SAG', 1), line('HIP_PIKE', -1)], t, { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs });
+    const prevFaults = g.ok && g.fresh ? NO_FAULTS : st.faults;
+    const sagShown = prevFaults[faultKey({ code: 'HIP_SAG', side: holdSide })]?.active ?? false;
+    const devWin = pushSample(g.ok && g.fresh ? EMPTY_WINDOW : st.devWin, t, dev, cfg.sagMedianMs);
+    const sagDev = windowMedian(devWin);
+    st = { ...st, devWin };
+    const resting = sagDev >= cfg.restingDeg && !sagShown;
+    const side = cfg.side === 'auto' ? holdSide : cfg.side;
+    const mismatch = { code: 'SIDE_MISMATCH', side, severity: 'info' as const, value: wrongSide ? 1 : 0, faultAt: 1, clearAt: 0.5, joints: JOINTS, window: !inHold };
+    const timing = { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs };
+    const sag = stepFaults(prevFaults, [line('HIP_SAG', 1, resting ? 0 : sagDev)], t, { ...timing, onsetMs: cfg.sagOnsetMs });
+    const rest = stepFaults(prevFaults, [line('HIP_PIKE', -1, dev), mismatch], t, timing);
+    const f = { states: { ...sag.states, ...rest.states }, active: [...sag.active, ...rest.active] };
     findings.push(...faultCues(f.active, t));
-    st = { ...st, gate: judged(st.gate, t), faults: f.states, acc: inHold ? accumulate(st.acc, { dev }) : st.acc };
+    // Peaks and means of the hold: while the clock runs, and a sag or pike while its cue is shown (the lapse it
+    // causes); never the hips lowered to the floor at the end of the hold (no cue there).
+    const shownLine = f.active.some((x) => x.code === 'HIP_SAG' || x.code === 'HIP_PIKE');
+    const measured = h.state.status === 'running' || (inHold && shownLine && sagDev < cfg.restingDeg);
+    st = { ...st, gate: judged(st.gate, t), faults: f.states, acc: measured ? accumulate(st.acc, { dev }) : st.acc };
   }
   if (legRaises && (inHold || ended)) {
     const angle = !vis && topAnkle ? jointAngleDeg(topAnkle, hip!, ankle!) : Number.NaN;
@@ -174,7 +208,7 @@ export const sidePlank: ExerciseDefinition<typeof sidePlankConfigSchema, SidePla
   sided: true,
   configSchema: sidePlankConfigSchema,
   description: 'Side plank facing the camera: times the hold while shoulder, hip and ankle stay in line; warns on hip sag or pike; optional top-leg raises.',
-  cueCodes: ['HIP_SAG', 'HIP_PIKE'],
+  cueCodes: ['HIP_SAG', 'HIP_PIKE', 'SIDE_MISMATCH'],
   measureCodes: ['BODY_LINE_DEVIATION_DEG', 'LEG_RAISE_DEG'],
   limitations: [
     'Judges the shoulder-hip-ankle line seen from the front; the trunk rolling forward or back is not judged.',

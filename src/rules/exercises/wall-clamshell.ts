@@ -6,7 +6,10 @@
 //   leg length, down below 3 % (ours: lower than the single-leg stand test's 15 % / 5 %, because a foot pressed into a
 //   wall is lifted only a little). Foot down ends the hold ('foot-down'). Target 8 s; `holdsPerAngle` (3) holds at
 //   each angle in order, then 'done'; each hold-end reports its angle stage (0, 1, 2).
-// - While holding: PELVIC_DROP (lifted side lower >= 5 deg) and TRUNK_LEAN toward the standing side >= 10 deg.
+// - While holding: PELVIC_DROP (lifted side lower >= 5 deg) and TRUNK_LEAN toward the standing side >= 10 deg, both
+//   against the person's own two-leg neutral learned while the foot is down (engine/neutral.ts, as the single-leg
+//   stand: camera roll and detector hip placement cancel), as a 2 s rolling interquartile mean. Before any two-leg
+//   stance has been seen the pelvic line is not judged; the trunk is, against the image vertical.
 // - Not visible: the foot angle itself (no foot keypoints: the app says which angle is next and trusts the user) and
 //   how hard the knee pushes into the wall.
 import { z } from 'zod';
@@ -14,6 +17,7 @@ import { accMax, accMean } from '../engine/accumulator';
 import { FULL_BODY, legLengthPx, SIDE_JOINTS } from '../engine/body';
 import { holdBaseShape } from '../engine/config';
 import { defineHoldExercise } from '../engine/hold-exercise';
+import { bodyLines, EMPTY_WINDOW, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral, type NeutralState, type SampleWindow } from '../engine/neutral';
 import { oneLeg, oneLegRequired, pelvicDropCheck, pelvicDropShape, trunkLeanCheck, trunkLeanShape } from './standing';
 
 const DOC = 'docs/biomechanics.md#single-leg-stance-and-foot-lift';
@@ -24,6 +28,7 @@ export const wallClamshellConfigSchema = z.strictObject({
   ...holdBaseShape,
   ...pelvicDropShape,
   ...trunkLeanShape,
+  ...neutralShape,
   holdTargetMs: z.number().min(1000).max(180_000).default(8000).describe('Hold target per rep, ms. docs/biomechanics.md#hold-timing: the exercise articles hold 5-10 s.'),
   holdsPerAngle: z.number().int().min(1).max(10).default(3).describe('Holds at each foot angle before moving on. docs/biomechanics.md#hold-timing: the exercise articles say 2-5.'),
   footUpFrac: z.number().min(0).max(1).default(0.08).describe(`Foot up when the wall-side ankle is higher than the standing ankle by this fraction of the standing leg length. Ours (${DOC}): the single-leg stand uses 0.15; a foot pressed into a wall is lifted less.`),
@@ -33,7 +38,10 @@ export type WallClamshellConfig = z.infer<typeof wallClamshellConfigSchema>;
 
 const stage = (holdsDone: number, c: WallClamshellConfig) => Math.min(WALL_CLAMSHELL_ANGLES.length - 1, Math.floor(holdsDone / c.holdsPerAngle));
 
-export const wallClamshell = defineHoldExercise<WallClamshellConfig, null>({
+/** The person's neutral (foot down) and the rolling windows of the hold in progress. */
+export interface WallClamshellAux { neutral: NeutralState; drop: SampleWindow; lean: SampleWindow }
+
+export const wallClamshell = defineHoldExercise<WallClamshellConfig, WallClamshellAux>({
   id: 'wall-clamshell',
   name: 'Multi-angle wall clamshell',
   view: 'front',
@@ -54,15 +62,28 @@ export const wallClamshell = defineHoldExercise<WallClamshellConfig, null>({
   endOnRelease: true,
   totalHolds: (c) => c.holdsPerAngle * WALL_CLAMSHELL_ANGLES.length,
   holdSide: (c) => c.side,
-  initialAux: () => null,
+  initialAux: () => ({ neutral: INITIAL_NEUTRAL, drop: EMPTY_WINDOW, lean: EMPTY_WINDOW }),
   evaluate(ctx, aux) {
-    const c = ctx.config, leg = oneLeg(ctx.pt, c.side);
+    const c = ctx.config, leg = oneLeg(ctx.pt, c.side), t = ctx.frame.timestampMs;
     const legLen = legLengthPx(leg);
     const lift = legLen > 0 ? (leg.ankle.y - leg.otherAnkle!.y) / legLen : Number.NaN;
-    const drop = leg.m.pelvicDropDeg, lean = leg.m.trunkLeanDeg;
+    const postureOk = lift >= c.footUpFrac, released = lift < c.footDownFrac;
+    const lines = bodyLines(ctx.pt('left_hip')!, ctx.pt('right_hip')!, ctx.pt('left_shoulder')!, ctx.pt('right_shoulder')!);
+    // Foot not up: two-leg stance for the neutral (a standing pair of feet can read a few % apart with the camera
+    // above or below them; the median ignores the frames of a foot on its way up). Foot up: drop and lean against it
+    // (image level before any stance was seen).
+    const neutral = !postureOk ? stepNeutral(aux.neutral, lines, t, c) : aux.neutral;
+    // No two-leg stance seen yet (a recording that starts mid-hold): the pelvic line is not judged (a rolled camera
+    // would read as a drop); the trunk against the image vertical still is.
+    const base = neutralLines(neutral, c);
+    const rel0 = stanceAngles(relativeLines(lines, base ?? LEVEL), c.side);
+    const rel = { dropDeg: base ? rel0.dropDeg : Number.NaN, leanDeg: rel0.leanDeg };
+    const dropWin = postureOk ? pushSample(aux.drop, t, rel.dropDeg, c.medianWindowMs) : EMPTY_WINDOW;
+    const leanWin = postureOk ? pushSample(aux.lean, t, rel.leanDeg, c.trunkWindowMs) : EMPTY_WINDOW;
+    const drop = rollingMidMean(dropWin, c.medianWindowMs), lean = rollingMidMean(leanWin, c.trunkWindowMs);
     return {
-      postureOk: lift >= c.footUpFrac,
-      released: lift < c.footDownFrac,
+      postureOk,
+      released,
       measures: [
         { code: 'FOOT_ANGLE_STAGE', side: c.side, value: stage(ctx.holdsDone, c), unit: 'count' },
         { code: 'PELVIC_DROP_DEG', side: c.side, value: drop, unit: 'deg' },
@@ -73,7 +94,7 @@ export const wallClamshell = defineHoldExercise<WallClamshellConfig, null>({
         trunkLeanCheck(c.side, lean, c),
       ],
       samples: { drop, lean },
-      aux,
+      aux: { neutral, drop: dropWin, lean: leanWin },
     };
   },
   holdMetrics: (acc, { config, holdsDone }) => ({

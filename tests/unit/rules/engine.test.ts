@@ -280,6 +280,28 @@ describe('hold timer', () => {
     expect(drive2(mixed, { ...c, bridgeUnknownMs: 300 }).elapsedMs).toBe(2000 - 150);
   });
 
+  it('a short unknown stretch while waiting keeps the start wait (bridgeUnknownMs); a longer one or a wrong frame restarts it', () => {
+    const c = { ...cfg, bridgeUnknownMs: 100 };
+    const startOf = (samples: [number, boolean | null][], hc: HoldTimerConfig) => {
+      let s: HoldTimerState = INITIAL_HOLD;
+      for (const [t, ok] of samples) { const r = stepHold(s, ok, t, hc); s = r.state; if (r.event?.type === 'start') return r.event.timestampMs; }
+      return null;
+    };
+    const seq = (gapOk: boolean | null, unknownUntil: number): [number, boolean | null][] => {
+      const out: [number, boolean | null][] = [[0, true], [100, true]];
+      for (let t = 125; t <= unknownUntil; t += 25) out.push([t, gapOk]);
+      for (let t = unknownUntil + 25; t <= 1000; t += 25) out.push([t, true]);
+      return out;
+    };
+    // Unknown frames up to bridgeUnknownMs after the last correct one: the start is timed from the first correct frame.
+    expect(startOf(seq(null, 200), c)).toBe(0);
+    // One unknown frame past it: the wait starts again at the next correct frame.
+    expect(startOf(seq(null, 225), c)).toBe(250);
+    // Without bridging, or with a wrong-posture frame, the gap restarts the wait.
+    expect(startOf(seq(null, 150), cfg)).toBe(175);
+    expect(startOf(seq(false, 150), c)).toBe(175);
+  });
+
   it('endHold ends with the exercise reason', () => {
     const r = drive(okFor(0, 1000, true));
     expect(endHold(r.s, 'foot-down', 1020).event).toEqual({ type: 'end', reason: 'foot-down', elapsedMs: 1000, timestampMs: 1020 });

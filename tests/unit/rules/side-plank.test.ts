@@ -98,6 +98,7 @@ describe('side plank hold', () => {
     expect(sag.sum.holdEnds[0]).toMatchObject({ reason: 'posture-lost', side: 'left' });
     // Timed only while correct: ~3000 ms (0..2980), not the 1 s lapse.
     expect(Math.abs(sag.sum.holdEnds[0]!.elapsedMs - 2980)).toBeLessThanOrEqual(34);
+    // The cued sag is in the hold's peak (the way down at the end of a hold, never cued, is not).
     expect(sag.sum.holdEnds[0]!.metrics.peakSagDeg).toBeCloseTo(10.1, 6);
   });
 
@@ -227,5 +228,33 @@ describe('side plank purity', () => {
     for (const f of frames) { const r = sidePlank.step(s, f, cfg); out.push(r.findings); s = deepFreeze(r.state); }
     expect(runExercise(sidePlank, frames, { variant: 'leg-raises' }).perFrame.map((p) => p.findings)).toEqual(out);
     expect(cueKeys(out.flat())).toEqual(['HIP_PIKE:left', 'HIP_SAG:left']);
+  });
+});
+
+describe('side plank: the side picked and the body', () => {
+  it("SIDE_MISMATCH (info) when the picked side is not the one the body lies on; none with 'auto' or the right side", () => {
+    const frames = seq(phases([[0, { devDeg: 0 }]]), 30, 3000);
+    const cues = (side: 'auto' | 'left' | 'right') => run(frames, { side }).findings.filter((f) => f.kind === 'cue').map((f) => f.kind === 'cue' ? `${f.code}:${f.side}:${f.severity}` : '');
+    expect([...new Set(cues('right'))]).toEqual(['SIDE_MISMATCH:right:info']);
+    expect(cues('left')).toEqual([]);
+    expect(cues('auto')).toEqual([]);
+  });
+});
+
+describe('side plank: the end of a hold is not a sag', () => {
+  const sagFor = (devDeg: number, fromMs: number, toMs: number) => run(seq((t) => plankPose({ devDeg: t >= fromMs && t < toMs ? devDeg : 0 }), 30, 7000));
+  it('lowering to the floor (0 -> 30 deg over 800 ms, then resting) raises no HIP_SAG and ends the hold', () => {
+    const lower = run(seq((t) => plankPose({ devDeg: t < 4000 ? 0 : Math.min(30, ((t - 4000) / 800) * 30) }), 30, 7000));
+    expect(cueKeys(lower.findings)).toEqual([]);
+    expect(lower.sum.holdEnds[0]).toMatchObject({ reason: 'posture-lost' });
+    expect(lower.sum.holdEnds[0]!.metrics.peakSagDeg).toBeLessThan(10);
+  });
+  it('pins sagOnsetMs: a 14 deg sag held 700 ms is cued, 450 ms is not', () => {
+    expect(cueKeys(sagFor(14, 4000, 4700).findings)).toEqual(['HIP_SAG:left']);
+    expect(cueKeys(sagFor(14, 4000, 4450).findings)).toEqual([]);
+  });
+  it('pins restingDeg: a held 18.9 deg sag is cued, 19.1 deg (hips resting toward the floor) is not', () => {
+    expect(cueKeys(sagFor(18.9, 4000, 4900).findings)).toEqual(['HIP_SAG:left']);
+    expect(cueKeys(sagFor(19.1, 4000, 4900).findings)).toEqual([]);
   });
 });

@@ -75,9 +75,21 @@ describe('single-leg stand: trial timing', () => {
     expect(r.sum.holdEnds[0]!.elapsedMs).toBeLessThan(8000 - 200 + 70);
   });
 
-  it('pins the lift threshold: raise 0.151 of leg length starts a trial, 0.149 does not', () => {
-    expect(run(trial({ lifted: 'left', raiseFrac: 0.151 }, 1000, 5000, 6000)).sum.holdEnds).toHaveLength(1);
-    expect(run(trial({ lifted: 'left', raiseFrac: 0.149 }, 1000, 5000, 6000)).sum.holdEnds).toHaveLength(0);
+  it('pins the lift threshold against the two-leg neutral: raise 0.081 of leg length starts a trial, 0.079 does not', () => {
+    expect(run(trial({ lifted: 'left', raiseFrac: 0.081 }, 1000, 5000, 6000)).sum.holdEnds).toHaveLength(1);
+    expect(run(trial({ lifted: 'left', raiseFrac: 0.079 }, 1000, 5000, 6000)).sum.holdEnds).toHaveLength(0);
+  });
+
+  it('a staggered stance is in the neutral: feet 12 % apart in height, a further 0.081 starts a trial, 0.079 does not', () => {
+    const staggered = (raise: number) => trial({ lifted: 'left', raiseFrac: 0.12 + raise }, 1000, 5000, 6000, 30, (j, t) =>
+      (t < 1000 || t >= 5000 ? withJoints(j, { left_ankle: { ...j.left_ankle!, y: 900 - 400 * 0.12 } }) : j));
+    expect(run(staggered(0.081)).sum.holdEnds).toHaveLength(1);
+    expect(run(staggered(0.079)).sum.holdEnds).toHaveLength(0);
+  });
+
+  it('pins the lift threshold without a neutral (on one leg from the first frame): 0.151 starts a trial, 0.149 does not', () => {
+    expect(run(trial({ lifted: 'left', raiseFrac: 0.151 }, 0, 5000, 6000)).sum.holdEnds).toHaveLength(1);
+    expect(run(trial({ lifted: 'left', raiseFrac: 0.149 }, 0, 5000, 6000)).sum.holdEnds).toHaveLength(0);
   });
 
   it('hysteresis: a foot sinking to 0.06 of leg length (between 0.05 and 0.15) is still up; 0.049 for 300 ms is down', () => {
@@ -109,13 +121,16 @@ describe('single-leg stand: pelvic drop and trunk lean', () => {
     expect(under.sum.holdEnds[0]!.metrics.peakDropDeg).toBeCloseTo(4.95, 6);
   });
 
-  it('measures obliquity every stance frame; a raised lifted-side hip is negative, not a drop', () => {
+  it('measures obliquity every stance frame once the rolling window holds half its length; a raised lifted-side hip is negative, not a drop', () => {
     const r = run(trial({ lifted: 'right', obliqDeg: -8 }, 1000, 5000, 6000));
     expect(cueKeys(r.findings)).toEqual([]);
     expect(r.sum.holdEnds[0]!.metrics.peakDropDeg).toBeCloseTo(-8, 6);
     const measures = r.findings.filter((f) => f.kind === 'measure' && f.code === 'PELVIC_OBLIQUITY_DEG');
-    const stanceFrames = r.findings.filter((f) => f.kind === 'hold' && f.running).length;
+    // Measured from the end of the lift debounce (1000 + 300 ms); no value until the window spans medianWindowMs / 2.
+    const from = 1000 + 300 + 1000;
+    const stanceFrames = r.findings.filter((f) => f.kind === 'hold' && f.running && f.timestampMs >= from).length;
     expect(measures.length).toBeGreaterThanOrEqual(stanceFrames);
+    expect(measures.every((m) => m.timestampMs >= from - 1)).toBe(true);
     expect(measures.every((m) => m.kind === 'measure' && m.side === 'left')).toBe(true);
   });
 
@@ -165,5 +180,65 @@ describe('single-leg stand: visibility and purity', () => {
     for (const f of frames) { const r = singleLegStand.step(s, f, cfg); out.push(r.findings); s = deepFreeze(r.state); }
     expect(runExercise(singleLegStand, frames).perFrame.map((p) => p.findings)).toEqual(out);
     expect(out.flat().some((f) => f.kind === 'cue')).toBe(true);
+  });
+});
+
+/** Every joint rotated by `rollDeg` about the image point (500, 600): a camera rolled the other way. */
+const rolled = (rollDeg: number) => (j: Joints): Joints => {
+  const c = Math.cos(rollDeg * D2R), sn = Math.sin(rollDeg * D2R);
+  const out: Joints = {};
+  for (const [k, p] of Object.entries(j) as [keyof Joints, NonNullable<Joints[keyof Joints]>][]) {
+    const dx = p.x - 500, dy = p.y - 600;
+    out[k] = { ...p, x: 500 + c * dx - sn * dy, y: 600 + sn * dx + c * dy };
+  }
+  return out;
+};
+
+describe('single-leg stand: judged against the person\'s two-leg neutral', () => {
+  it('a camera rolled +/-6 deg changes no verdict and no reported peak (the roll is in the neutral too)', () => {
+    for (const roll of [-6, 6]) {
+      for (const lifted of ['left', 'right'] as const) {
+        const level = run(trial({ lifted, obliqDeg: 0, leanDeg: 0 }, 2000, 7000, 8000, 30, rolled(roll)));
+        expect(cueKeys(level.findings), `roll ${roll} lifted ${lifted}`).toEqual([]);
+        expect(level.sum.holdEnds[0]!.metrics.peakDropDeg).toBeCloseTo(0, 1);
+        expect(level.sum.holdEnds[0]!.metrics.peakTrunkLeanDeg).toBeCloseTo(0, 1);
+        expect(level.sum.holdEnds[0]!.metrics.neutralSource).toBe(1);
+        const drop = run(trial({ lifted, obliqDeg: 7 }, 2000, 7000, 8000, 30, rolled(roll)));
+        expect(cueKeys(drop.findings)).toEqual([`PELVIC_DROP:${lifted === 'left' ? 'right' : 'left'}`]);
+        expect(Math.abs(drop.sum.holdEnds[0]!.metrics.peakDropDeg! - 7)).toBeLessThan(0.3);
+      }
+    }
+  });
+
+  it('pins PELVIC_DROP against the neutral: a person standing with the left hip 4 deg low flags at 5.05 deg more, not at 4.95', () => {
+    // Left hip lower by 4 deg on two legs, by 4 + d deg while the left foot is up (a drop of d against the neutral).
+    const rel = (d: number) => run(trial({ lifted: 'left' }, 2000, 7000, 8000, 30, (j, t) =>
+      withJoints(j, { left_hip: { ...j.left_hip!, y: 500 + 80 * Math.tan((4 + (t >= 2000 && t < 7000 ? d : 0)) * D2R) } })));
+    expect(cueKeys(rel(5.05).findings)).toEqual(['PELVIC_DROP:right']);
+    expect(rel(5.05).sum.holdEnds[0]!.metrics.peakDropDeg).toBeCloseTo(5.05, 6);
+    expect(cueKeys(rel(4.95).findings)).toEqual([]);
+    // The same 4 deg standing tilt alone is no drop (judged against the image it would be 4 deg).
+    expect(rel(0).sum.holdEnds[0]!.metrics.peakDropDeg).toBeCloseTo(0, 6);
+  });
+
+  it('a recording that begins on one leg: no PELVIC_DROP cue without a neutral, the live value against the image level, the peak re-based on the stance seen after it', () => {
+    // The image level reads a camera rolled 7 deg one way as a 7 deg drop: measured, not cued.
+    for (const roll of [-7, 7]) {
+      const r7 = run(trial({ lifted: 'right', obliqDeg: 0 }, 0, 6000, 8000, 30, rolled(roll)));
+      expect(cueKeys(r7.findings)).toEqual([]);
+      expect(r7.findings.some((f) => f.kind === 'measure' && f.code === 'PELVIC_OBLIQUITY_DEG' && Math.abs(Math.abs(f.value) - 7) < 0.2)).toBe(true);
+    }
+    // The same camera with a two-leg stance first is no drop either way (and a real 7 deg drop there is cued: above).
+
+    // On the left leg from the first frame, camera rolled so the image level reads 3 deg of drop; both feet down at 6 s.
+    const frames = trial({ lifted: 'right', obliqDeg: 0 }, 0, 6000, 8000, 30, rolled(3));
+    const r = run(frames);
+    const end = r.sum.holdEnds[0]!;
+    expect(end.metrics.neutralSource).toBe(2);
+    expect(end.metrics.peakDropDeg).toBeCloseTo(0, 0);
+    // The live value was read against the image level: the rolled camera's 3 deg.
+    const live = r.findings.filter((f) => f.kind === 'measure' && f.code === 'PELVIC_OBLIQUITY_DEG');
+    expect(live.length).toBeGreaterThan(0);
+    expect(live.every((m) => m.kind === 'measure' && Math.abs(Math.abs(m.value) - 3) < 0.2)).toBe(true);
   });
 });

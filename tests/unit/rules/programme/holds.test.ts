@@ -5,7 +5,7 @@ import { proneStraddleHold as straddle } from '../../../../src/rules/exercises/p
 import { wallClamshell as wall } from '../../../../src/rules/exercises/wall-clamshell';
 import type { Finding } from '../../../../src/rules/engine/types';
 import { deepFreeze } from '../frame-builder';
-import { oneLeg, profile, proneLegs } from './poses';
+import { oneLeg, profile, proneLegs, rad } from './poses';
 
 const holdEnds = (fs: Finding[]) => fs.filter((f): f is Extract<Finding, { kind: 'hold-end' }> => f.kind === 'hold-end');
 
@@ -38,6 +38,22 @@ describe('prone straddle hold', () => {
   it('pins KNEES_BENDING (150 deg) during the hold', () => {
     expect(summarize(runExercise(straddle, lift(12, 4000, { kneeDeg: 148 }), {}).perFrame).cues.map((c) => c.code)).toContain('KNEES_BENDING');
     expect(summarize(runExercise(straddle, lift(12, 4000, { kneeDeg: 152 }), {}).perFrame).cues).toEqual([]);
+  });
+});
+
+describe('prone straddle hold: view check for a camera above a body on the floor', () => {
+  // Shoulders spread vertically around (300, 700) as a pitched camera sees them: ratio = spread / torso (251 px).
+  const spread = (ratio: number) => profile([[0, 0], [1000, 0], [1500, 12], [6500, 12], [7000, 0], [8000, 0]], (v) => {
+    const j = proneLegs(v), w = ratio * 251;
+    return { ...j, left_shoulder: { x: 300, y: 700 - w / 2 }, right_shoulder: { x: 300, y: 700 + w / 2, score: 0.5 } };
+  });
+  it('pins sideMaxShoulderRatio (0.75): 0.74 is a side view and the hold runs, 0.76 is WRONG_VIEW', () => {
+    const ok = runExercise(straddle, spread(0.74), {});
+    expect(ok.findings.some((f) => f.kind === 'hold' && f.running)).toBe(true);
+    expect(ok.findings.some((f) => f.kind === 'visibility' && f.code === 'WRONG_VIEW')).toBe(false);
+    const wrong = runExercise(straddle, spread(0.76), {});
+    expect(wrong.findings.some((f) => f.kind === 'visibility' && f.code === 'WRONG_VIEW')).toBe(true);
+    expect(wrong.findings.some((f) => f.kind === 'hold' && f.running)).toBe(false);
   });
 });
 
@@ -76,6 +92,27 @@ describe('multi-angle wall clamshell', () => {
     const codes = (d: number) => summarize(runExercise(wall, holds(1, 5600, { drop: d }), cfg).perFrame).cues.map((c) => c.code);
     expect(codes(6)).toContain('PELVIC_DROP');
     expect(codes(4)).not.toContain('PELVIC_DROP');
+  });
+
+  it('judges the pelvis against the two-leg neutral: a camera rolled +/-6 deg flags a 6 deg drop and not a level pelvis', () => {
+    const rolled = (deg: number) => (j: ReturnType<typeof oneLeg>) => {
+      const c = Math.cos(rad(deg)), sn = Math.sin(rad(deg));
+      return Object.fromEntries(Object.entries(j).map(([n, p]) => [n, { ...p!, x: 500 + c * (p!.x - 500) - sn * (p!.y - 600), y: 600 + sn * (p!.x - 500) + c * (p!.y - 600) }]));
+    };
+    const rolledHolds = (deg: number, drop: number) => {
+      const k: Array<[number, number]> = [[0, 0], [800, 0], [1000, 1], [6600, 1], [6800, 0], [7800, 0]];
+      return profile(k, (v) => rolled(deg)(oneLeg({ stance: 'left', freeLegPx: 400 - 150 * v, dropDeg: drop * v })));
+    };
+    const codes = (deg: number, drop: number) => summarize(runExercise(wall, rolledHolds(deg, drop), cfg).perFrame).cues.map((c) => c.code);
+    for (const deg of [-6, 6]) {
+      expect(codes(deg, 6), `roll ${deg}`).toContain('PELVIC_DROP');
+      expect(codes(deg, 0), `roll ${deg}`).not.toContain('PELVIC_DROP');
+    }
+  });
+
+  it('no PELVIC_DROP before any two-leg stance (a recording that starts with the foot up)', () => {
+    const fromUp = profile([[0, 1], [5600, 1], [5800, 0], [6800, 0]], (v) => oneLeg({ stance: 'left', freeLegPx: 400 - 150 * v, dropDeg: 8 * v }));
+    expect(summarize(runExercise(wall, fromUp, cfg).perFrame).cues.map((c) => c.code)).not.toContain('PELVIC_DROP');
   });
 
   it('both are pure and deterministic', () => {
