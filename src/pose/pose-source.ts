@@ -2,9 +2,9 @@
 // It owns the backend, the detector (one per model, reloaded on change), the source and the frame loop, and reports
 // a typed status so the UI can say what is going on. UI code never imports tfjs or touches getUserMedia.
 import type { PoseFrame } from '../core/pose-frame';
-import { CameraError, listCameras, openCamera, type CameraErrorKind, type CameraInfo, type CameraSession } from './camera';
+import { CameraError, listCameras, openCamera, type CameraInfo, type CameraSession } from './camera';
 import { defaultModelBaseUrl, type ModelId } from './models';
-import { BackendError, ModelLoadError, type BackendAttempt, type BackendInfo, type BackendName } from './pipeline-errors';
+import type { BackendAttempt, BackendName } from './pipeline-errors';
 import { choosePoseEngine, type EngineChoice, type InferenceThread, type PoseEngine } from './pose-engine';
 import { PoseLoop, type PoseLoopStats } from './pose-loop';
 import { KeypointSmoother, type SmoothingConfig } from './smoothing';
@@ -12,6 +12,7 @@ import { openVideoFile, VideoFileError, type VideoFileSession } from './video-fi
 import { analyseFile, AnalysisCancelled, type AnalyseFileOptions, type FileAnalysis } from './file-analysis';
 import { RecordingPlayer } from './recording-player';
 import type { Recording, RecordingInfo } from './recording-decoder';
+import { toPipelineError, type PipelineInfo, type PipelineListener, type PoseSourceOptions, type SourceKind } from './pipeline-status';
 
 // No tfjs here: this module is on the first screen. tfjs, the backends and the model code are loaded when a
 // source starts (pose-engine.ts), in the inference worker where possible.
@@ -22,58 +23,7 @@ export { smoothingFromParam, type SmoothingConfig } from './smoothing';
 export { AnalysisCancelled, type FileAnalysis, type FileAnalysisProgress } from './file-analysis';
 export type { RecordingInfo } from './recording-decoder';
 export type { RecordingPlayer } from './recording-player';
-
-export type SourceKind = 'camera' | 'file';
-
-export type PipelineError =
-  | { kind: 'camera'; cameraError: CameraErrorKind; message: string }
-  | { kind: 'model'; file: string; message: string }
-  | { kind: 'backend'; message: string; attempts: BackendAttempt[] }
-  | { kind: 'video-file'; file: string; message: string }
-  | { kind: 'inference'; message: string };
-
-export type PipelineStatus =
-  | { kind: 'idle' }
-  | { kind: 'loading-backend' }
-  | { kind: 'loading-model'; modelId: ModelId; progress: number }
-  | { kind: 'starting-source'; source: SourceKind }
-  | { kind: 'running'; source: SourceKind }
-  | { kind: 'hidden' }
-  /** A file is open for analysis and review (no live frame loop). */
-  | { kind: 'file-ready' }
-  /** Every frame of the open file is going through the model. */
-  | { kind: 'analysing-file' }
-  | { kind: 'error'; error: PipelineError };
-
-export interface PipelineInfo {
-  backend: BackendInfo | null;
-  modelId: ModelId;
-  source: SourceKind | null;
-  /** Camera label or file name. */
-  sourceLabel: string;
-  /** ms from the start request to the first frame with a person; null until then. */
-  timeToFirstPoseMs: number | null;
-  /** Size of the picture in the <video> (known once its metadata loaded), so the UI can lay it out; null before. */
-  videoSize: { widthPx: number; heightPx: number } | null;
-  /** Where the model runs, and why on the main thread if the worker could not be used; null until known. */
-  inference: { thread: InferenceThread; fallbackReason: string | null } | null;
-}
-
-export interface PipelineListener {
-  status(status: PipelineStatus): void;
-  info(info: PipelineInfo): void;
-  frame(frame: PoseFrame, stats: PoseLoopStats): void;
-}
-
-export interface PoseSourceOptions {
-  /** Force one backend (e.g. for benchmarks); default: best available. */
-  backend?: BackendName;
-  smoothing?: Partial<SmoothingConfig>;
-  /** Base URL of the model folder; default `<app base>/models`. */
-  modelBaseUrl?: string;
-  /** Run inference in a Web Worker where the browser can (default true); false = on the main thread. */
-  worker?: boolean;
-}
+export { toPipelineError, type PipelineError, type PipelineInfo, type PipelineListener, type PipelineStatus, type PoseSourceOptions, type SourceKind } from './pipeline-status';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -390,12 +340,4 @@ export class PoseSource {
     const v = this.video;
     if (v && v.videoWidth > 0) this.publish({ videoSize: { widthPx: v.videoWidth, heightPx: v.videoHeight } });
   };
-}
-
-export function toPipelineError(e: unknown): PipelineError {
-  if (e instanceof CameraError) return { kind: 'camera', cameraError: e.kind, message: e.message };
-  if (e instanceof ModelLoadError) return { kind: 'model', file: e.file, message: e.message };
-  if (e instanceof BackendError) return { kind: 'backend', message: e.message, attempts: e.attempts };
-  if (e instanceof VideoFileError) return { kind: 'video-file', file: e.fileName, message: e.message };
-  return { kind: 'inference', message: `Pose detection stopped: ${message(e)}` };
 }
