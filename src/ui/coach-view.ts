@@ -5,7 +5,7 @@
 // It renders and dispatches: the session is a pure reducer (src/coach) held by SessionController; storage, the
 // keypoint recorder, voice, the stage over the video, the placement check, the programme and the keyboard
 // shortcuts each live in a controller (./controllers).
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PoseFrame } from '../core/pose-frame';
 import type { ExerciseDefinition } from '../rules/engine/types';
@@ -15,7 +15,6 @@ import { sessionAsymmetry, type SetSummary } from '../coach/set-summary';
 import type { PlacementState } from '../coach/placement';
 import { localDay } from '../coach/trends';
 import { sessionName } from '../exercises-content/programme-words';
-import { singleLegSeries, weeklyProgress } from '../programme/progress';
 import { sessionPlanForStep } from '../programme/session-plan';
 import { buildClinicianReport } from '../report/clinician-report';
 import type { ProgrammeTag } from '../storage/session-record';
@@ -27,15 +26,16 @@ import { WakeLockController } from './controllers/wake-lock-controller';
 import { StageController, type JointHighlighter } from './controllers/stage-controller';
 import { PlacementController } from './controllers/placement-controller';
 import { ProgrammeController, type ProgrammeChoice } from './controllers/programme-controller';
-import { ShortcutsController, type ShortcutKey } from './controllers/shortcuts-controller';
+import { ShortcutsController, spaceAction, type ShortcutKey } from './controllers/shortcuts-controller';
 import {
   countWords, dropThreshold, isSingleLegTest, jointHighlights, nextSetLabel, panelModel, placementHeadline, placementStageHud, stageHud,
   summariseOptionsFor,
 } from './live-view-model';
-import type { HistoryProgress } from './history-view';
 import type { StartSessionDetail } from './exercise-picker';
 import { focusScreen } from './focus-screen';
+import { afterSetParts, coachNav, errorBanners, type CoachScreen } from './coach-templates';
 import { baseStyles } from './theme';
+import { coachViewStyles } from './coach-view-styles';
 import './exercise-picker';
 import './live-panel';
 import './set-summary-view';
@@ -45,7 +45,7 @@ import './programme-view';
 import './clinician-report-view';
 
 export type { CaptureInfo, FrameSource, JointHighlighter };
-export type Screen = 'pick' | 'live' | 'summary' | 'history' | 'programme' | 'report';
+export type Screen = CoachScreen;
 
 /** How long "Go!" stays up after the countdown (ms of frame time). */
 const GO_MS = 700;
@@ -62,18 +62,7 @@ export interface StartOptions {
 
 @customElement('coach-view')
 export class CoachView extends LitElement {
-  static override styles = [baseStyles, css`
-    :host { display: block; }
-    nav { display: flex; gap: 0.5rem; margin-bottom: 0.75rem; flex-wrap: wrap; }
-    nav button[aria-current='page'] { background: #2f6fb3; border-color: #4d8fd6; }
-    .error { border: 2px solid #ff6b6b; border-radius: 0.5rem; padding: 0.5rem 0.75rem; background: #2a1517; margin-bottom: 0.75rem; }
-    .after { margin-top: 0.75rem; }
-    .programme-note { margin: 0 0 0.5rem; }
-    /* The distance view: the shell shows the video across the window; here only the bar with the controls. */
-    :host([distance]) nav { display: none; }
-    :host([distance]) .error { margin: 0; border-radius: 0; }
-    @media print { nav, .error { display: none; } }
-  `];
+  static override styles = [baseStyles, coachViewStyles];
 
   @property({ attribute: false }) exercises: readonly ExerciseDefinition[] = [];
   @property({ attribute: false }) frameSource: FrameSource | null = null;
@@ -285,22 +274,15 @@ export class CoachView extends LitElement {
     }
     if (key === 'f') { this.toggleFullscreen(); return true; }
     const s = this.live.current;
-    switch (this.screen) {
-      case 'live':
-        if (!s || this.placement.active || this.live.setEnded) return false;
-        this.endSet();
-        return true;
-      case 'summary':
-        if (!s) return false;
-        if (!isFinished(s.spec, s.state)) { this.nextSet(); return true; }
-        if (this.programme.nextItem) { this.nextExercise(); return true; }
-        return false;
-      case 'pick': {
-        const picker = this.renderRoot.querySelector('exercise-picker');
-        return picker?.startSelected() ?? false;
-      }
-      default: return false;
-    }
+    const action = spaceAction({
+      screen: this.screen, session: !!s, liveBusy: this.placement.active || this.live.setEnded,
+      finished: !!s && isFinished(s.spec, s.state), nextItem: !!this.programme.nextItem,
+    });
+    if (action === 'end-set') this.endSet();
+    else if (action === 'next-set') this.nextSet();
+    else if (action === 'next-exercise') this.nextExercise();
+    else if (action === 'start-selected') return this.renderRoot.querySelector('exercise-picker')?.startSelected() ?? false;
+    return action !== null;
   }
   private deleteSession = (e: CustomEvent<string>) => { void this.history.remove(e.detail); };
   private sayCount = () => {
@@ -318,16 +300,13 @@ export class CoachView extends LitElement {
   override render() {
     const storeError = this.history.status.error;
     return html`
-      <nav aria-label="Coach">
-        <button aria-current=${['pick', 'live', 'summary'].includes(this.screen) ? 'page' : 'false'} @click=${this.showTraining}>Train</button>
-        <button aria-current=${this.screen === 'programme' ? 'page' : 'false'} @click=${this.showProgramme} data-testid="nav-programme">Programme</button>
-        <button aria-current=${this.screen === 'history' ? 'page' : 'false'} @click=${this.showHistory} data-testid="nav-history">History</button>
-        <button aria-current=${this.screen === 'report' ? 'page' : 'false'} @click=${this.showReport} data-testid="nav-report">Report</button>
-      </nav>
-      ${storeError && this.screen !== 'history' ? html`<p class="error" role="alert" data-testid="storage-error">⚠ ${storeError}</p>` : nothing}
-      ${this.programme.status.error && this.screen === 'programme' ? html`<p class="error" role="alert">⚠ ${this.programme.status.error}</p>` : nothing}
-      ${this.voice.error ? html`<p class="error" role="alert">⚠ ${this.voice.error}</p>` : nothing}
-      ${this.coachError ? html`<p class="error" role="alert" data-testid="coach-error">⚠ ${this.coachError}</p>` : nothing}
+      ${coachNav(this.screen, { training: this.showTraining, programme: this.showProgramme, history: this.showHistory, report: this.showReport })}
+      ${errorBanners([
+        { message: this.screen !== 'history' ? storeError : null, testid: 'storage-error' },
+        { message: this.screen === 'programme' ? this.programme.status.error : null },
+        { message: this.voice.error },
+        { message: this.coachError, testid: 'coach-error' },
+      ])}
       ${this.renderScreen()}`;
   }
 
@@ -355,7 +334,7 @@ export class CoachView extends LitElement {
         return this.renderAfterSet();
       case 'history': {
         const h = this.history.list;
-        return html`<history-view .records=${h.records} .unsaved=${h.unsaved} .invalid=${h.invalid} .progress=${this.historyProgress()}
+        return html`<history-view .records=${h.records} .unsaved=${h.unsaved} .invalid=${h.invalid} .progress=${this.programme.historyProgress(h.records, todayLocal())}
           .error=${this.history.status.error} @delete-session=${this.deleteSession}></history-view>`;
       }
       case 'programme':
@@ -371,31 +350,16 @@ export class CoachView extends LitElement {
     }
   }
 
-  private historyProgress(): HistoryProgress {
-    const { records } = this.history.list;
-    const run = this.programme.run;
-    const st = this.programmeState;
-    return {
-      weeks: run && st ? weeklyProgress(this.programme.plan, run, st.occurrences, records, todayLocal()) : null,
-      tests: singleLegSeries(records, run?.startDay),
-    };
-  }
-
   private renderAfterSet() {
     const s = this.live.current;
     if (!s) return nothing;
     const def = s.spec.exercise;
     const next = nextSetLabel(s, isSingleLegTest(def));
     const queue = this.programme.queue;
-    const nextItem = !next ? this.programme.nextItem : null;
-    const actions = html`<div class="row after">
-      ${next ? html`<button class="primary" @click=${this.nextSet} data-testid="next-set">${next}</button>` : nothing}
-      ${nextItem ? html`<button class="primary" @click=${this.nextExercise} data-testid="next-exercise">Next exercise: ${nextItem.step.title}</button>` : nothing}
-      <button class=${next || nextItem ? '' : 'primary'} @click=${this.finish} data-testid="finish">${queue ? (next || nextItem ? 'Back to the programme' : 'Session done') : next ? 'Finish here' : 'Done'}</button>
-      <button @click=${this.showHistory}>See history</button>
-    </div>`;
-    const programmeNote = queue ? html`<p class="muted programme-note" data-testid="programme-note">Programme · ${sessionName(queue.occurrence)} ·
-      exercise ${queue.index + 1} of ${queue.items.length}${nextItem || next ? '' : ' · session complete ✓'}</p>` : nothing;
+    const { note: programmeNote, actions } = afterSetParts({
+      next, nextItemTitle: next ? null : this.programme.nextItem?.step.title ?? null,
+      programme: queue ? { sessionName: sessionName(queue.occurrence), index: queue.index, count: queue.items.length } : null,
+    }, { nextSet: this.nextSet, nextExercise: this.nextExercise, finish: this.finish, history: this.showHistory });
     if (isSingleLegTest(def) && this.report) {
       return html`${programmeNote}<single-leg-report-view .report=${this.report} .thresholdDeg=${dropThreshold(def)}>${actions}</single-leg-report-view>`;
     }

@@ -7,6 +7,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { HIP_STABILITY_PLAN } from '../../programme/plan';
 import type { Plan } from '../../programme/plan-schema';
 import { endProgramme, startProgramme, withOverride } from '../../programme/run';
+import { singleLegSeries, weeklyProgress } from '../../programme/progress';
+import type { HistoryProgress } from '../history-view';
 import { programmeState, type Occurrence, type OccurrenceItem, type ProgrammeState } from '../../programme/today';
 import type { ProgrammeOverride, ProgrammeRecord } from '../../storage/programme-record';
 import { ProgrammeStore } from '../../storage/programme-store';
@@ -53,6 +55,15 @@ export class ProgrammeController implements ReactiveController {
       await this.reload();
       return s;
     });
+  }
+
+  /** History's progress panel: sessions done per programme week (with a run) and the single-leg test over time. */
+  historyProgress(records: readonly SessionRecord[], today: string): HistoryProgress {
+    const st = this.state(records, today);
+    return {
+      weeks: this.run && st ? weeklyProgress(this.plan, this.run, st.occurrences, records, today) : null,
+      tests: singleLegSeries(records, this.run?.startDay),
+    };
   }
 
   /** Today's state of the current run (null without one); recomputed only when its inputs change. */

@@ -19,6 +19,30 @@ export function shortcutFor(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' 
   return key === 'v' || key === 'f' ? key : null;
 }
 
+/** What space means on each screen. */
+export type SpaceAction = 'end-set' | 'next-set' | 'next-exercise' | 'start-selected';
+export interface SpaceContext {
+  screen: string;
+  /** A session is open (not only the picker). */
+  session: boolean;
+  /** The camera placement check runs, or the set already ended: space does nothing on the live screen. */
+  liveBusy: boolean;
+  /** Every set of the exercise is done. */
+  finished: boolean;
+  /** A programme exercise follows this one. */
+  nextItem: boolean;
+}
+
+/** Space: end the running set; after a set, the next set or the programme's next exercise; on the picker, start. */
+export function spaceAction(c: SpaceContext): SpaceAction | null {
+  switch (c.screen) {
+    case 'live': return c.session && !c.liveBusy ? 'end-set' : null;
+    case 'summary': return !c.session ? null : !c.finished ? 'next-set' : c.nextItem ? 'next-exercise' : null;
+    case 'pick': return 'start-selected';
+    default: return null;
+  }
+}
+
 export class ShortcutsController implements ReactiveController {
   constructor(host: ReactiveControllerHost, private readonly handle: (key: ShortcutKey) => boolean) {
     host.addController(this);
