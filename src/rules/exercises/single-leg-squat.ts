@@ -3,12 +3,12 @@
 // docs/biomechanics.md#leg-compression, #knee-valgus-fppa, #pelvic-drop-trendelenburg, #trunk-lean.
 // - Rep metric: stance-leg compression (standing.ts; 0 = straight; its straight length from engine/rest-reference.ts). Down >= 0.10 (~50 deg knee flexion), up <= 0.04
 //   (ours: a controlled single-leg squat reaches 45-60 deg of knee flexion; 0.04 stays above standing sway).
-// - KNEE_VALGUS when the bent stance knee lies medial to its hip-ankle line by >= 6 % of the straight leg more than
-//   standing tall (docs/biomechanics.md#knee-medial-displacement: what FPPA 17 deg, the patellofemoral-pain mean, is
-//   at 60 deg of knee flexion; a distance against the person's own standing value keeps its meaning at any depth and
-//   drops the offset their anatomy and the detector give a straight leg). FPPA is shown only in its range (bent, up
-//   to ~75 deg). PELVIC_DROP >= 5 deg; TRUNK_LEAN toward the stance side >= 10 deg, all three against the person's
-//   own values standing tall between squats (engine/rest-reference.ts: a rolled camera cancels).
+// - KNEE_VALGUS at stance-knee FPPA >= 17 deg (the patellofemoral-pain group mean), judged only while the knee is
+//   bent (FPPA is defined at knee flexion); medial from the body (toward the other hip). The knee's medial
+//   displacement from standing (docs/biomechanics.md#knee-medial-displacement) is reported alongside.
+// - PELVIC_DROP >= 5 deg; TRUNK_LEAN toward the stance side >= 10 deg, both against the person's own lines standing
+//   tall between squats (engine/rest-reference.ts: a rolled camera cancels; a recording that begins at the bottom
+//   does not take its bent posture as the neutral).
 import { z } from 'zod';
 import { accMax } from '../engine/accumulator';
 import { FULL_BODY, kneeMedialFrac } from '../engine/body';
@@ -18,14 +18,14 @@ import {
   EMPTY_REST_NEUTRALS, EMPTY_REST_REFERENCE, fromRestNeutral, restSmoothing, stepRestNeutrals, stepRestReference, type RestNeutrals, type RestReference,
 } from '../engine/rest-reference';
 import {
-  kneeMedialCheck, kneeMedialShape, oneLeg, oneLegRequired, pelvicDropCheck, pelvicDropShape, trunkLeanCheck, trunkLeanShape,
+  kneeValgusCheck, oneLeg, oneLegRequired, pelvicDropCheck, pelvicDropShape, singleLegValgusShape, trunkLeanCheck, trunkLeanShape,
 } from './standing';
 
 const DOC = 'docs/biomechanics.md#leg-compression';
 
 export const singleLegSquatConfigSchema = z.strictObject({
   ...programmeBaseShape,
-  ...kneeMedialShape,
+  ...singleLegValgusShape,
   ...pelvicDropShape,
   ...trunkLeanShape,
   downCompression: z.number().min(0.02).max(0.6).default(0.1)
@@ -72,20 +72,20 @@ export const singleLegSquat = defineRepExercise<SingleLegSquatConfig, Aux>({
     const neutral = stepRestNeutrals(aux.neutral, { medial: medialNow, drop: m.pelvicDropDeg, lean: m.trunkLeanDeg }, ref, extent, { ...restOpts, band: c.upCompression });
     const next: Aux = { leg: ref.state, neutral };
     const dropDeg = fromRestNeutral(neutral, 'drop', m.pelvicDropDeg), leanDeg = fromRestNeutral(neutral, 'lean', m.trunkLeanDeg);
-    // Valgus is judged with the knee bent; FPPA is shown only in its valid range.
+    // Valgus is judged with the knee bent (FPPA is defined at knee flexion).
     const bent = depth > c.upCompression;
     const medial = bent ? fromRestNeutral(neutral, 'medial', medialNow) : Number.NaN;
-    const fppa = bent && depth <= c.fppaMaxCompression ? m.fppaDeg : Number.NaN;
+    const fppa = bent ? m.fppaDeg : Number.NaN;
     return {
       primary: ref.excursion,
       measures: [
-        { code: 'FPPA_DEG', side: c.side, value: fppa, unit: 'deg' },
+        { code: 'FPPA_DEG', side: c.side, value: m.fppaDeg, unit: 'deg' },
         { code: 'KNEE_MEDIAL_FRAC', side: c.side, value: medial, unit: 'ratio' },
         { code: 'PELVIC_DROP_DEG', side: c.side, value: m.pelvicDropDeg, unit: 'deg' },
         { code: 'TRUNK_LEAN_DEG', side: c.side, value: m.trunkLeanDeg, unit: 'deg' },
         { code: 'DEPTH_RATIO', side: c.side, value: depth, unit: 'ratio' },
       ],
-      faults: [kneeMedialCheck(c.side, medial, c), pelvicDropCheck(c.side, dropDeg, c), trunkLeanCheck(c.side, leanDeg, c)],
+      faults: [kneeValgusCheck(c.side, fppa, c), pelvicDropCheck(c.side, dropDeg, c), trunkLeanCheck(c.side, leanDeg, c)],
       samples: { depth, fppa, medial, drop: dropDeg, lean: leanDeg },
       aux: next,
     };
