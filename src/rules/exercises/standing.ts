@@ -83,9 +83,9 @@ export const singleLegValgusShape = kneeValgusShape(17, 12,
  */
 export const kneeMedialShape = {
   valgusMedialFrac: z.number().min(0).max(1).default(0.06)
-    .describe(`KNEE_VALGUS when the bent knee lies medial to its hip-ankle line by this fraction of the straight leg's length more than standing tall. Ours (${DOC}#knee-medial-displacement): 6 % (~5 cm) is what FPPA 17 deg (the patellofemoral-pain mean, Herrington 2014) is at 60 deg of knee flexion; a distance keeps that meaning at any depth.`),
+    .describe(`KNEE_VALGUS when the bent knee lies medial to its hip-ankle line by this fraction of the straight leg's length more than with the leg straight. Ours (${DOC}#knee-medial-displacement): 6 % (~5 cm) is what FPPA 17 deg (the patellofemoral-pain mean, Herrington 2014) is at 60 deg of knee flexion; a distance keeps that meaning at any depth.`),
   valgusClearMedialFrac: z.number().min(0).max(1).default(0.04)
-    .describe(`KNEE_VALGUS clears below this medial displacement (fraction of the straight leg's length, from standing). Ours (${DOC}#knee-medial-displacement): hysteresis, above ~2 % of keypoint noise.`),
+    .describe(`KNEE_VALGUS clears below this medial displacement (fraction of the straight leg's length, from the straight leg). Ours (${DOC}#knee-medial-displacement): hysteresis, above ~2 % of keypoint noise.`),
   fppaMaxCompression: z.number().min(0).max(1).default(0.2)
     .describe(`FPPA is shown and summarised only while the leg is bent and compressed by at most this (~75 deg of knee flexion): deeper, the thigh points at the lens and 2D FPPA has no meaning. Ours (${DOC}#knee-valgus-fppa).`),
 };
