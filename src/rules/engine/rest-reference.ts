@@ -90,3 +90,42 @@ export const NEUTRAL_MIN_FRAMES = 3;
 export const stepNeutral = (s: Stat, v: number, atRest: boolean): Stat => stepCalibration(s, v, atRest && Number.isFinite(v));
 export const fromNeutral = (s: Stat, v: number): number => (s.n >= NEUTRAL_MIN_FRAMES ? v - calibrated(s) : Number.NaN);
 export { EMPTY_CALIBRATION as EMPTY_NEUTRAL };
+
+/**
+ * Neutrals learned at the rest of a rest reference (the straight leg, the level pelvis): on frames within `band` of
+ * the rest (the excursion's unit). Before the rest is known the frames near the rest seen so far are kept apart: a
+ * recording that begins at rest shows its true rest there, one that begins at the target (or mid-movement) does not.
+ * When the rest becomes known they are kept only if the rest seen then was within `band` of the real one; otherwise
+ * dropped (a bent knee or a dropped pelvis must not become the person's neutral).
+ */
+export interface RestNeutrals {
+  readonly stats: Readonly<Record<string, Stat>>;
+  readonly pending: Readonly<Record<string, Stat>>;
+  /** The rest (raw units) when the first pending frame was taken; NaN if none. */
+  readonly pendingRest: number;
+  readonly known: boolean;
+}
+export const EMPTY_REST_NEUTRALS: RestNeutrals = Object.freeze({ stats: {}, pending: {}, pendingRest: Number.NaN, known: false });
+
+const addAll = (s: Readonly<Record<string, Stat>>, values: Record<string, number>): Record<string, Stat> => {
+  const out: Record<string, Stat> = { ...s };
+  for (const k in values) out[k] = stepCalibration(s[k] ?? EMPTY_CALIBRATION, values[k]!, Number.isFinite(values[k]!));
+  return out;
+};
+
+export function stepRestNeutrals(s: RestNeutrals, values: Record<string, number>, ref: RestStep, raw: number, o: Pick<RestReferenceOpts, 'dir' | 'relative'> & { band: number }): RestNeutrals {
+  const from = (restRaw: number, x: number) => (o.dir * (x - restRaw)) / (o.relative ? Math.abs(restRaw) : 1);
+  if (ref.excursion !== null) {
+    let stats = s.stats;
+    // First frame with the rest known: the pending frames count if the rest seen then was the real one.
+    if (!s.known) stats = Number.isFinite(s.pendingRest) && from(ref.rest, s.pendingRest) <= o.band ? s.pending : {};
+    const atRest = ref.excursion <= o.band;
+    return { stats: atRest ? addAll(stats, values) : stats, pending: {}, pendingRest: Number.NaN, known: true };
+  }
+  if (!Number.isFinite(ref.rest) || !Number.isFinite(raw) || !(from(ref.rest, raw) <= o.band)) return s;
+  return { ...s, pending: addAll(s.pending, values), pendingRest: Number.isFinite(s.pendingRest) ? s.pendingRest : ref.rest };
+}
+
+/** `v` minus the neutral of `key`: NaN until `NEUTRAL_MIN_FRAMES` frames at rest were seen. */
+export const fromRestNeutral = (s: RestNeutrals, key: string, v: number): number =>
+  fromNeutral(s.known ? s.stats[key] ?? EMPTY_CALIBRATION : EMPTY_CALIBRATION, v);

@@ -5,21 +5,25 @@
 //   length for a 15-20 cm step), at the top it is straight. Bottom (start) >= 0.12, top <= 0.05 (ours), both from the
 //   working leg's own straight length (engine/rest-reference.ts; the trailing leg's extent read 0.06-0.08 longer in
 //   the evaluation's camera views: the feet stand at different heights and depths).
-// - KNEE_VALGUS at working-knee FPPA >= 17 deg (no step-up norm: the closest loaded single-leg task's), judged only
-//   while the knee is bent (FPPA of a straight leg is ~0 and meaningless).
+// - KNEE_VALGUS when the bent working knee lies medial to its hip-ankle line by >= 6 % of the straight leg more than
+//   with the leg straight at the top (docs/biomechanics.md#knee-medial-displacement; no step-up norm: what FPPA
+//   17 deg, the single-leg squat's patellofemoral-pain mean, is at 60 deg of knee flexion). Judged only while the knee
+//   is bent; FPPA is shown only in its range (bent, up to ~75 deg).
 import { z } from 'zod';
 import { accMax } from '../engine/accumulator';
-import { FULL_BODY } from '../engine/body';
+import { FULL_BODY, kneeMedialFrac } from '../engine/body';
 import { programmeBaseShape } from '../engine/config';
 import { defineRepExercise } from '../engine/rep-exercise';
-import { EMPTY_REST_REFERENCE, restSmoothing, stepRestReference, type RestReference } from '../engine/rest-reference';
-import { kneeValgusCheck, oneLeg, oneLegRequired, singleLegValgusShape } from './standing';
+import {
+  EMPTY_REST_NEUTRALS, EMPTY_REST_REFERENCE, fromRestNeutral, restSmoothing, stepRestNeutrals, stepRestReference, type RestNeutrals, type RestReference,
+} from '../engine/rest-reference';
+import { kneeMedialCheck, kneeMedialShape, oneLeg, oneLegRequired } from './standing';
 
 const DOC = 'docs/biomechanics.md#leg-compression';
 
 export const lateralStepUpConfigSchema = z.strictObject({
   ...programmeBaseShape,
-  ...singleLegValgusShape,
+  ...kneeMedialShape,
   bottomCompression: z.number().min(0.03).max(0.6).default(0.12)
     .describe(`Bottom (start) position: working leg shorter than straight by at least this fraction. Ours (${DOC}): a 15-20 cm step bends the leg by ~0.2.`),
   topCompression: z.number().min(0).max(0.5).default(0.05)
@@ -27,9 +31,12 @@ export const lateralStepUpConfigSchema = z.strictObject({
   valgusMinCompression: z.number().min(0).max(0.5).default(0.05)
     .describe(`KNEE_VALGUS is judged only while the working leg is bent by more than this. Ours (docs/biomechanics.md#knee-valgus-fppa): = topCompression.`),
 });
+
+/** The working leg's straight length, and its knee's medial displacement with the leg straight at the top. */
+interface Aux { leg: RestReference; neutral: RestNeutrals }
 export type LateralStepUpConfig = z.infer<typeof lateralStepUpConfigSchema>;
 
-export const lateralStepUp = defineRepExercise<LateralStepUpConfig, RestReference>({
+export const lateralStepUp = defineRepExercise<LateralStepUpConfig, Aux>({
   id: 'lateral-step-up',
   name: 'Lateral step-up',
   view: 'front',
@@ -46,27 +53,36 @@ export const lateralStepUp = defineRepExercise<LateralStepUpConfig, RestReferenc
   configSchema: lateralStepUpConfigSchema,
   required: (c) => oneLegRequired(c.side),
   repThresholds: (c) => ({ startThreshold: c.bottomCompression, targetThreshold: c.topCompression }),
-  initialAux: () => EMPTY_REST_REFERENCE,
+  initialAux: () => ({ leg: EMPTY_REST_REFERENCE, neutral: EMPTY_REST_NEUTRALS }),
   evaluate(ctx, aux) {
     const c = ctx.config, leg = oneLeg(ctx.pt, c.side);
     // Bend of the working leg from its own straight length at the top (the rest reference: its longest smoothed
     // extent; the trailing leg's extent differs with the step height and the camera's perspective), unknown until a
     // full step-up has been seen.
-    const ref = stepRestReference(aux, leg.ankle.y - leg.hip.y, { dir: -1, relative: true, targetExcursion: c.bottomCompression, targetAt: 'rest', smoothing: restSmoothing(c, ctx.frame.timestampMs) });
+    const extent = leg.ankle.y - leg.hip.y;
+    const restOpts = { dir: -1, relative: true } as const;
+    const ref = stepRestReference(aux.leg, extent, { ...restOpts, targetExcursion: c.bottomCompression, targetAt: 'rest', smoothing: restSmoothing(c, ctx.frame.timestampMs) });
     const bend = ref.excursion ?? Number.NaN;
-    const fppa = bend > c.valgusMinCompression ? leg.m.fppaDeg : Number.NaN; // FPPA's valid range: knee bent
+    // The knee's medial displacement (fraction of the straight leg) against its value with the leg straight at the top.
+    const medialNow = kneeMedialFrac(leg, leg.otherHip, ref.rest);
+    const neutral = stepRestNeutrals(aux.neutral, { medial: medialNow }, ref, extent, { ...restOpts, band: c.topCompression });
+    const next: Aux = { leg: ref.state, neutral };
+    const bent = bend > c.valgusMinCompression;
+    const medial = bent ? fromRestNeutral(neutral, 'medial', medialNow) : Number.NaN;
+    const fppa = bent && bend <= c.fppaMaxCompression ? leg.m.fppaDeg : Number.NaN; // FPPA's valid range
     return {
       primary: ref.excursion,
       measures: [
-        { code: 'FPPA_DEG', side: c.side, value: leg.m.fppaDeg, unit: 'deg' },
+        { code: 'FPPA_DEG', side: c.side, value: fppa, unit: 'deg' },
+        { code: 'KNEE_MEDIAL_FRAC', side: c.side, value: medial, unit: 'ratio' },
         { code: 'KNEE_BEND_RATIO', side: c.side, value: bend, unit: 'ratio' },
       ],
-      faults: [kneeValgusCheck(c.side, fppa, c)],
-      samples: { bend, fppa },
-      aux: ref.state,
+      faults: [kneeMedialCheck(c.side, medial, c)],
+      samples: { bend, fppa, medial },
+      aux: next,
     };
   },
-  repMetrics: (acc) => ({ peakFppaDeg: accMax(acc, 'fppa'), maxKneeBendRatio: accMax(acc, 'bend') }),
+  repMetrics: (acc) => ({ peakFppaDeg: accMax(acc, 'fppa'), peakKneeMedialFrac: accMax(acc, 'medial'), maxKneeBendRatio: accMax(acc, 'bend') }),
   cueCodes: ['KNEE_VALGUS'],
-  measureCodes: ['FPPA_DEG', 'KNEE_BEND_RATIO'],
+  measureCodes: ['FPPA_DEG', 'KNEE_MEDIAL_FRAC', 'KNEE_BEND_RATIO'],
 }, FULL_BODY);

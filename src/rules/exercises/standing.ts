@@ -8,10 +8,10 @@
 // compression = 1 - extent / max is 0 standing tall and grows as the leg bends (~0.13 at 60 deg of knee flexion,
 // ~0.29 at 90 deg, for equal thigh and shank). The user must stay at the same distance from the camera.
 import { z } from 'zod';
-import { fppaDeg, midpoint, pelvicObliquityDeg, trunkLeanDeg, type Point } from '../../core/geometry';
+import { midpoint, pelvicObliquityDeg, trunkLeanDeg, type Point } from '../../core/geometry';
 import type { KeypointName, Side } from '../../core/pose-frame';
 import { stepRobustMax, type RobustMax } from '../engine/baseline';
-import { SIDE_JOINTS } from '../engine/body';
+import { fppaBodyDeg, SIDE_JOINTS } from '../engine/body';
 import type { FaultCheck } from '../engine/persistence';
 
 const DOC = 'docs/biomechanics.md';
@@ -34,13 +34,13 @@ export function legCompression(ref: RobustMax, hip: Point, ankle: Point): number
 export interface StanceMeasures { fppaDeg: number; pelvicDropDeg: number; trunkLeanDeg: number }
 
 /**
- * FPPA of the stance knee (+ valgus), pelvic obliquity (+ when the free side hip is lower) and trunk lean (+ toward
+ * FPPA of the stance knee (+ valgus; medial = toward the other hip, engine/body.ts), pelvic obliquity (+ when the free side hip is lower) and trunk lean (+ toward
  * the stance side) for a person facing the camera.
  */
 function stanceMeasures(p: { stanceHip: Point; stanceKnee: Point; stanceAnkle: Point; freeHip: Point; ls: Point; rs: Point }): StanceMeasures {
   const midHip = midpoint(p.stanceHip, p.freeHip);
   return {
-    fppaDeg: fppaDeg(p.stanceHip, p.stanceKnee, p.stanceAnkle, midHip.x),
+    fppaDeg: fppaBodyDeg({ hip: p.stanceHip, knee: p.stanceKnee, ankle: p.stanceAnkle }, p.freeHip),
     pelvicDropDeg: pelvicObliquityDeg(p.stanceHip, p.freeHip),
     trunkLeanDeg: trunkLeanDeg(midHip, midpoint(p.ls, p.rs), p.stanceHip.x),
   };
@@ -77,6 +77,19 @@ export const kneeValgusShape = (faultDeg: number, clearDeg: number, source: stri
 export const singleLegValgusShape = kneeValgusShape(17, 12,
   `${DOC}#knee-valgus-fppa: single-leg squat FPPA 8.4 +/- 5.1 deg in healthy women, 16.8 +/- 5.4 with patellofemoral pain (Herrington 2014); 17 sits at the pain-group mean, ~1.7 SD above the healthy mean.`);
 
+/**
+ * KNEE_VALGUS as the knee's medial displacement from its hip-ankle line (engine/body.ts `kneeMedialFrac`), a fraction
+ * of the straight leg's length, against the person's own value standing tall (the single-leg tasks).
+ */
+export const kneeMedialShape = {
+  valgusMedialFrac: z.number().min(0).max(1).default(0.06)
+    .describe(`KNEE_VALGUS when the bent knee lies medial to its hip-ankle line by this fraction of the straight leg's length more than with the leg straight. Ours (${DOC}#knee-medial-displacement): 6 % (~5 cm) is what FPPA 17 deg (the patellofemoral-pain mean, Herrington 2014) is at 60 deg of knee flexion; a distance keeps that meaning at any depth.`),
+  valgusClearMedialFrac: z.number().min(0).max(1).default(0.04)
+    .describe(`KNEE_VALGUS clears below this medial displacement (fraction of the straight leg's length, from the straight leg). Ours (${DOC}#knee-medial-displacement): hysteresis, above ~2 % of keypoint noise.`),
+  fppaMaxCompression: z.number().min(0).max(1).default(0.2)
+    .describe(`FPPA is shown and summarised only while the leg is bent and compressed by at most this (~75 deg of knee flexion): deeper, the thigh points at the lens and 2D FPPA has no meaning. Ours (${DOC}#knee-valgus-fppa).`),
+};
+
 export const pelvicDropShape = {
   pelvicDropDeg: z.number().min(0).max(30).default(5)
     .describe(`PELVIC_DROP when the free-side hip is lower than the stance hip by this angle, deg. Ours (${DOC}#pelvic-drop-trendelenburg): no validated 2D cut-off exists; 5 deg is beyond the ~3 deg 2D measurement error.`),
@@ -99,6 +112,10 @@ type Judging = Pick<FaultCheck, 'window' | 'hold'>;
 
 export const kneeValgusCheck = (side: Side, fppa: number, c: { valgusFppaDeg: number; valgusClearFppaDeg: number }, j: Judging = {}): FaultCheck =>
   ({ code: 'KNEE_VALGUS', side, severity: 'warning', value: fppa, faultAt: c.valgusFppaDeg, clearAt: c.valgusClearFppaDeg, joints: legJoints(side), ...j });
+
+/** KNEE_VALGUS on the medial displacement from standing (`kneeMedialShape`). */
+export const kneeMedialCheck = (side: Side, medialFrac: number, c: { valgusMedialFrac: number; valgusClearMedialFrac: number }, j: Judging = {}): FaultCheck =>
+  ({ code: 'KNEE_VALGUS', side, severity: 'warning', value: medialFrac, faultAt: c.valgusMedialFrac, clearAt: c.valgusClearMedialFrac, joints: legJoints(side), ...j });
 
 /** PELVIC_DROP of the stance leg `side`. */
 export const pelvicDropCheck = (side: Side, dropDeg: number, c: { pelvicDropDeg: number; pelvicDropClearDeg: number }): FaultCheck =>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_REST_REFERENCE, stepRestReference, type RestReference, type RestReferenceOpts } from '../../../src/rules/engine/rest-reference';
+import {
+  EMPTY_REST_NEUTRALS, EMPTY_REST_REFERENCE, fromRestNeutral, stepRestNeutrals, stepRestReference, type RestNeutrals, type RestReference, type RestReferenceOpts,
+} from '../../../src/rules/engine/rest-reference';
 
 const run = (values: number[], o: RestReferenceOpts) => {
   let s: RestReference = EMPTY_REST_REFERENCE;
@@ -56,5 +58,28 @@ describe('rest reference (excursion from the person\'s own rest, from any start)
     expect(out[10]!).toBeGreaterThan(-3); // three frames at -8 (100 ms) move the 450 ms-smoothed rest by under 3
     const raw = run(vals, { dir: 1, targetExcursion: 10 });
     expect(raw.some((x) => x !== null && x > 27)).toBe(true); // raw: the rest sat at -8, 20 read as 28
+  });
+});
+
+describe('stepRestNeutrals: a neutral learned at the rest of a rest reference', () => {
+  // Leg extent (px, dir -1 relative: compression) with a measure m that is 5 straight and 9 bent.
+  const o = { dir: -1, relative: true, targetExcursion: 0.1 } as const;
+  const neutralAfter = (extents: number[]) => {
+    let ref: RestReference = EMPTY_REST_REFERENCE, n: RestNeutrals = EMPTY_REST_NEUTRALS;
+    for (const e of extents) {
+      const r = stepRestReference(ref, e, o);
+      ref = r.state;
+      n = stepRestNeutrals(n, { m: e >= 100 ? 5 : 9 }, r, e, { dir: -1, relative: true, band: 0.04 });
+    }
+    return fromRestNeutral(n, 'm', 0) * -1;
+  };
+  it('a recording that begins straight keeps its first frames as the neutral', () => {
+    expect(neutralAfter([100, 100, 100, 100, 85, 80, 85, 100])).toBeCloseTo(5, 6);
+  });
+  it('a recording that begins bent drops those frames: the neutral is the straight leg seen later', () => {
+    expect(neutralAfter([80, 80, 80, 80, 90, 100, 100, 100, 100])).toBeCloseTo(5, 6);
+  });
+  it('nothing is judged before the rest is known (NaN)', () => {
+    expect(neutralAfter([100, 100, 100, 100])).toBeNaN();
   });
 });

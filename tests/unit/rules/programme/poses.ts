@@ -99,6 +99,8 @@ export interface OneLegOpts {
   /** Stance-leg compression (0 = straight): the hip lowers by depth x 400 px. */
   depth?: number;
   fppaDeg?: number;
+  /** Stance knee moved medially (toward the other hip) by this fraction of the 400 px leg (added to `fppaDeg`'s). */
+  kneeMedialFrac?: number;
   /** Pelvic obliquity, + = free-side hip lower. */
   dropDeg?: number;
   /** Trunk lean, + = toward the stance side. */
@@ -121,7 +123,7 @@ export function oneLeg(o: OneLegOpts = {}): Joints {
   const stanceAnkle = { x: sx, y: 900 };
   const half = (stanceAnkle.y - stanceHip.y) / 2;
   const medialDir = st === 'left' ? -1 : 1;
-  const stanceKnee = { x: sx + medialDir * half * Math.tan(rad((o.fppaDeg ?? 0) / 2)), y: stanceHip.y + half };
+  const stanceKnee = { x: sx + medialDir * (half * Math.tan(rad((o.fppaDeg ?? 0) / 2)) + 400 * (o.kneeMedialFrac ?? 0)), y: stanceHip.y + half };
   const freeHip = { x: fx, y: stanceHip.y + 80 * Math.tan(rad(o.dropDeg ?? 0)) };
   const a = rad(o.freeAbductionDeg ?? 0), L = o.freeLegPx ?? 380;
   const freeAnkle = { x: freeHip.x + outward * L * Math.sin(a) + (o.freeAnkleDx ?? 0), y: freeHip.y + L * Math.cos(a) + (o.freeAnkleDy ?? 0) };

@@ -38,12 +38,18 @@ describe('lateral step-up', () => {
     expect(run(lateralStepUp, steps(0.11, 0), cfg).reps.total).toBe(0);
   });
 
-  it('pins KNEE_VALGUS (FPPA 17 deg) while the knee is bent', () => {
-    const valgus = (deg: number) => steps(0.2, 0, (f) => ({ fppaDeg: deg * (1 - f) }));
-    const bad = run(lateralStepUp, valgus(18), cfg);
+  it('pins KNEE_VALGUS (6 % of the leg medial from the straight leg) while the knee is bent', () => {
+    const valgus = (frac: number, straight = 0) => steps(0.2, 0, (f) => ({ kneeMedialFrac: straight + frac * (1 - f) }));
+    const bad = run(lateralStepUp, valgus(0.07), cfg);
     expect(codes(bad)).toContain('KNEE_VALGUS');
     expect(bad.repFindings.some((r) => r.faults.includes('KNEE_VALGUS'))).toBe(true);
-    expect(codes(run(lateralStepUp, valgus(16), cfg))).not.toContain('KNEE_VALGUS');
+    expect(codes(run(lateralStepUp, valgus(0.05), cfg))).not.toContain('KNEE_VALGUS');
+    // against the knee's own place with the leg straight: a straight knee read 4 % medial shifts both
+    expect(codes(run(lateralStepUp, valgus(0.05, 0.04), cfg))).not.toContain('KNEE_VALGUS');
+    expect(codes(run(lateralStepUp, valgus(0.07, 0.04), cfg))).toContain('KNEE_VALGUS');
+    // FPPA is shown only in its range (bent, compression <= 0.2)
+    const fppa = run(lateralStepUp, steps(0.3, 0, (f) => ({ fppaDeg: 10 * (1 - f) })), cfg).repFindings[0]!.metrics.peakFppaDeg;
+    expect(fppa).toBeLessThan(10 * (0.2 / 0.3) + 1);
   });
 });
 
