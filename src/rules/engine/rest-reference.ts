@@ -84,12 +84,14 @@ export const restSmoothing = (c: { signalSmoothingMs: number; dropoutHoldMs: num
  * A measure against the person's own neutral (docs/biomechanics.md#calibration): the mean of the measure over the
  * frames at rest (e.g. the leg down between raises). A camera rolled by r deg adds r to every image-horizontal
  * angle (pelvic line, trunk lean) and the person's own posture adds its own offset: both cancel. NaN until
- * `NEUTRAL_MIN_FRAMES` frames at rest were seen (nothing is judged before).
+ * `REST_MEAN_MIN_FRAMES` frames at rest were seen (nothing is judged before). The kit's other neutral, engine/neutral.ts,
+ * is for a two-leg stance that may drift (a windowed median of both body lines); this one is for a single measure at
+ * an exercise's own rest position, kept for the whole set.
  */
-export const NEUTRAL_MIN_FRAMES = 3;
-export const stepNeutral = (s: Stat, v: number, atRest: boolean): Stat => stepCalibration(s, v, atRest && Number.isFinite(v));
-export const fromNeutral = (s: Stat, v: number): number => (s.n >= NEUTRAL_MIN_FRAMES ? v - calibrated(s) : Number.NaN);
-export { EMPTY_CALIBRATION as EMPTY_NEUTRAL };
+export const REST_MEAN_MIN_FRAMES = 3;
+export const stepRestMean = (s: Stat, v: number, atRest: boolean): Stat => stepCalibration(s, v, atRest && Number.isFinite(v));
+export const fromRestMean = (s: Stat, v: number): number => (s.n >= REST_MEAN_MIN_FRAMES ? v - calibrated(s) : Number.NaN);
+export { EMPTY_CALIBRATION as EMPTY_REST_MEAN };
 
 /**
  * Neutrals learned at the rest of a rest reference (the straight leg, the level pelvis): on frames within `band` of
@@ -126,6 +128,6 @@ export function stepRestNeutrals(s: RestNeutrals, values: Record<string, number>
   return { ...s, pending: addAll(s.pending, values), pendingRest: Number.isFinite(s.pendingRest) ? s.pendingRest : ref.rest };
 }
 
-/** `v` minus the neutral of `key`: NaN until `NEUTRAL_MIN_FRAMES` frames at rest were seen. */
+/** `v` minus the neutral of `key`: NaN until `REST_MEAN_MIN_FRAMES` frames at rest were seen. */
 export const fromRestNeutral = (s: RestNeutrals, key: string, v: number): number =>
-  fromNeutral(s.known ? s.stats[key] ?? EMPTY_CALIBRATION : EMPTY_CALIBRATION, v);
+  fromRestMean(s.known ? s.stats[key] ?? EMPTY_CALIBRATION : EMPTY_CALIBRATION, v);

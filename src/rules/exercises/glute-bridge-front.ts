@@ -14,7 +14,7 @@ import { midpoint, separationRatio } from '../../core/geometry';
 import { accMax, accMin } from '../engine/accumulator';
 import { programmeBaseShape } from '../engine/config';
 import { defineRepExercise } from '../engine/rep-exercise';
-import { EMPTY_NEUTRAL, EMPTY_REST_REFERENCE, restSmoothing, stepNeutral, stepRestReference, NEUTRAL_MIN_FRAMES, type RestReference } from '../engine/rest-reference';
+import { EMPTY_REST_MEAN, EMPTY_REST_REFERENCE, restSmoothing, stepRestMean, stepRestReference, REST_MEAN_MIN_FRAMES, type RestReference } from '../engine/rest-reference';
 import { calibrated } from '../engine/baseline';
 import type { Stat } from '../engine/stats';
 
@@ -48,7 +48,7 @@ export const gluteBridgeFront = defineRepExercise<GluteBridgeFrontConfig, Aux>({
   configSchema: gluteBridgeFrontConfigSchema,
   required: () => ['left_hip', 'right_hip', 'left_knee', 'right_knee', 'left_ankle', 'right_ankle'],
   repThresholds: (c) => ({ startThreshold: c.downRise, targetThreshold: c.upRise }),
-  initialAux: () => ({ lowest: EMPTY_REST_REFERENCE, ratio: EMPTY_NEUTRAL }),
+  initialAux: () => ({ lowest: EMPTY_REST_REFERENCE, ratio: EMPTY_REST_MEAN }),
   evaluate(ctx, aux) {
     const c = ctx.config;
     const lh = ctx.pt('left_hip')!, rh = ctx.pt('right_hip')!, lk = ctx.pt('left_knee')!, rk = ctx.pt('right_knee')!;
@@ -63,8 +63,8 @@ export const gluteBridgeFront = defineRepExercise<GluteBridgeFrontConfig, Aux>({
     // Relative to the same person's ratio with the hips down (how the model places their knees and ankles).
     // Hips down: by the rest reference, or before it is known by the lowest hips seen so far.
     const riseNow = lowest.excursion !== null ? rise : hipW > 0 ? (lowest.rest - midpoint(lh, rh).y) / hipW : Number.NaN;
-    const ratioRef = stepNeutral(aux.ratio, rawRatio, riseNow <= c.downRise);
-    const ratio = ratioRef.n >= NEUTRAL_MIN_FRAMES ? rawRatio / calibrated(ratioRef) : rawRatio;
+    const ratioRef = stepRestMean(aux.ratio, rawRatio, riseNow <= c.downRise);
+    const ratio = ratioRef.n >= REST_MEAN_MIN_FRAMES ? rawRatio / calibrated(ratioRef) : rawRatio;
     return {
       primary: Number.isNaN(rise) ? null : rise,
       measures: [

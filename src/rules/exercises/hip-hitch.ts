@@ -15,7 +15,7 @@ import { accMax, accMin } from '../engine/accumulator';
 import { FULL_BODY } from '../engine/body';
 import { programmeBaseShape } from '../engine/config';
 import { defineRepExercise } from '../engine/rep-exercise';
-import { EMPTY_NEUTRAL, EMPTY_REST_REFERENCE, fromNeutral, restSmoothing, stepNeutral, stepRestReference, type RestReference } from '../engine/rest-reference';
+import { EMPTY_REST_MEAN, EMPTY_REST_REFERENCE, fromRestMean, restSmoothing, stepRestMean, stepRestReference, type RestReference } from '../engine/rest-reference';
 import type { Stat } from '../engine/stats';
 import { INITIAL_EMA, stepEma, type EmaState } from '../engine/ema';
 import { legJoints, oneLeg, oneLegRequired, trunkLeanCheck, trunkLeanShape } from './standing';
@@ -46,7 +46,7 @@ interface HipHitchAux {
   lowCur: number;
   inDrop: boolean;
 }
-const INITIAL_AUX: HipHitchAux = Object.freeze({ level: EMPTY_REST_REFERENCE, leg: EMPTY_REST_REFERENCE, lean: EMPTY_NEUTRAL, bendEma: INITIAL_EMA, lowPrev: Infinity, lowCur: Infinity, inDrop: false });
+const INITIAL_AUX: HipHitchAux = Object.freeze({ level: EMPTY_REST_REFERENCE, leg: EMPTY_REST_REFERENCE, lean: EMPTY_REST_MEAN, bendEma: INITIAL_EMA, lowPrev: Infinity, lowCur: Infinity, inDrop: false });
 
 export const hipHitch = defineRepExercise<HipHitchConfig, HipHitchAux>({
   id: 'hip-hitch',
@@ -77,8 +77,8 @@ export const hipHitch = defineRepExercise<HipHitchConfig, HipHitchAux>({
     const bendEma = legRef.excursion === null ? aux0.bendEma : stepEma(aux0.bendEma, legRef.excursion, smoothing.timestampMs, smoothing.tauMs, smoothing.resetGapMs);
     const bend = legRef.excursion === null ? Number.NaN : bendEma.value;
     const atLevel = (level.excursion ?? leg.m.pelvicDropDeg - level.rest) <= c.levelDeg;
-    const leanRef = stepNeutral(aux0.lean, leg.m.trunkLeanDeg, atLevel);
-    const lean = fromNeutral(leanRef, leg.m.trunkLeanDeg);
+    const leanRef = stepRestMean(aux0.lean, leg.m.trunkLeanDeg, atLevel);
+    const lean = fromRestMean(leanRef, leg.m.trunkLeanDeg);
     // The reported drop, hitch and range stay on the image's pelvic line (a hitch above level would move the rest).
     const tilt = leg.m.pelvicDropDeg;
     const dropped = (level.excursion ?? Number.NaN) >= c.dropDeg;

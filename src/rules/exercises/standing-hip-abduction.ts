@@ -16,7 +16,7 @@ import { programmeBaseShape } from '../engine/config';
 import type { FaultCheck } from '../engine/persistence';
 import { inStartZone } from '../engine/rep-counter';
 import { defineRepExercise } from '../engine/rep-exercise';
-import { EMPTY_NEUTRAL, fromNeutral, stepNeutral } from '../engine/rest-reference';
+import { EMPTY_REST_MEAN, fromRestMean, stepRestMean } from '../engine/rest-reference';
 import type { Stat } from '../engine/stats';
 import { trunkLeanCheck, trunkLeanShape } from './standing';
 
@@ -57,7 +57,7 @@ export const standingHipAbduction = defineRepExercise<StandingHipAbductionConfig
     return [s.shoulder, o.shoulder, s.hip, o.hip, s.ankle];
   },
   repThresholds: thresholds,
-  initialAux: () => ({ hike: EMPTY_NEUTRAL, lean: EMPTY_NEUTRAL }),
+  initialAux: () => ({ hike: EMPTY_REST_MEAN, lean: EMPTY_REST_MEAN }),
   evaluate(ctx, aux) {
     const c = ctx.config, s = SIDE_JOINTS[c.side], o = SIDE_JOINTS[otherSide(c.side)];
     const hip = ctx.pt(s.hip)!, ankle = ctx.pt(s.ankle)!, stanceHip = ctx.pt(o.hip)!;
@@ -69,8 +69,8 @@ export const standingHipAbduction = defineRepExercise<StandingHipAbductionConfig
     const hikeRaw = -pelvicObliquityDeg(stanceHip, hip);
     // Both against the person's own neutral with the leg down (a rolled camera or a tilted stance cancels).
     const atRest = dy > 0 && inStartZone(abductionDeg, thresholds(c));
-    const next: Aux = { hike: stepNeutral(aux.hike, hikeRaw, atRest), lean: stepNeutral(aux.lean, leanRaw, atRest) };
-    const lean = fromNeutral(next.lean, leanRaw), hikeDeg = fromNeutral(next.hike, hikeRaw);
+    const next: Aux = { hike: stepRestMean(aux.hike, hikeRaw, atRest), lean: stepRestMean(aux.lean, leanRaw, atRest) };
+    const lean = fromRestMean(next.lean, leanRaw), hikeDeg = fromRestMean(next.hike, hikeRaw);
     const faults: FaultCheck[] = [
       // TRUNK_LEAN names the STANDING leg, as in every single-leg check (the UI says "standing on ...").
       trunkLeanCheck(otherSide(c.side), lean, c, c.side),
