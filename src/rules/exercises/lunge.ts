@@ -113,6 +113,11 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   const la = visiblePx(frame, 'left_ankle', cfg), ra = visiblePx(frame, 'right_ankle', cfg);
   const torsoPxNow = s.depth.scale.torsoPx?.value ?? Number.NaN;
   const stepping = Math.max(away(la, sa.lx, sa.ly), away(ra, sa.rx, sa.ry)) >= cfg.frontLegMinDiffTorso * torsoPxNow;
+  // Feet at different heights in the picture (one stepped forward or back, as the rep's end test reads it): the body
+  // may be turning into a transverse lunge, so the view is not judged (before the places are known, too).
+  const lh = visiblePx(frame, 'left_hip', cfg), rh = visiblePx(frame, 'right_hip', cfg);
+  const hipY = lh && rh ? (lh.y + rh.y) / 2 : Number.NaN;
+  const split = la && ra ? Math.abs(la.y - ra.y) > cfg.topDropFrac * (Math.max(la.y, ra.y) - hipY) : false;
   const df = stepDepthFrame(s, frame, LUNGE_REQUIRED, cfg, 'torso', {
     // Depth: the hip above the planted foot. Before the places are known, the planted foot by the variant: the back
     // foot (higher in the picture) in a forward lunge, the front one (lower) in the reverse and transverse lunges.
@@ -126,7 +131,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
     // higher in the picture; a foot stepped forward leaves the hips lower). No learned foot places needed, so this
     // holds from any start, whatever the camera height.
     topGroundYPx: (L, R) => Math.min(L.ankle.y, R.ankle.y),
-    judgeView: !stepping,
+    judgeView: !stepping && !split,
   });
   if (!df.judged) {
     const acc = df.step.event?.type === 'aborted' ? EMPTY_ACC : s.acc;
