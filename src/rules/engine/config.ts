@@ -26,8 +26,8 @@ export const commonConfigShape = {
     .describe(`A pose that stays at a new place this long (ms) is accepted as the person (they really moved). Ours (${DOC}#person-switch-guard).`),
   viewCheck: z.boolean().default(true)
     .describe(`Check that the person faces the camera the way the exercise needs; WRONG_VIEW otherwise (${DOC}#view-check).`),
-  frontMinShoulderRatio: z.number().min(0).max(2).default(0.45)
-    .describe(`Front view needs shoulder width / torso length >= this. Ours (${DOC}#view-check): ~0.7 square to the camera, cos(50 deg) x 0.7 = 0.45.`),
+  frontMinShoulderRatio: z.number().min(0).max(2).default(0.4)
+    .describe(`Front view needs shoulder width / torso length >= this. Ours (${DOC}#view-check): accepts every adult turned up to 30 deg (the narrowest read ~0.47 square with the arms overhead, x cos 30 = 0.41); refuses a body turned 60 deg or more (median 0.65 x cos 60 = 0.33).`),
   sideMaxShoulderRatio: z.number().min(0).max(2).default(0.5)
     .describe(`Side view needs shoulder width / torso length <= this. Ours (${DOC}#view-check): 0.7 x sin(45 deg) = 0.5, i.e. turned at least ~45 deg from facing; a side camera 30 deg off square, pitched down at a lying body, reads up to ~0.5.`),
   viewPersistMs: z.number().min(0).max(5000).default(500)

@@ -10,6 +10,10 @@
 //  - No population body proportion gates it: "standing" is relative to the person's own top.
 //  - Optionally, standing still and upright outside the top zone for `reanchorStillMs` re-anchors the standing height
 //    (the person stepped back).
+//  - Optionally, a second height (`topHeight`) that regains its standing value only when the whole body is back in the
+//    start posture (a lunge: the hip above the HIGHER foot in the picture, which is at its standing value only with
+//    the feet together and the hips up). When given, the standing plateau is found on it (its maximum is the real
+//    top, never a split stance) and a rep ends only when it is back in the top zone too; depth stays on `height`.
 import { z } from 'zod';
 import type { Point } from '../../core/geometry';
 import type { KeypointName, PoseFrame } from '../../core/pose-frame';
@@ -54,8 +58,8 @@ export interface DepthRepConfig {
   reanchorStillMs?: number;
 }
 
-/** Judged heights kept until the standing height is known: [timestampMs, height]. */
-export type HeightSample = readonly [number, number];
+/** Judged heights kept until the standing height is known: [timestampMs, height, topHeight (NaN if not used)]. */
+export type HeightSample = readonly [number, number, number];
 
 export interface DepthRepState {
   readonly reps: RepCounterState;
@@ -69,6 +73,9 @@ export interface DepthRepState {
   readonly smooth: SignalBank;
   /** Standing height (same unit as the heights passed in; NaN until known). */
   readonly refHeight: number;
+  /** The last 3 top heights (when used) and their standing value (NaN until known or when not used). */
+  readonly recentTop: readonly number[];
+  readonly refTopHeight: number;
   /**
    * Until the first rep is counted: the judged heights since the first frame, the highest robust height, and the
    * plateau near it (since when, from which height). A plateau higher than the standing height in use re-counts them.
@@ -82,6 +89,7 @@ export interface DepthRepState {
 }
 export const INITIAL_DEPTH_REPS: DepthRepState = Object.freeze({
   reps: INITIAL_REP_COUNTER, still: INITIAL_STILLNESS, hip: EMPTY_SIGNALS, scale: EMPTY_SIGNALS, recent: [], smooth: EMPTY_SIGNALS, refHeight: Number.NaN,
+  recentTop: [], refTopHeight: Number.NaN,
   pending: [], topMax: Number.NaN, plateauSinceMs: null, plateauBase: Number.NaN, anchorHeight: Number.NaN,
 });
 
@@ -94,10 +102,16 @@ const repCfg = (c: DepthRepConfig): RepCounterConfig => ({
 });
 
 /** The body on a judged frame: hip height (any unit, the same every frame), knees straight, mid-hip and torso (px). */
-export interface DepthSample { height: number; standing: boolean; midHip: Point; torsoLengthPx: number }
+export interface DepthSample {
+  height: number; standing: boolean; midHip: Point; torsoLengthPx: number;
+  /** Optional: a height at its standing value only with the whole body back in the start posture (see above). */
+  topHeight?: number;
+}
 
 export interface DepthStep extends RepStep {
   state: RepCounterState; depth: DepthRepState; drop: number;
+  /** Drop of the top height from its standing value (NaN when not used or not known yet). */
+  topDrop: number;
   /** A rep found in the kept heights (counted when the standing height became known): its deepest drop against it. */
   replayPeakDrop?: number;
 }
@@ -110,15 +124,15 @@ export function stepDepthRepsUnjudged(s: DepthRepState, timestampMs: number, cfg
   const rc = stepRepCounter(s.reps, null, timestampMs, repCfg(cfg));
   const lost = rc.state.phase === 'setup' && s.reps.phase !== 'setup';
   const depth = lost ? { ...INITIAL_DEPTH_REPS, reps: rc.state } : { ...s, reps: rc.state };
-  return { ...rc, depth, drop: Number.NaN };
+  return { ...rc, depth, drop: Number.NaN, topDrop: Number.NaN };
 }
 
 /** The kept heights counted from scratch against a standing height; the last rep counted in them. */
-function replay(pending: readonly HeightSample[], ref: number, cfg: RepCounterConfig): { reps: RepCounterState; lastRep: RepEvent | null; lastRepPeakDrop: number } {
+function replay(pending: readonly HeightSample[], ref: number, refTop: number, cfg: RepCounterConfig): { reps: RepCounterState; lastRep: RepEvent | null; lastRepPeakDrop: number } {
   let reps = INITIAL_REP_COUNTER, lastRep: RepEvent | null = null, peak = -Infinity, lastRepPeakDrop = Number.NaN;
-  for (const [ts, h] of pending) {
+  for (const [ts, h, top] of pending) {
     const drop = dropFrac(h, ref);
-    const r = stepRepCounter(reps, drop, ts, cfg);
+    const r = stepRepCounter(reps, notBackValue(drop, dropFrac(top, refTop), cfg), ts, cfg);
     if (r.event?.type === 'rep-start') peak = -Infinity;
     peak = Math.max(peak, drop);
     reps = r.state;
@@ -127,19 +141,32 @@ function replay(pending: readonly HeightSample[], ref: number, cfg: RepCounterCo
   return { reps, lastRep, lastRepPeakDrop };
 }
 
+/**
+ * The counter's value: the drop, held just outside the top zone while the body is not back in its start posture (the
+ * top height, when used, still outside the top zone), so the rep completes when the whole movement has.
+ */
+const notBackValue = (drop: number, topDrop: number, cfg: RepCounterConfig, notBackYet = false): number =>
+  notBackYet || topDrop > cfg.startThreshold ? Math.max(drop, cfg.startThreshold + 1e-6) : drop;
+
 /** A judged frame. `fresh` = judged after a loss longer than dropoutHoldMs (the stillness test restarts). */
 export function stepDepthReps(s: DepthRepState, m: DepthSample, timestampMs: number, cfg: DepthRepConfig, fresh: boolean, notBackYet = false): DepthStep {
   const t = timestampMs;
   const hip = stepSignals(fresh ? EMPTY_SIGNALS : s.hip, { x: m.midHip.x, y: m.midHip.y }, t, cfg);
   const still = stepStillness(fresh ? INITIAL_STILLNESS : s.still, hip.values.x, hip.values.y, cfg.stillTorsoFrac * m.torsoLengthPx, t);
   const recent = [...(fresh ? [] : s.recent.slice(-2)), m.height];
+  const usesTop = m.topHeight !== undefined && !Number.isNaN(m.topHeight);
+  const recentTop = usesTop ? [...(fresh ? [] : s.recentTop.slice(-2)), m.topHeight!] : [];
   // Robust heights: the median of the last 3 (one outlier frame is dropped; available from the 3rd height), and that
   // median smoothed by the signal EMA (for re-anchoring after a step back).
   const med = recent.length < 3 ? Number.NaN : median3(recent);
+  const medTop = recentTop.length < 3 ? Number.NaN : median3(recentTop);
+  // The plateau (standing) is found on the top height when used, and only while the two heights agree within the top
+  // zone (a lunge: both feet at the same height in the picture, not one stepped back).
+  const plateauMed = !usesTop ? med : Math.abs(med - medTop) <= cfg.topDropFrac * med ? medTop : Number.NaN;
   const sm = stepSignals(fresh ? EMPTY_SIGNALS : s.smooth, Number.isNaN(med) ? {} : { h: med }, t, cfg);
   const smoothed = sm.values.h ?? Number.NaN;
   const rc0 = repCfg(cfg);
-  let ref = s.refHeight;
+  let ref = s.refHeight, refTop = usesTop ? s.refTopHeight : Number.NaN;
   let reps = s.reps;
 
   // Until the first rep is counted: keep the heights and watch for the person standing at their highest (a plateau:
@@ -147,24 +174,26 @@ export function stepDepthReps(s: DepthRepState, m: DepthSample, timestampMs: num
   let { pending, topMax, plateauSinceMs, plateauBase, anchorHeight } = s;
   let replayed: ReturnType<typeof replay> | null = null;
   if (pending) {
-    pending = [...pending.filter(([ts]) => t - ts <= MAX_PENDING_MS), [t, m.height] as HeightSample];
-    if (!Number.isNaN(med)) topMax = Number.isNaN(topMax) ? med : Math.max(topMax, med);
+    pending = [...pending.filter(([ts]) => t - ts <= MAX_PENDING_MS), [t, m.height, usesTop ? m.topHeight! : Number.NaN] as HeightSample];
+    if (!Number.isNaN(plateauMed)) topMax = Number.isNaN(topMax) ? plateauMed : Math.max(topMax, plateauMed);
     const band = cfg.anchorBandFrac;
     // At the top (inside the top zone of the highest height seen) and no longer rising (not past the band above the
     // plateau's own highest value).
-    if (Number.isNaN(med) || med < topMax * (1 - cfg.topDropFrac)) plateauSinceMs = null;
-    else if (plateauSinceMs === null || med > plateauBase * (1 + band)) { plateauSinceMs = t; plateauBase = med; }
-    else plateauBase = Math.max(plateauBase, med);
+    if (Number.isNaN(plateauMed) || Number.isNaN(med) || plateauMed < topMax * (1 - cfg.topDropFrac)) plateauSinceMs = null;
+    else if (plateauSinceMs === null || plateauMed > plateauBase * (1 + band)) { plateauSinceMs = t; plateauBase = plateauMed; }
+    else plateauBase = Math.max(plateauBase, plateauMed);
     const settled = plateauSinceMs !== null && t - plateauSinceMs >= cfg.anchorSettleMs && pending.length >= 2;
     // Known now, or a higher standing height than the one in use (the first plateau was the bottom of a rep the
     // recording began in): the plateau's highest median-of-3 height; the kept heights are counted against it.
     if (settled && (Number.isNaN(anchorHeight) || plateauBase > anchorHeight * (1 + band))) {
-      ref = anchorHeight = plateauBase;
-      replayed = replay(pending, ref, rc0);
+      anchorHeight = plateauBase;
+      // With a top height the plateau is on it; the depth height's standing value is its median there.
+      if (usesTop) { refTop = plateauBase; ref = med; } else ref = plateauBase;
+      replayed = replay(pending, ref, refTop, rc0);
     }
   }
   if (Number.isNaN(ref)) {
-    return { state: reps, event: null, depth: { ...s, still, hip: hip.bank, recent, smooth: sm.bank, pending, topMax, plateauSinceMs, plateauBase, anchorHeight }, drop: dropFrac(m.height, topMax) };
+    return { state: reps, event: null, depth: { ...s, still, hip: hip.bank, recent, recentTop, smooth: sm.bank, pending, topMax, plateauSinceMs, plateauBase, anchorHeight }, drop: dropFrac(m.height, topMax), topDrop: Number.NaN };
   }
   let event: RepEvent | null = null, replayPeakDrop = Number.NaN;
   if (replayed) {
@@ -178,6 +207,7 @@ export function stepDepthReps(s: DepthRepState, m: DepthSample, timestampMs: num
   } else {
     // At the top between reps the reference follows the person's median-of-3 height up (never a single frame).
     if (reps.phase === 'start' && med > ref) ref = med;
+    if (reps.phase === 'start' && medTop > refTop) refTop = medTop;
     if (cfg.reanchorStillMs !== undefined && !Number.isNaN(smoothed) && reps.phase === 'moving' && m.standing && stillForMs(still, t) >= cfg.reanchorStillMs && !reps.targetReached) {
       // Stood still, upright, outside the top zone for a long time: the person moved (e.g. stepped back).
       // Re-anchor the standing height instead of staying stuck in a rep that never started.
@@ -188,11 +218,11 @@ export function stepDepthReps(s: DepthRepState, m: DepthSample, timestampMs: num
   const drop = dropFrac(m.height, ref);
   // Not back in the start position yet (e.g. a lunge's foot still stepping back): the counter sees the hips just
   // outside the top zone, so the rep completes when the whole movement has.
-  const counted = notBackYet ? Math.max(drop, cfg.topDropFrac + 1e-6) : drop;
-  const rc = replayed ? { state: reps, event, replayPeakDrop } : stepRepCounter(reps, counted, t, rc0);
+  const topDrop = usesTop ? dropFrac(m.topHeight!, refTop) : Number.NaN;
+  const rc = replayed ? { state: reps, event, replayPeakDrop } : stepRepCounter(reps, notBackValue(drop, topDrop, rc0, notBackYet), t, rc0);
   // The first counted rep fixes the start: the kept heights are no longer needed.
   if (rc.state.count > 0) pending = null;
-  return { ...rc, depth: { ...s, reps: rc.state, still, hip: hip.bank, recent, smooth: sm.bank, refHeight: ref, pending, topMax, plateauSinceMs, plateauBase, anchorHeight }, drop };
+  return { ...rc, depth: { ...s, reps: rc.state, still, hip: hip.bank, recent, recentTop, smooth: sm.bank, refHeight: ref, refTopHeight: refTop, pending, topMax, plateauSinceMs, plateauBase, anchorHeight }, drop, topDrop };
 }
 
 export interface DepthFrameOptions {
@@ -202,6 +232,8 @@ export interface DepthFrameOptions {
   judgeView?: boolean;
   /** True = the body is not back in its start position even if the hips are (a lunge's foot still stepping back). */
   notBackYet?: boolean;
+  /** Image y a top height is measured from (see above: a lunge's higher foot); absent = no top height. */
+  topGroundYPx?: (L: LegPoints, R: LegPoints) => number;
 }
 
 /** A two-leg, front-view hip-drop frame (squat, lunge): the gate, both legs, the knees-straight test and the depth step. */
@@ -239,8 +271,10 @@ export function stepDepthFrame(
   const standing = kneesStraight(L, R, cfg);
   // Torso units: divided by the smoothed torso length (one frame's torso jitters by 5-10 % on a person far away).
   const scale = stepSignals(g.fresh ? EMPTY_SIGNALS : s.depth.scale, { torsoPx: torso.lengthPx }, t, cfg);
-  const height = heightUnit === 'px' ? heightPx : heightPx / scale.values.torsoPx!;
-  const step = stepDepthReps(s.depth, { height, standing, midHip: torso.midHip, torsoLengthPx: torso.lengthPx }, t, cfg, g.fresh, opts.notBackYet ?? false);
+  const unit = (px: number) => (heightUnit === 'px' ? px : px / scale.values.torsoPx!);
+  const height = unit(heightPx);
+  const topHeight = opts.topGroundYPx ? unit(opts.topGroundYPx(L, R) - torso.midHip.y) : undefined;
+  const step = stepDepthReps(s.depth, { height, standing, midHip: torso.midHip, torsoLengthPx: torso.lengthPx, topHeight }, t, cfg, g.fresh, opts.notBackYet ?? false);
   step.depth = { ...step.depth, scale: scale.bank };
   return { judged: true, gate: g.state, fresh: g.fresh, torso, L, R, standing, step };
 }

@@ -3,8 +3,8 @@
 // (camera distance cancels) and rotation-free in the image plane (works for a side plank lying across the image).
 // Square to the camera, MoveNet's shoulder points (near the shoulder joint centres, ~0.32-0.36 m apart in adults)
 // over the joint-centre torso (~0.45-0.52 m) give ~0.65-0.8; turning the body by an angle a scales the width by
-// cos(a). Our defaults (no published number exists): front view needs >= 0.45 (~0.7 x cos 50 deg, turned less than
-// ~50 deg); side view needs <= 0.5 (~0.7 x sin 45 deg: turned at least ~45 deg from facing; a side camera placed
+// cos(a). Our defaults (no published number exists): front view needs >= 0.40 (every adult turned up to 30 deg passes,
+// the narrowest reading ~0.47 square with the arms overhead; a body turned 60 deg or more is refused); side view needs <= 0.5 (~0.7 x sin 45 deg: turned at least ~45 deg from facing; a side camera placed
 // 30 deg off square and pitched down at a lying body reads up to ~0.5, and a side-view angle changes little there). Hysteresis: a wrong view must persist `viewPersistMs` and the clear needs a 0.05 margin.
 import { distance, midpoint, type Point } from '../../core/geometry';
 import { INITIAL_PERSISTENCE, stepPersistence, type FaultSignal, type PersistenceState } from './persistence';

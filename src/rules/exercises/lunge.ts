@@ -1,7 +1,9 @@
 // Lunge (forward, reverse, transverse), FRONT view: reps per front leg (the front / working leg is the side),
 // front-knee valgus, depth. Definitions and sources: docs/biomechanics.md#lunge-depth-and-front-leg, #knee-valgus-fppa.
 // - Reps: engine/depth-reps.ts (from the first frame, any start) on the hip drop in TORSO lengths relative to standing (a forward lunge steps toward the
-//   camera; the upright trunk is not foreshortened), bottom >= 0.30 (~front knee 110-115 deg, ours), top <= 0.07.
+//   camera; the upright trunk is not foreshortened), bottom >= 0.20, top <= 0.07. A rep ends with the whole body back:
+//   the hip above the HIGHER foot in the picture regains its standing value only with the feet together and the hips
+//   up (a foot stepped back is higher in the picture), from any start (docs/biomechanics.md#lunge-depth-and-front-leg).
 // - Front leg: from which foot stepped. Each ankle's place standing is learned at the top; near the bottom the foot
 //   that moved farther from its place is the stepping foot: the front leg in the forward lunge, the back leg in the
 //   reverse and transverse lunges (the planted, bending leg is the "front" leg). While that is not clear (the places
@@ -111,14 +113,25 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   const la = visiblePx(frame, 'left_ankle', cfg), ra = visiblePx(frame, 'right_ankle', cfg);
   const torsoPxNow = s.depth.scale.torsoPx?.value ?? Number.NaN;
   const stepping = Math.max(away(la, sa.lx, sa.ly), away(ra, sa.rx, sa.ry)) >= cfg.frontLegMinDiffTorso * torsoPxNow;
+  // Feet at different heights in the picture (one stepped forward or back, as the rep's end test reads it): the body
+  // may be turning into a transverse lunge, so the view is not judged (before the places are known, too).
+  const lh = visiblePx(frame, 'left_hip', cfg), rh = visiblePx(frame, 'right_hip', cfg);
+  const hipY = lh && rh ? (lh.y + rh.y) / 2 : Number.NaN;
+  const split = la && ra ? Math.abs(la.y - ra.y) > cfg.topDropFrac * (Math.max(la.y, ra.y) - hipY) : false;
   const df = stepDepthFrame(s, frame, LUNGE_REQUIRED, cfg, 'torso', {
+    // Depth: the hip above the planted foot. Before the places are known, the planted foot by the variant: the back
+    // foot (higher in the picture) in a forward lunge, the front one (lower) in the reverse and transverse lunges.
     groundYPx: (L, R) => {
       const dl = Math.hypot(L.ankle.x - sa.lx, L.ankle.y - sa.ly), dr = Math.hypot(R.ankle.x - sa.rx, R.ankle.y - sa.ry);
-      return Number.isNaN(dl) || Number.isNaN(dr) ? Math.max(L.ankle.y, R.ankle.y) : dl <= dr ? L.ankle.y : R.ankle.y;
+      if (Number.isNaN(dl) || Number.isNaN(dr)) return cfg.variant === 'forward' ? Math.min(L.ankle.y, R.ankle.y) : Math.max(L.ankle.y, R.ankle.y);
+      return dl <= dr ? L.ankle.y : R.ankle.y;
     },
-    judgeView: !stepping,
-    // A lunge ends with the foot back at its place (not when the hips are back up).
-    notBackYet: stepping,
+    // A lunge ends with both feet back at their places, not when the hips are back up: the hip above the HIGHER foot
+    // in the picture is at its standing value only with the feet together and the hips up (a foot stepped back is
+    // higher in the picture; a foot stepped forward leaves the hips lower). No learned foot places needed, so this
+    // holds from any start, whatever the camera height.
+    topGroundYPx: (L, R) => Math.min(L.ankle.y, R.ankle.y),
+    judgeView: !stepping && !split,
   });
   if (!df.judged) {
     const acc = df.step.event?.type === 'aborted' ? EMPTY_ACC : s.acc;
@@ -129,7 +142,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   // Front leg on this frame (null = not clear).
   const shankDiff = (shankDrop(L) - shankDrop(R)) / torso.lengthPx;
   // Standing places of the feet, followed at the top between reps (within the band that defines standing).
-  const atTop = d.state.phase === 'start' && drop <= cfg.anchorBandFrac;
+  const atTop = d.state.phase === 'start' && drop <= cfg.anchorBandFrac && d.topDrop <= cfg.anchorBandFrac;
   // Pelvis turn from standing: hip width over torso against its standing value (scale-free; a camera's constant yaw
   // is in the standing value).
   const hipWidthTorso = Math.hypot(torso.lh.x - torso.rh.x, torso.lh.y - torso.rh.y) / torso.lengthPx;

@@ -225,6 +225,35 @@ describe('hip-drop reps (depth-reps)', () => {
     // Back up at 1300 ms (380) but the foot is back only at the last frame (1600 ms).
     expect(events).toEqual(['rep-start@600', 'target-reached@800', 'rep@1600']);
   });
+  it('a top height (a lunge: hip above the higher foot) finds the standing plateau and ends the rep only with the feet back', () => {
+    // A recording that begins at the bottom of a reverse lunge: depth height 280, hip above the stepped-back foot 250;
+    // hips back up (380 = drop 0.05, in the top zone) with the foot still back (top height 330: drop 0.175), held
+    // 400 ms; then the foot comes back (both 400).
+    const split: [number, number][] = [...Array(4).fill([280, 250]), [330, 290], ...Array(5).fill([380, 330]), [390, 370]];
+    const together: [number, number][] = Array(6).fill([400, 400]);
+    const go = (hs: [number, number][], s0 = INITIAL_DEPTH_REPS, t0 = 0) => {
+      let s = s0; const events: string[] = [];
+      hs.forEach(([h, top], i) => {
+        const r = stepDepthReps(s, { ...sample(h), topHeight: top }, t0 + i * 100, cfg, false);
+        s = r.depth; if (r.event) events.push(`${r.event.type}@${i * 100}`);
+      });
+      return { s, events };
+    };
+    const r = go([...split, ...together]);
+    // Counted once the top height has held its plateau (the feet together), never in the split stance.
+    expect(r.events.filter((e) => e.startsWith('rep@'))).toHaveLength(1);
+    expect(Number(r.events.find((e) => e.startsWith('rep@'))!.slice(4))).toBeGreaterThanOrEqual(split.length * 100);
+    expect([r.s.refHeight, r.s.refTopHeight]).toEqual([400, 400]);
+    // The same heights without the top height: the split stance (380 held 400 ms) is taken as the standing height and
+    // the rep counted there, before the foot is back.
+    let s = INITIAL_DEPTH_REPS; let repAt = -1;
+    split.forEach(([h], i) => { const x = stepDepthReps(s, sample(h), i * 100, cfg, false); s = x.depth; if (x.event?.type === 'rep') repAt = i * 100; });
+    expect(repAt).toBeGreaterThan(0);
+    expect(repAt).toBeLessThan(split.length * 100);
+    // Live, after the standing height is known: a split stance with the hips up keeps the rep open.
+    const live = go([[380, 340], [300, 260], ...Array(3).fill([280, 250]), [380, 330], [380, 330], [380, 330], [400, 400], [400, 400]].map((x) => x as [number, number]), r.s, 2000);
+    expect(live.events.filter((e) => e.startsWith('rep@'))).toEqual(['rep@800']);
+  });
   it('one outlier frame cannot move the standing height (median of 3)', () => {
     const r = run([...up, 480, 400, 400, ...rep]);
     expect(r.s.refHeight).toBe(400);

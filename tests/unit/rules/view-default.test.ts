@@ -11,4 +11,12 @@ describe('view check defaults (docs/biomechanics.md#view-check)', () => {
     expect(viewSignal(0.51, 'side', th)).toBe('fault');
     expect(viewSignal(0.65, 'side', th)).toBe('fault'); // facing the camera: 0.65-0.8
   });
+  it('a front view accepts every adult turned up to 30 deg (>= 0.40) and refuses a body turned 60 deg', () => {
+    expect(th.frontMinShoulderRatio).toBe(0.4);
+    expect(viewSignal(0.47 * Math.cos(Math.PI / 6), 'front', th)).not.toBe('fault'); // narrowest, arms overhead, 30 deg
+    expect(viewSignal(0.43, 'front', th)).not.toBe('fault'); // the squat at 23 deg the old 0.45 refused
+    expect(viewSignal(0.4, 'front', th)).toBe('between');
+    expect(viewSignal(0.399, 'front', th)).toBe('fault');
+    expect(viewSignal(0.65 * Math.cos(Math.PI / 3), 'front', th)).toBe('fault'); // median person turned 60 deg
+  });
 });

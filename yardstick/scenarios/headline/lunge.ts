@@ -91,7 +91,9 @@ export const lungeModel: ExerciseModel = {
     const bodyAt = (t: number) => buildBody(A, lungePose(A, shape, stepAt(t), plan.phase.value(t), swivel));
     // Reps shifted so a rep starts with the step and ends when the foot is back.
     const reps = plan.reps.map((r) => ({ ...r, startMs: r.startMs - stepMs, endMs: r.endMs + stepMs }));
-    const clip = clipFor({ ...plan, reps, partial: plan.partial ? { ...plan.partial, startMs: plan.partial.startMs - stepMs } : null }, o.start, rng);
+    // The script runs a step longer than the depth phases (the last foot comes back after them): the clip's end, and
+    // with it the 300-1500 ms of standing after the last rep, comes after that step.
+    const clip = clipFor({ ...plan, reps, durationMs: plan.durationMs + stepMs, partial: plan.partial ? { ...plan.partial, startMs: plan.partial.startMs - stepMs } : null }, o.start, rng);
     return {
       script: {
         exerciseId: 'lunge', configOverrides: { variant }, view: 'front', lying: false, body: A, bodyAt, armsAt: () => o.arms,
