@@ -7,7 +7,7 @@
 // - KNEE_VALGUS per knee at smoothed FPPA >= 15 deg (ours: no double-leg squat norm), judged only around the bottom
 //   (hip drop >= 0.10); frames where one knee reads >= +15 and the other <= -15 deg are not judged (the body is
 //   turned against the camera: both knees shift the same way in the image).
-// - KNEES_INSIDE_ANKLES when knee/ankle separation is < 1 and <= 0.85 x the person's own standing ratio (MoveNet
+// - KNEES_INSIDE_ANKLES when knee/ankle separation is < 1 and <= 0.78 x the person's own standing ratio (MoveNet
 //   reads the knees inside the ankles already when standing), around the bottom.
 // - Knees passing the toes are not penalised.
 import { z } from 'zod';
@@ -40,7 +40,7 @@ export const squatConfigSchema = z.strictObject({
     .describe(`FPPA (and the knee/ankle ratio) is judged only when the hip drop is >= this (~knee flexion 35-40 deg: a straight leg shows only anatomy and noise). Ours (${DOC}#knee-valgus-fppa).`),
   fppaMaxDropFrac: z.number().min(0).max(1).default(0.25)
     .describe(`FPPA is judged and shown only up to this hip drop (~knee flexion 75 deg): deeper, the thigh points at the lens and 2D FPPA reads -30 to -90 deg on healthy squats; the knee/ankle separation ratio judges the knees there. Ours (${DOC}#knee-valgus-fppa).`),
-  kneeAnkleRatioFault: z.number().min(0).default(0.85)
+  kneeAnkleRatioFault: z.number().min(0).default(0.78)
     .describe(`KNEES_INSIDE_ANKLES when knee sep / ankle sep <= this x the standing value (and < 1), around the bottom. Ours (${DOC}#knee-ankle-separation-ratio).`),
   kneeAnkleRatioClear: z.number().min(0).default(0.92)
     .describe(`KNEES_INSIDE_ANKLES clears above this x the standing value. Ours (${DOC}#knee-ankle-separation-ratio): hysteresis.`),
