@@ -34,6 +34,6 @@ export const FLOORS: Record<string, Floor> = {
   'quadruped-hip-abduction': { repExact: 0.25, maxFalseCueSets: 0 },
   'seated-side-foot-raise': { repExact: 0.25, faultF1: 0.85, maxFalseCueSets: 0 },
   'prone-straddle-hold': { faultF1: 1.0, maxFalseCueSets: 0, maxHoldMaeMs: 200 },
-  'wall-clamshell': { faultF1: 1.0, maxFalseCueSets: 0, maxHoldMaeMs: 2000 },
+  'wall-clamshell': { faultF1: 1.0, maxFalseCueSets: 0, maxHoldMaeMs: 1950 },
   'standing-hip-circumduction': { repExact: 0.75, faultF1: 0.0, maxFalseCueSets: 0 },
 };
