@@ -17,6 +17,8 @@ export const neutralShape = {
     .describe(`A neutral needs two-leg stance frames spanning at least this long (ms, and 3 frames); before that the image level is used. Ours (${DOC}): no single frame may set a reference.`),
   medianWindowMs: z.number().min(0).max(5000).default(2000)
     .describe(`Pelvic drop is the rolling interquartile mean of the last this many ms before thresholds. Ours (${DOC}): the drop of a weak hip is held for seconds; 2 s cuts the jitter of a 40 px hip line to ~1 deg at 10 fps (1.5 s still let low-frame-rate noise cue clean holds) and ignores one-frame keypoint errors.`),
+  dropMinFrames: z.number().int().min(3).max(100).default(20)
+    .describe(`The pelvic-drop rolling window holds at least this many frames: at a low frame rate it reaches further back than medianWindowMs, and no value is given (nor cued) before it holds them. Ours (${DOC}): 2 s holds 10 frames at 5 fps, whose interquartile mean of a +/-5 deg hip-line jitter still crossed 5 deg on a clean hold; 20 is the 2 s window at 10 fps (no change from 10 fps up).`),
   trunkWindowMs: z.number().min(0).max(5000).default(400)
     .describe(`Trunk lean is the rolling interquartile mean of the last this many ms. Ours (${DOC}): the mid-hip -> mid-shoulder line is 2-3x longer than the hip line, so the same keypoint jitter tilts it 2-3x less and a quarter of the hip line's window gives it about the same noise with less lag.`),
 };
@@ -29,12 +31,18 @@ export interface Sample { readonly tMs: number; readonly v: number }
 export type SampleWindow = readonly Sample[];
 export const EMPTY_WINDOW: SampleWindow = Object.freeze([]) as SampleWindow;
 
-/** Adds a finite sample and drops the ones older than `windowMs` before it. */
-export function pushSample(w: SampleWindow, tMs: number, v: number, windowMs: number): SampleWindow {
+/**
+ * Adds a finite sample and drops the ones older than `windowMs` before it, except that the last `minFrames`
+ * (counting the new one) are kept: at a low frame rate the window reaches back further rather than hold too few.
+ */
+export function pushSample(w: SampleWindow, tMs: number, v: number, windowMs: number, minFrames = 1): SampleWindow {
   if (!Number.isFinite(v)) return w;
-  const kept = w.filter((s) => tMs - s.tMs <= windowMs && s.tMs <= tMs);
-  kept.push({ tMs, v });
-  return kept;
+  return [...w.filter((s) => s.tMs <= tMs), { tMs, v }].filter((s, i, all) => tMs - s.tMs <= windowMs || i >= all.length - minFrames);
+}
+
+/** The samples of the last `windowMs` before `tMs`, or the last `minFrames` of them when that is more. */
+export function lastSamples(w: SampleWindow, tMs: number, windowMs: number, minFrames = 1): SampleWindow {
+  return w.filter((s, i) => tMs - s.tMs <= windowMs || i >= w.length - minFrames);
 }
 
 /** Median of the samples (NaN when empty). */
@@ -59,11 +67,11 @@ export function windowMidMean(w: SampleWindow): number {
 export const windowSpanMs = (w: SampleWindow): number => (w.length ? w[w.length - 1]!.tMs - w[0]!.tMs : 0);
 
 /**
- * The rolling interquartile mean once the window holds enough to out-vote one frame (3 samples spanning half the
- * window), else NaN: the first frames of a measurement are not a value.
+ * The rolling interquartile mean once the window holds enough to out-vote one frame (`minFrames`, at least 3,
+ * spanning half the window), else NaN: the first frames of a measurement are not a value.
  */
-export function rollingMidMean(w: SampleWindow, windowMs: number): number {
-  return w.length >= 3 && windowSpanMs(w) >= windowMs / 2 ? windowMidMean(w) : Number.NaN;
+export function rollingMidMean(w: SampleWindow, windowMs: number, minFrames = 3): number {
+  return w.length >= Math.max(3, minFrames) && windowSpanMs(w) >= windowMs / 2 ? windowMidMean(w) : Number.NaN;
 }
 
 // ---------------------------------------------------------------- the body lines and their neutral

@@ -8,7 +8,8 @@
 //   pauses in lapses and ends when a lapse lasts > 1 s (hip height lost) or at the target. After a hold the posture
 //   must be broken before a new one can start.
 // - A hold that ends is not a fault: HIP_SAG needs 500 ms inside [10, 19) deg of the 300 ms median deviation
-//   (lowering to the floor crosses the band in 0.2-0.4 s, then the hips rest beyond it).
+//   (lowering to the floor crosses the band in 0.2-0.4 s, then the hips rest beyond it); HIP_PIKE is judged on the
+//   same median (a held pike's jitter back inside the clear band no longer restarts its onset).
 // - Peaks and means are taken while the clock runs and while a sag / pike cue is shown, not over the hips lowered
 //   to the floor at the end of a hold.
 // - A plank on the other side than the one picked: SIDE_MISMATCH (info), as the side-lying exercises do.
@@ -55,7 +56,7 @@ export const sidePlankConfigSchema = z.strictObject({
   sagOnsetMs: z.number().min(0).max(3000).default(500)
     .describe(`HIP_SAG must persist this long (ms) inside the sag band. Ours (${DOC}): lowering to the floor at the end of a hold (a ~25 deg descent in 0.6-1.2 s) crosses the band in 0.2-0.4 s; a sag is held.`),
   sagMedianMs: z.number().min(0).max(2000).default(300)
-    .describe(`HIP_SAG is judged on the median line deviation of the last this many ms. Ours (${DOC}): a sag held just past the tolerance reads +/-1-2 deg of jitter frame to frame, which would restart its onset.`),
+    .describe(`HIP_SAG and HIP_PIKE are judged on the median line deviation of the last this many ms. Ours (${DOC}): a sag or pike held just past the tolerance reads +/-1-2 deg of jitter frame to frame, which would restart its onset.`),
   restingDeg: z.number().min(0).max(90).default(19)
     .describe(`A deviation at or beyond this (deg) is the hips resting toward the floor (the hold ending), not HIP_SAG. Ours (${DOC}): a forearm plank's mid-hip meets the floor at ~20-30 deg; a sag of 20 deg is already most of the way down.`),
 });
@@ -165,7 +166,7 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
     const mismatch = { code: 'SIDE_MISMATCH', side, severity: 'info' as const, value: wrongSide ? 1 : 0, faultAt: 1, clearAt: 0.5, joints: JOINTS, window: !inHold };
     const timing = { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs };
     const sag = stepFaults(prevFaults, [line('HIP_SAG', 1, resting ? 0 : sagDev)], t, { ...timing, onsetMs: cfg.sagOnsetMs });
-    const rest = stepFaults(prevFaults, [line('HIP_PIKE', -1, dev), mismatch], t, timing);
+    const rest = stepFaults(prevFaults, [line('HIP_PIKE', -1, sagDev), mismatch], t, timing);
     const f = { states: { ...sag.states, ...rest.states }, active: [...sag.active, ...rest.active] };
     findings.push(...faultCues(f.active, t));
     // Peaks and means of the hold: while the clock runs, and a sag or pike while its cue is shown (the lapse it

@@ -21,7 +21,7 @@ import { otherSide, type PoseFrame, type Side } from '../../core/pose-frame';
 import { accMax, accMean, accumulate, EMPTY_ACC, type Accumulator } from '../engine/accumulator';
 import { FULL_BODY, legLengthPx, legPx } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
-import { bodyLines, EMPTY_WINDOW, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral, windowMedian, windowSpanMs, type BodyLines, type NeutralState, type SampleWindow } from '../engine/neutral';
+import { bodyLines, EMPTY_WINDOW, lastSamples, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral, windowMedian, windowSpanMs, type BodyLines, type NeutralState, type SampleWindow } from '../engine/neutral';
 import { faultCues, holdEndFinding, holdStatus, measure, notVisible, phaseFinding, type Phase } from '../engine/findings';
 import { INITIAL_GATE, judged, stepGate, type GateState } from '../engine/gate';
 import { INITIAL_HOLD, endHold, stepHold, type HoldEvent, type HoldTimerState } from '../engine/hold-timer';
@@ -153,11 +153,11 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
     const rel = stanceAngles(relativeLines(lines, st.trialNeutral ?? LEVEL), stance);
     // One window serves both: the last medianWindowMs for cues and the live value, the last peakWindowMs for the
     // trial's reported peak and mean (a longer average: the peak of a noisy value overstates the drop).
-    const dropWin = footUp ? pushSample(st.dropWin, t, rel.dropDeg, Math.max(cfg.medianWindowMs, cfg.peakWindowMs)) : EMPTY_WINDOW;
-    const lastMs = (ms: number) => dropWin.filter((x) => t - x.tMs <= ms);
+    const dropWin = footUp ? pushSample(st.dropWin, t, rel.dropDeg, Math.max(cfg.medianWindowMs, cfg.peakWindowMs), cfg.dropMinFrames) : EMPTY_WINDOW;
+    const lastMs = (ms: number) => lastSamples(dropWin, t, ms, cfg.dropMinFrames);
     const reportDrop = rollingMidMean(lastMs(cfg.peakWindowMs), cfg.peakWindowMs);
     const leanWin = footUp ? pushSample(st.leanWin, t, rel.leanDeg, cfg.trunkWindowMs) : EMPTY_WINDOW;
-    const obliq = rollingMidMean(lastMs(cfg.medianWindowMs), cfg.medianWindowMs), lean = rollingMidMean(leanWin, cfg.trunkWindowMs);
+    const obliq = rollingMidMean(lastMs(cfg.medianWindowMs), cfg.medianWindowMs, cfg.dropMinFrames), lean = rollingMidMean(leanWin, cfg.trunkWindowMs);
     // Without a two-leg neutral the pelvic line is measured against the image level but not cued: a rolled camera or
     // the detector's hip placement alone reads several degrees.
     const f = stepFaults(st.faults, footUp ? [

@@ -78,9 +78,9 @@ export const wallClamshell = defineHoldExercise<WallClamshellConfig, WallClamshe
     const base = neutralLines(neutral, c);
     const rel0 = stanceAngles(relativeLines(lines, base ?? LEVEL), c.side);
     const rel = { dropDeg: base ? rel0.dropDeg : Number.NaN, leanDeg: rel0.leanDeg };
-    const dropWin = postureOk ? pushSample(aux.drop, t, rel.dropDeg, c.medianWindowMs) : EMPTY_WINDOW;
+    const dropWin = postureOk ? pushSample(aux.drop, t, rel.dropDeg, c.medianWindowMs, c.dropMinFrames) : EMPTY_WINDOW;
     const leanWin = postureOk ? pushSample(aux.lean, t, rel.leanDeg, c.trunkWindowMs) : EMPTY_WINDOW;
-    const drop = rollingMidMean(dropWin, c.medianWindowMs), lean = rollingMidMean(leanWin, c.trunkWindowMs);
+    const drop = rollingMidMean(dropWin, c.medianWindowMs, c.dropMinFrames), lean = rollingMidMean(leanWin, c.trunkWindowMs);
     return {
       postureOk,
       released,

@@ -1,7 +1,7 @@
 // The person's two-leg neutral and the rolling windows (engine/neutral.ts).
 import { describe, expect, it } from 'vitest';
 import {
-  bodyLines, EMPTY_WINDOW, INITIAL_NEUTRAL, neutralLines, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral,
+  bodyLines, EMPTY_WINDOW, INITIAL_NEUTRAL, lastSamples, neutralLines, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral,
   windowMedian, windowMidMean, type SampleWindow,
 } from '../../../src/rules/engine/neutral';
 
@@ -31,6 +31,28 @@ describe('neutral: windows', () => {
     expect(rollingMidMean(win([5, 5]), 1500)).toBeNaN();
     expect(rollingMidMean(win([5, 5, 5], 350), 1500)).toBeNaN(); // spans 700 ms
     expect(rollingMidMean(win([5, 5, 5], 375), 1500)).toBe(5); // spans 750 ms
+  });
+
+  it('a window with a minimum frame count reaches back further at a low frame rate, and only then', () => {
+    const at = (n: number, dtMs: number, minFrames: number) =>
+      Array.from({ length: n }, (_, i) => i).reduce((w, i) => pushSample(w, i * dtMs, i, 2000, minFrames), EMPTY_WINDOW);
+    // 5 fps: 2 s holds 11 frames; with 20 kept, the window spans 3.8 s.
+    expect(at(30, 200, 1)).toHaveLength(11);
+    expect(at(30, 200, 20)).toHaveLength(20);
+    expect(at(30, 200, 20)[0]!.v).toBe(10);
+    // 30 fps: 2 s holds more than 20 frames already: unchanged.
+    expect(at(90, 1000 / 30, 20)).toHaveLength(at(90, 1000 / 30, 1).length);
+    const w = at(30, 200, 20);
+    expect(lastSamples(w, 29 * 200, 2000, 20)).toHaveLength(20);
+    expect(lastSamples(w, 29 * 200, 2000, 1)).toHaveLength(11);
+  });
+
+  it('a rolling value with minFrames 20 needs 20 frames: 19 at 5 fps is no value, 20 is', () => {
+    const w = (n: number) => Array.from({ length: n }, (_, i) => i).reduce((acc, i) => pushSample(acc, i * 200, 5, 2000, 20), EMPTY_WINDOW);
+    expect(rollingMidMean(w(19), 2000, 20)).toBeNaN();
+    expect(rollingMidMean(w(20), 2000, 20)).toBe(5);
+    // Below 3 the floor of 3 frames still holds.
+    expect(rollingMidMean(win([5, 5], 1000), 1000, 1)).toBeNaN();
   });
 });
 

@@ -107,6 +107,12 @@ describe('side plank hold', () => {
     expect(cueKeys(run(seq(phases([[0, {}], [2000, { devDeg: -9.9 }]]), 30, 4000)).findings)).toEqual([]);
   });
 
+  it('HIP_PIKE is judged on the 300 ms median: a held pike with every third frame jittering back inside the clear band is cued; a 200 ms pike is not', () => {
+    const hiccup = (t: number) => plankPose({ devDeg: t < 2000 ? 0 : Math.round(t / (1000 / 30)) % 3 === 0 ? -5 : -10.5 });
+    expect(cueKeys(run(seq(hiccup, 30, 4000)).findings)).toEqual(['HIP_PIKE:left']);
+    expect(cueKeys(run(seq(phases([[0, {}], [2000, { devDeg: -12 }], [2200, {}]]), 30, 4000)).findings)).toEqual([]);
+  });
+
   it('a short lapse pauses the clock but the hold continues', () => {
     const r = run(seq(phases([[0, {}], [3000, { devDeg: 15 }], [3600, {}]]), 30, 6000));
     expect(r.sum.holdEnds).toEqual([]);
