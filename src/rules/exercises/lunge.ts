@@ -28,6 +28,7 @@ import { anchored, buffering, depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDept
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
 import { cue, faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
 import { INITIAL_GATE, judged, type GateState } from '../engine/gate';
+import { shoulderWidthRatio } from '../engine/view-check';
 import { visiblePx } from '../engine/visibility';
 import { faultKey, NO_FAULTS, stepFaults, type FaultStates } from '../engine/persistence';
 import type { ExerciseDefinition, Finding } from '../engine/types';
@@ -47,6 +48,8 @@ export const lungeConfigSchema = z.strictObject({
     bottomDropFrac: 0.2, bottomNote: `Ours (${DOC}#lunge-depth-and-front-leg): the torso-normalised 2D drop reads 0.65-0.85 of the 3D hip drop (the hip moves along the camera axis), so 0.20 ~ a 3D drop of 0.25-0.30, front knee ~115-120 deg.`,
     minRepMs: 800, minRepNote: `Ours (${DOC}#rep-counting): a lunge includes a step.`,
   }),
+  sideOnMaxShoulderRatio: z.number().min(0).max(1).default(0.25)
+    .describe(`Shoulder width / torso below this = the body is side-on to the camera (turned ~70 deg or more): the view is judged even in a split stance, where it is otherwise not (a transverse lunge turns the body by design, <= ~45 deg, reading >= ~0.33 for the narrowest adult). Ours (docs/biomechanics.md#view-check).`),
   frontLegMinDiffTorso: z.number().min(0).default(0.15)
     .describe(`Front leg: the feet's travel from their standing places (or, before those are known, the legs' vertical knee-ankle extents) must differ by at least this many torso lengths. Ours (${DOC}#lunge-depth-and-front-leg).`),
   depthTargetFrac: z.number().min(0).max(1).default(0.3)
@@ -118,6 +121,9 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   const lh = visiblePx(frame, 'left_hip', cfg), rh = visiblePx(frame, 'right_hip', cfg);
   const hipY = lh && rh ? (lh.y + rh.y) / 2 : Number.NaN;
   const split = la && ra ? Math.abs(la.y - ra.y) > cfg.topDropFrac * (Math.max(la.y, ra.y) - hipY) : false;
+  // ...unless the body is clearly side-on (a camera beside the person): no lunge turns the body that far.
+  const ls = visiblePx(frame, 'left_shoulder', cfg), rs = visiblePx(frame, 'right_shoulder', cfg);
+  const sideOn = ls && rs && lh && rh ? shoulderWidthRatio(ls, rs, lh, rh) < cfg.sideOnMaxShoulderRatio : false;
   const df = stepDepthFrame(s, frame, LUNGE_REQUIRED, cfg, 'torso', {
     // Depth: the hip above the planted foot. Before the places are known, the planted foot by the variant: the back
     // foot (higher in the picture) in a forward lunge, the front one (lower) in the reverse and transverse lunges.
@@ -131,7 +137,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
     // higher in the picture; a foot stepped forward leaves the hips lower). No learned foot places needed, so this
     // holds from any start, whatever the camera height.
     topGroundYPx: (L, R) => Math.min(L.ankle.y, R.ankle.y),
-    judgeView: !stepping && !split,
+    judgeView: sideOn || (!stepping && !split),
   });
   if (!df.judged) {
     const acc = df.step.event?.type === 'aborted' ? EMPTY_ACC : s.acc;
