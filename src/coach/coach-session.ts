@@ -55,7 +55,7 @@ export interface RuleRun {
   config: unknown;
   state: unknown;
   /** The frame the rule was restarted on when the countdown began, while it has counted or timed nothing since; it
-   * then carries on at "go" (a squat's still start made during the countdown counts). Null otherwise. */
+   * then carries on at "go" (a start posture held during the countdown counts). Null otherwise. */
   cleanSinceMs: number | null;
 }
 
@@ -172,8 +172,8 @@ function stepFrame(prev: SessionState, frame: PoseFrame, spec: SessionSpec): Ses
   gate = spec.start.step(gate, findings, t);
   const events: CoachEvent[] = [];
   if (gate.status === 'countdown' && before !== 'countdown') {
-    // The rule starts afresh with the countdown, so a rule that wants a still start (the squat: 1 s standing at the
-    // top) has had it by "go" and the first rep right after "go" counts.
+    // The rule starts afresh with the countdown, so a rule that waits for a start posture (a hold's start wait) has
+    // had it by "go" and the first rep or hold right after "go" counts.
     rule = restartRule(spec, rule, t);
   } else if (gate.status === 'countdown' && findings.some(startsWork)) {
     rule = { ...rule, cleanSinceMs: null };
