@@ -15,8 +15,6 @@ import { sessionAsymmetry, type SetSummary } from '../coach/set-summary';
 import type { PlacementState } from '../coach/placement';
 import { localDay } from '../coach/trends';
 import { sessionName } from '../exercises-content/programme-words';
-import { sessionPlanForStep } from '../programme/session-plan';
-import { buildClinicianReport } from '../report/clinician-report';
 import type { ProgrammeTag } from '../storage/session-record';
 import { SessionController, type FrameSource } from './controllers/session-controller';
 import { HistoryController } from './controllers/history-controller';
@@ -26,6 +24,7 @@ import { WakeLockController } from './controllers/wake-lock-controller';
 import { StageController, type JointHighlighter } from './controllers/stage-controller';
 import { PlacementController } from './controllers/placement-controller';
 import { ProgrammeController, type ProgrammeChoice } from './controllers/programme-controller';
+import { FullscreenController } from './controllers/fullscreen-controller';
 import { ShortcutsController, spaceAction, type ShortcutKey } from './controllers/shortcuts-controller';
 import {
   countWords, dropThreshold, isSingleLegTest, jointHighlights, nextSetLabel, panelModel, placementHeadline, placementStageHud, stageHud,
@@ -94,6 +93,7 @@ export class CoachView extends LitElement {
   private readonly placement = new PlacementController(this);
   readonly programme = new ProgrammeController(this);
   private readonly shortcuts = new ShortcutsController(this, (k) => this.onShortcut(k));
+  private readonly fullscreen = new FullscreenController(this);
   private readonly live = new SessionController(this, {
     coaching: () => this.screen === 'live' && !this.placement.active,
     beforeFrame: (f) => this.recorder.push(f),
@@ -142,18 +142,6 @@ export class CoachView extends LitElement {
   /** Whether the distance view shows (told to the shell with a `coach-distance` event when it changes). */
   private distance = false;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('fullscreenchange', this.onFullscreenChange);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
-  }
-
-  private onFullscreenChange = () => this.requestUpdate();
-
   /** Feed one pose frame (the shell's pipeline calls this for every frame). */
   pushFrame(frame: PoseFrame): void {
     if (!this.framesSincePause) this.framesSincePause = true;
@@ -186,22 +174,13 @@ export class CoachView extends LitElement {
 
   /** Start a programme session (by its occurrence id): its exercises still to do, in order. */
   startProgrammeSession(occurrenceId: string): void {
-    const st = this.programmeState;
-    const o = st?.occurrences.find((x) => x.id === occurrenceId);
-    if (!o || !this.programme.startQueue(o)) return;
-    this.startProgrammeItem();
+    if (this.programme.startQueueById(this.history.list.records, todayLocal(), occurrenceId)) this.startProgrammeItem();
   }
 
   private startProgrammeItem(): void {
-    const item = this.programme.currentItem;
-    if (!item) return;
-    const def = this.exercises.find((e) => e.id === item.step.exerciseId);
-    if (!def) {
-      this.coachError = `The programme names an exercise this app does not have (${item.step.exerciseId}).`;
-      this.programme.closeQueue();
-      return;
-    }
-    this.startSession(def, sessionPlanForStep(item.step), { tag: item.tag });
+    const next = this.programme.currentStart(this.exercises);
+    if (next && 'error' in next) this.coachError = next.error;
+    else if (next) this.startSession(next.def, next.plan, { tag: next.tag });
   }
 
   private get programmeState() { return this.programme.state(this.history.list.records, todayLocal()); }
@@ -341,12 +320,8 @@ export class CoachView extends LitElement {
         return html`<programme-view .plan=${this.programme.plan} .programme=${this.programmeState} start-day=${this.programme.run?.startDay ?? ''}
           .error=${this.programme.error} @programme-begin=${() => void this.programme.begin(todayLocal())}
           @programme-end=${() => void this.programme.end()} @programme-change=${this.onProgrammeChange} @programme-run=${this.onProgrammeRun}></programme-view>`;
-      case 'report': {
-        const run = this.programme.run;
-        return html`<clinician-report-view .report=${buildClinicianReport({
-          records: this.history.list.records, programme: run ? { plan: this.programme.plan, run } : null, generatedOn: todayLocal(),
-        })}></clinician-report-view>`;
-      }
+      case 'report':
+        return html`<clinician-report-view .report=${this.programme.clinicianReport(this.history.list.records, todayLocal())}></clinician-report-view>`;
     }
   }
 

@@ -13,7 +13,11 @@ import { programmeState, type Occurrence, type OccurrenceItem, type ProgrammeSta
 import type { ProgrammeOverride, ProgrammeRecord } from '../../storage/programme-record';
 import { ProgrammeStore } from '../../storage/programme-store';
 import type { StoreStatus } from '../../storage/idb-record-store';
-import type { SessionRecord } from '../../storage/session-record';
+import type { ProgrammeTag, SessionRecord } from '../../storage/session-record';
+import type { ExerciseDefinition } from '../../rules/engine/types';
+import type { SessionPlan } from '../../coach/coach-session';
+import { sessionPlanForStep } from '../../programme/session-plan';
+import { buildClinicianReport, type ClinicianReport } from '../../report/clinician-report';
 
 /** A choice as the screens send it (the time is added here). */
 export type ProgrammeChoice =
@@ -66,6 +70,11 @@ export class ProgrammeController implements ReactiveController {
     };
   }
 
+  /** The printable report over these records, with the programme run when there is one. */
+  clinicianReport(records: readonly SessionRecord[], today: string): ClinicianReport {
+    return buildClinicianReport({ records, programme: this.run ? { plan: this.plan, run: this.run } : null, generatedOn: today });
+  }
+
   /** Today's state of the current run (null without one); recomputed only when its inputs change. */
   state(records: readonly SessionRecord[], today: string): ProgrammeState | null {
     const key = [this.run, records, today];
@@ -108,6 +117,25 @@ export class ProgrammeController implements ReactiveController {
     this.queue = items.length ? { occurrence, items, index: 0 } : null;
     this.host.requestUpdate();
     return this.queue !== null;
+  }
+
+  /** Queues the session with this occurrence id in today's state; false when it is unknown or has nothing left. */
+  startQueueById(records: readonly SessionRecord[], today: string, occurrenceId: string): boolean {
+    const o = this.state(records, today)?.occurrences.find((x) => x.id === occurrenceId);
+    return o ? this.startQueue(o) : false;
+  }
+
+  /** The queued exercise to start (definition, session plan, record tag), why it cannot start (the queue is then
+   * closed), or null with nothing queued. */
+  currentStart(exercises: readonly ExerciseDefinition[]): { def: ExerciseDefinition; plan: SessionPlan; tag: ProgrammeTag } | { error: string } | null {
+    const item = this.currentItem;
+    if (!item) return null;
+    const def = exercises.find((e) => e.id === item.step.exerciseId);
+    if (!def) {
+      this.closeQueue();
+      return { error: `The programme names an exercise this app does not have (${item.step.exerciseId}).` };
+    }
+    return { def, plan: sessionPlanForStep(item.step), tag: item.tag };
   }
 
   get currentItem(): OccurrenceItem | null { return this.queue?.items[this.queue.index] ?? null; }
