@@ -48,14 +48,6 @@ export function torsoPx(frame: PoseFrame, opts: VisibilityOptions): TorsoPoints 
 export const legLengthPx = (leg: LegPoints): number => distance(leg.hip, leg.knee) + distance(leg.knee, leg.ankle);
 
 /**
- * Height of the mid-hip above the lower ankle, px (image y down, so "lower" = larger y). Hip-drop depth =
- * 1 - height / standing height (docs/biomechanics.md#squat-depth).
- */
-export function hipHeightAboveAnklePx(midHip: Point, leftAnkle: Point, rightAnkle: Point): number {
-  return Math.max(leftAnkle.y, rightAnkle.y) - midHip.y;
-}
-
-/**
  * FPPA of one knee (docs/biomechanics.md#knee-valgus-fppa) with the medial direction taken from the body: toward the
  * other hip, so a knee or ankle crossing the image midline (a transverse lunge, a crossover stance) still reads right.
  * 180 - hip-knee-ankle angle, + = knee medial to the hip-ankle line (valgus).
