@@ -12,7 +12,7 @@ import { openVideoFile, VideoFileError, type VideoFileSession } from './video-fi
 import { analyseFile, AnalysisCancelled, type AnalyseFileOptions, type FileAnalysis } from './file-analysis';
 import { RecordingPlayer } from './recording-player';
 import type { Recording, RecordingInfo } from './recording-decoder';
-import { toPipelineError, type PipelineInfo, type PipelineListener, type PoseSourceOptions, type SourceKind } from './pipeline-status';
+import { errorMessage, toPipelineError, type PipelineInfo, type PipelineListener, type PoseSourceOptions, type SourceKind } from './pipeline-status';
 
 // No tfjs here: this module is on the first screen. tfjs, the backends and the model code are loaded when a
 // source starts (pose-engine.ts), in the inference worker where possible.
@@ -24,8 +24,6 @@ export { AnalysisCancelled, type FileAnalysis, type FileAnalysisProgress } from 
 export type { RecordingInfo } from './recording-decoder';
 export type { RecordingPlayer } from './recording-player';
 export { toPipelineError, type PipelineError, type PipelineInfo, type PipelineListener, type PipelineStatus, type PoseSourceOptions, type SourceKind } from './pipeline-status';
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class PoseSource {
   private video: HTMLVideoElement | null = null;
@@ -102,7 +100,7 @@ export class PoseSource {
     try {
       await video.play();
     } catch (e) {
-      if (gen === this.generation) this.fail(new CameraError('unknown', `The camera picture could not be shown: ${message(e)}`));
+      if (gen === this.generation) this.fail(new CameraError('unknown', `The camera picture could not be shown: ${errorMessage(e)}`));
       return;
     }
     let det: PoseEngine;
