@@ -49,7 +49,7 @@ export class RecordingController implements ReactiveController {
   /** Why each set after the first starts where it does (null: marked by the user). */
   splitReasons: (ProposedSplit['reason'] | null)[] = [];
   result: RecordingResult | null = null;
-  /** Media time of the picture on screen, ms. */
+  /** Time of the analysed frame on screen, ms (the picture's media time snapped to that frame). */
   currentMs = 0;
   readonly history: HistoryController;
 
@@ -222,8 +222,10 @@ export class RecordingController implements ReactiveController {
   }
 
   private onTime(ms: number): void {
-    this.currentMs = ms;
     const frame = this.frames[frameIndexAt(this.frames, ms)] ?? null;
+    // The shown frame's own time: 'seeked' reports the seek target (between two frames) and the frame callback the
+    // frame's presentation time; both name the same frame, so stepping and marking agree whichever arrives last.
+    this.currentMs = frame?.timestampMs ?? ms;
     const moment = this.result ? momentAt(this.result.moments, ms) : null;
     const canvas = this.canvas();
     if (canvas) {
