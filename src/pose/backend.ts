@@ -6,7 +6,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import { BACKEND_ORDER, BackendError, errorText, type BackendAttempt, type BackendInfo, type BackendName } from './pipeline-errors';
+import { BACKEND_ORDER, BackendError, type BackendAttempt, type BackendInfo, type BackendName } from './pipeline-errors';
+import { errorText } from '../core/error-text';
 import { linkWebGPUBackend } from './webgpu-backend-link';
 
 export { BACKEND_ORDER, BackendError, isBackendName, type BackendAttempt, type BackendInfo, type BackendName } from './pipeline-errors';

@@ -1,5 +1,6 @@
 // Webcam access: getUserMedia with typed errors a person can act on, camera listing, and clean stop.
 // The browser's DOMException names are mapped to a small set of kinds; the UI words them.
+import { errorText } from '../core/error-text';
 
 export type CameraErrorKind =
   | 'permission-denied' // the user or a policy blocked the camera
@@ -37,7 +38,7 @@ export interface CameraOptions {
 /** Maps a getUserMedia rejection to a CameraError. Exported for tests. */
 export function toCameraError(e: unknown, requestedDeviceId?: string): CameraError {
   const name = e instanceof DOMException || e instanceof Error ? e.name : '';
-  const detail = e instanceof Error ? e.message : String(e);
+  const detail = errorText(e);
   switch (name) {
     case 'NotAllowedError':
     case 'PermissionDeniedError':

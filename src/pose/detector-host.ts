@@ -6,7 +6,8 @@ import { backendStarted, fallBackFrom, initBackend } from './backend';
 import { createPoseDetector, type PoseDetector } from './detector';
 import { modelIOHandler } from './model-source';
 import { MODEL_FILES, type ModelId } from './models';
-import { ModelLoadError, errorText, type BackendInfo, type BackendName } from './pipeline-errors';
+import { ModelLoadError, type BackendInfo, type BackendName } from './pipeline-errors';
+import { errorText } from '../core/error-text';
 import type { PoseFrame } from '../core/pose-frame';
 
 /** What a load reports while it runs (to the UI's status banner and readout). */

@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defaultModelBaseUrl, MODEL_FILES, type ModelId } from './models';
 import { ModelLoadError } from './pipeline-errors';
+import { errorText } from '../core/error-text';
 
 export { ModelLoadError } from './pipeline-errors';
 
@@ -42,7 +43,7 @@ export function modelIOHandler(modelId: ModelId, onProgress?: ProgressListener, 
     try {
       res = await fetch(input, init);
     } catch (e) {
-      throw new ModelLoadError(file, `network error (${e instanceof Error ? e.message : String(e)})`);
+      throw new ModelLoadError(file, `network error (${errorText(e)})`);
     }
     if (!res.ok) throw new ModelLoadError(file, `the server answered ${res.status} ${res.statusText || ''}`.trim());
     // A dev server may answer a missing file with the app's index.html: that is "missing", not "corrupt".
@@ -69,7 +70,7 @@ export function modelIOHandler(modelId: ModelId, onProgress?: ProgressListener, 
         report();
       }
     } catch (e) {
-      throw new ModelLoadError(file, `download interrupted (${e instanceof Error ? e.message : String(e)})`);
+      throw new ModelLoadError(file, `download interrupted (${errorText(e)})`);
     }
     const bytes = new Uint8Array(got);
     let at = 0;
@@ -94,7 +95,7 @@ export function modelIOHandler(modelId: ModelId, onProgress?: ProgressListener, 
       } catch (e) {
         if (e instanceof ModelLoadError) throw e;
         // tfjs's own errors (unparsable JSON, missing shard in manifest) mention the path: keep the message.
-        const msg = e instanceof Error ? e.message : String(e);
+        const msg = errorText(e);
         const file = /\.bin\b/.test(msg) ? (msg.match(/[\w.-]+\.bin/)?.[0] ?? 'weights (.bin)') : MODEL_FILES[modelId];
         throw new ModelLoadError(file, msg);
       }

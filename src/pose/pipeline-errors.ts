@@ -32,5 +32,3 @@ export class ModelLoadError extends Error {
   }
 }
 
-export const errorText = (e: unknown): string =>
-  e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e);

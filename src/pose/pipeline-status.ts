@@ -8,9 +8,9 @@ import type { InferenceThread } from './pose-engine';
 import type { PoseLoopStats } from './pose-loop';
 import type { SmoothingConfig } from './smoothing';
 import { VideoFileError } from './video-file';
+import { errorText } from '../core/error-text';
 
 /** The text of anything thrown. */
-export const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export type SourceKind = 'camera' | 'file';
 
@@ -69,5 +69,5 @@ export function toPipelineError(e: unknown): PipelineError {
   if (e instanceof ModelLoadError) return { kind: 'model', file: e.file, message: e.message };
   if (e instanceof BackendError) return { kind: 'backend', message: e.message, attempts: e.attempts };
   if (e instanceof VideoFileError) return { kind: 'video-file', file: e.fileName, message: e.message };
-  return { kind: 'inference', message: `Pose detection stopped: ${errorMessage(e)}` };
+  return { kind: 'inference', message: `Pose detection stopped: ${errorText(e)}` };
 }

@@ -7,6 +7,7 @@ import type { Detection, LoadEvents, LoadOptions } from './detector-host';
 import type { ModelId } from './models';
 import type { BackendInfo } from './pipeline-errors';
 import type { RotationDeg } from './upright';
+import { errorText } from '../core/error-text';
 
 export type InferenceThread = 'worker' | 'main-thread';
 
@@ -55,7 +56,7 @@ export async function choosePoseEngine(useWorker = true): Promise<EngineChoice> 
       return { engine: await startWorkerEngine(), fallbackReason: null };
     } catch (e) {
       const { createLocalEngine } = await import('./local-engine');
-      return { engine: createLocalEngine(), fallbackReason: e instanceof Error ? e.message : String(e) };
+      return { engine: createLocalEngine(), fallbackReason: errorText(e) };
     }
   }
   const { createLocalEngine } = await import('./local-engine');

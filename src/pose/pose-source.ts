@@ -12,7 +12,8 @@ import { openVideoFile, VideoFileError, type VideoFileSession } from './video-fi
 import { analyseFile, AnalysisCancelled, type AnalyseFileOptions, type FileAnalysis } from './file-analysis';
 import { RecordingPlayer } from './recording-player';
 import type { Recording, RecordingInfo } from './recording-decoder';
-import { errorMessage, toPipelineError, type PipelineInfo, type PipelineListener, type PoseSourceOptions, type SourceKind } from './pipeline-status';
+import { toPipelineError, type PipelineInfo, type PipelineListener, type PoseSourceOptions, type SourceKind } from './pipeline-status';
+import { errorText } from '../core/error-text';
 
 // No tfjs here: this module is on the first screen. tfjs, the backends and the model code are loaded when a
 // source starts (pose-engine.ts), in the inference worker where possible.
@@ -100,7 +101,7 @@ export class PoseSource {
     try {
       await video.play();
     } catch (e) {
-      if (gen === this.generation) this.fail(new CameraError('unknown', `The camera picture could not be shown: ${errorMessage(e)}`));
+      if (gen === this.generation) this.fail(new CameraError('unknown', `The camera picture could not be shown: ${errorText(e)}`));
       return;
     }
     let det: PoseEngine;

@@ -10,6 +10,7 @@
 import { BlobSource, Input, MATROSKA, MP4, QTFF, UnsupportedInputFormatError, VideoSampleSink, WEBM } from 'mediabunny';
 import type { RotationDeg } from './upright';
 import { VideoFileError } from './video-file';
+import { errorText } from '../core/error-text';
 
 export type { RotationDeg };
 
@@ -104,6 +105,6 @@ export async function openRecording(file: File): Promise<Recording> {
   } catch (e) {
     input.dispose();
     if (e instanceof VideoFileError) throw e;
-    throw new VideoFileError(name, `"${name}" cannot be read: ${e instanceof Error ? e.message : String(e)}.`);
+    throw new VideoFileError(name, `"${name}" cannot be read: ${errorText(e)}.`);
   }
 }

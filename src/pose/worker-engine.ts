@@ -6,6 +6,7 @@ import * as Comlink from 'comlink';
 import type { PoseEngine } from './pose-engine';
 import type { WorkerApi } from './worker-protocol';
 import './worker-protocol';
+import { errorText } from '../core/error-text';
 
 /** A worker that has not answered by then is treated as one that cannot start (main thread instead). Our default. */
 const WORKER_START_TIMEOUT_MS = 15_000;
@@ -34,7 +35,7 @@ export async function startWorkerEngine(): Promise<PoseEngine> {
     ]);
   } catch (e) {
     worker.terminate();
-    throw new Error(`the inference worker could not start (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`the inference worker could not start (${errorText(e)})`);
   } finally {
     clearTimeout(timer);
   }

@@ -19,6 +19,7 @@ import type { CaptureInfo } from './coach-view';
 import './coach-view';
 import './coach-stage-layer';
 import './recording/recording-view';
+import { errorText } from '../core/error-text';
 
 const MODEL_LABELS: Record<ModelId, string> = { lightning: 'Lightning (fast)', thunder: 'Thunder (accurate)' };
 
@@ -205,7 +206,7 @@ export class AppRoot extends LitElement {
   private toggleFullscreen = () => {
     const done = document.fullscreenElement ? document.exitFullscreen() : this.requestFullscreen({ navigationUI: 'hide' });
     done.then(() => { this.fullscreenError = null; },
-      (e: unknown) => { this.fullscreenError = `Full screen is not available here (${e instanceof Error ? e.message : String(e)}).`; });
+      (e: unknown) => { this.fullscreenError = `Full screen is not available here (${errorText(e)}).`; });
   };
   @state() private fullscreenError: string | null = null;
 

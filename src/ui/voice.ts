@@ -1,6 +1,7 @@
 // Voice cues through the Web Speech API (speechSynthesis), feature-detected: where it is missing or throws, the
 // app stays silent and says so instead of crashing. When to speak is decided by coach/voice-cooldown.ts (pure).
 import { DEFAULT_VOICE_COOLDOWN, decideSpeech, initialVoiceCooldown, noteSpoken, type VoiceCooldownConfig, type VoiceCooldownState } from '../coach/voice-cooldown';
+import { errorText } from '../core/error-text';
 
 const PREF_KEY = 'hip-trainer.voice';
 
@@ -90,7 +91,7 @@ export class Voice {
       this.synth.speak(u);
       return true;
     } catch (e) {
-      this.error = `Voice failed: ${e instanceof Error ? e.message : String(e)}`;
+      this.error = `Voice failed: ${errorText(e)}`;
       this.enabled = false;
       return false;
     }

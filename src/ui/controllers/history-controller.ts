@@ -6,6 +6,7 @@ import type { SetSummary } from '../../coach/set-summary';
 import type { ExerciseDefinition } from '../../rules/engine/types';
 import type { ProgrammeTag, RecordingSource, SessionRecord } from '../../storage/session-record';
 import { SessionStore, type ListResult, type StoreStatus } from '../../storage/session-store';
+import { errorText } from '../../core/error-text';
 
 function newId(): string {
   try { return crypto.randomUUID(); } catch { return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`; }
@@ -52,7 +53,7 @@ export class HistoryController implements ReactiveController {
     try {
       await store?.save(this.record);
     } catch (e) {
-      this.setStatus({ persistent: false, error: `The session could not be saved: ${e instanceof Error ? e.message : String(e)}` });
+      this.setStatus({ persistent: false, error: `The session could not be saved: ${errorText(e)}` });
     }
     await this.refresh();
   }

@@ -18,6 +18,7 @@ import type { ExerciseDefinition } from '../../rules/engine/types';
 import type { SessionPlan } from '../../coach/coach-session';
 import { sessionPlanForStep } from '../../programme/session-plan';
 import { buildClinicianReport, type ClinicianReport } from '../../report/clinician-report';
+import { errorText } from '../../core/error-text';
 
 /** A choice as the screens send it (the time is added here). */
 export type ProgrammeChoice =
@@ -83,7 +84,7 @@ export class ProgrammeController implements ReactiveController {
     try {
       state = this.run ? programmeState(this.plan, this.run, records, today) : null;
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorText(e);
     }
     this.memo = { key, state };
     return state;
@@ -99,7 +100,7 @@ export class ProgrammeController implements ReactiveController {
     try {
       await this.save(withOverride(this.plan, this.run, { ...choice, atIso: new Date().toISOString() } as ProgrammeOverride, new Date().toISOString()));
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = errorText(e);
       this.host.requestUpdate();
     }
   }

@@ -7,6 +7,7 @@ import { setRuleOverrides, sideOf } from '../../coach/coach-session';
 import { FixtureRecorder, type RecorderMeta } from '../../fixtures/recorder';
 import { downloadText } from '../download';
 import type { LiveSession } from '../live-view-model';
+import { errorText } from '../../core/error-text';
 
 /** How the frames are made, written into a recorded fixture (the shell's pipeline knows it). */
 export interface CaptureInfo {
@@ -80,7 +81,7 @@ export class RecorderController implements ReactiveController {
       downloadText(this.host, `fixture-${id}-${stamp.replace(/[:.]/g, '-')}.json`, json, 'application/json');
       return null;
     } catch (e) {
-      return `The recording could not be saved: ${e instanceof Error ? e.message : String(e)}`;
+      return `The recording could not be saved: ${errorText(e)}`;
     }
   }
 }

@@ -14,6 +14,7 @@ import type { StageHud } from '../coach-stage-layer';
 import { jointHighlights, summariseOptionsFor, type JointHighlights } from '../live-view-model';
 import { replayHud } from '../recording/recording-view-model';
 import { HistoryController } from './history-controller';
+import { errorText } from '../../core/error-text';
 
 /** The pose pipeline as this flow uses it (PoseController). */
 export interface RecordingPipeline {
@@ -90,7 +91,7 @@ export class RecordingController implements ReactiveController {
       this.set({ kind: 'ready', info, note: null });
     } catch (e) {
       if (e instanceof AnalysisCancelled) return; // another file or the camera took over
-      this.set({ kind: 'failed', fileName: file.name, message: e instanceof Error ? e.message : String(e) });
+      this.set({ kind: 'failed', fileName: file.name, message: errorText(e) });
     }
   }
 
@@ -121,7 +122,7 @@ export class RecordingController implements ReactiveController {
         if (this.abort === abort) this.set({ kind: 'ready', info, note: 'Analysis cancelled. Nothing was saved.' });
         return;
       }
-      this.set({ kind: 'failed', fileName: info.fileName, message: e instanceof Error ? e.message : String(e) });
+      this.set({ kind: 'failed', fileName: info.fileName, message: errorText(e) });
       return;
     } finally {
       if (this.abort === abort) this.abort = null;

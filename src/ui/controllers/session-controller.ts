@@ -12,6 +12,7 @@ import type { LiveSet } from '../../coach/live-set';
 import type { SetSummary } from '../../coach/set-summary';
 import type { SetupGate } from '../../coach/setup-gate';
 import { panelKey, type LiveSession } from '../live-view-model';
+import { errorText } from '../../core/error-text';
 
 /** The live panel's running numbers (angles, hold time) refresh at least this often (ms of frame time). Our default:
  * ~8 Hz reads as live; changes in words or counts show at once. Every frame would re-lay out the page at camera
@@ -99,7 +100,7 @@ export class SessionController implements ReactiveController {
       // A rule that throws must not break the pose pipeline that calls us: stop coaching and say why.
       this.spec = null;
       this.state = null;
-      this.hooks.onError(`Coaching stopped: ${e instanceof Error ? e.message : String(e)}`);
+      this.hooks.onError(`Coaching stopped: ${errorText(e)}`);
       this.host.requestUpdate();
       return;
     }
