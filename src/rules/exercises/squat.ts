@@ -21,11 +21,14 @@ import { buffering, depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDepthFrame, ty
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
 import { cue, faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
 import { INITIAL_GATE, judged, type GateState } from '../engine/gate';
+import { EMPTY_WINDOW, pushSample, windowMedian, type SampleWindow } from '../engine/neutral';
 import { NO_FAULTS, stepFaults, type FaultCheck, type FaultStates } from '../engine/persistence';
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { kneeValgusCheck, kneeValgusShape } from './standing';
 
 const DOC = 'docs/biomechanics.md';
+/** How far back the standing plateau's knee/ankle ratios are kept (longer than the plateau needs to settle). */
+const TOP_RATIO_MEMORY_MS = 2000;
 
 export const squatConfigSchema = z.strictObject({
   ...commonConfigShape,
@@ -63,15 +66,17 @@ export interface SquatState {
   depth: DepthRepState;
   /** Smoothed FPPA per knee and knee/ankle ratio (engine/ema.ts). */
   signals: SignalBank;
-  /** Knee/ankle separation ratio standing (learned while standing in setup; NaN until seen). */
+  /** Knee/ankle separation ratio standing (NaN until seen). */
   standingKneeAnkleRatio: number;
+  /** Until the first rep is counted: the ratio on recent frames (for the standing plateau, once it is found). */
+  topRatios: SampleWindow;
   faults: FaultStates;
   acc: Accumulator;
   shallowUntilMs: number;
 }
 
 export const squatInitialState = (): SquatState => ({
-  gate: INITIAL_GATE, depth: INITIAL_DEPTH_REPS, signals: EMPTY_SIGNALS, standingKneeAnkleRatio: Number.NaN,
+  gate: INITIAL_GATE, depth: INITIAL_DEPTH_REPS, signals: EMPTY_SIGNALS, standingKneeAnkleRatio: Number.NaN, topRatios: EMPTY_WINDOW,
   faults: NO_FAULTS, acc: EMPTY_ACC, shallowUntilMs: -Infinity,
 });
 
@@ -98,10 +103,13 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
     ratio: ankleSep >= cfg.minAnkleSepTorsoFrac * torso.lengthPx ? separationRatio(L.knee, R.knee, L.ankle, R.ankle) : Number.NaN,
   }, t, cfg);
   const { fppaL, fppaR, ratio } = sig.values;
-  // Learned at the top between reps, within the band that defines standing (engine/depth-reps.ts); learned afresh when
-  // a higher standing height replaces the first one (a recording that began at the bottom settled there first).
-  const reanchored = d.depth.anchorHeight !== s.depth.anchorHeight && !Number.isNaN(s.depth.anchorHeight);
-  const standingRatio = stepFollowedRef(reanchored ? Number.NaN : s.standingKneeAnkleRatio, ratio, d.state.phase === 'start' && drop <= cfg.anchorBandFrac);
+  // Learned where the person stands: when the standing height becomes known (or a higher one replaces it: a recording
+  // that began at the bottom settled there first), from the frames of the standing plateau that found it, so a brief
+  // stand before the first rep already judges that rep's knees; then followed at the top between reps, within the band
+  // that defines standing (engine/depth-reps.ts).
+  const topRatios = buffering(d.depth) ? pushSample(s.topRatios, t, ratio, TOP_RATIO_MEMORY_MS) : EMPTY_WINDOW;
+  const known = d.depth.anchorHeight !== s.depth.anchorHeight ? plateauRatio(s, d.depth.anchorHeight, cfg.anchorBandFrac) : s.standingKneeAnkleRatio;
+  const standingRatio = stepFollowedRef(known, ratio, d.state.phase === 'start' && drop <= cfg.anchorBandFrac);
   const relRatio = ratio / standingRatio;
   const v = cfg.valgusFppaDeg;
   const turned = cfg.rotationGuard && ((fppaL >= v && fppaR <= -v) || (fppaR >= v && fppaL <= -v));
@@ -144,7 +152,15 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   }
   if (t <= shallowUntilMs) findings.push(cue('SHALLOW_REP', 'both', 'info', t, ['left_hip', 'right_hip']));
   findings.push(phaseFinding(active ? 'active' : 'setup', t));
-  return { state: { gate: judged(df.gate, t), depth: d.depth, signals: sig.bank, standingKneeAnkleRatio: standingRatio, faults: f.states, acc, shallowUntilMs }, findings };
+  return { state: { gate: judged(df.gate, t), depth: d.depth, signals: sig.bank, standingKneeAnkleRatio: standingRatio, topRatios, faults: f.states, acc, shallowUntilMs }, findings };
+}
+
+/** The median ratio on the frames of the standing plateau just found: since it began, within the band of its height. */
+function plateauRatio(s: SquatState, standingHeight: number, bandFrac: number): number {
+  const heightAt = new Map((s.depth.pending ?? []).map(([tMs, h]) => [tMs, h]));
+  const since = s.depth.plateauSinceMs ?? Infinity;
+  const onPlateau = s.topRatios.filter((x) => x.tMs >= since && (heightAt.get(x.tMs) ?? Number.NaN) >= standingHeight * (1 - bandFrac));
+  return onPlateau.length >= 2 ? windowMedian(onPlateau) : Number.NaN;
 }
 
 export const squat: ExerciseDefinition<typeof squatConfigSchema, SquatState> = {

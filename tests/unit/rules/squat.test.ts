@@ -133,7 +133,7 @@ describe('squat: knee valgus', () => {
   });
 
   /** Knees placed directly: ankles 80 px apart; knee separation = standing ratio x 80 px, moving to bottom ratio. */
-  const sepSeq = (standingRatio: number, bottomRatio: number) => squatSequence([{ bottomDrop: 0.35, holdMs: 1500 }], 30, 1500, (j) => {
+  const sepSeq = (standingRatio: number, bottomRatio: number, standMs = 1500) => squatSequence([{ bottomDrop: 0.35, holdMs: 1500 }], 30, standMs, (j) => {
     const f = Math.min(1, (j.left_hip!.y - 500) / 140);
     const half = 40 * (standingRatio + (bottomRatio - standingRatio) * f);
     return withJoints(j, { left_knee: { x: 500 + half, y: j.left_knee!.y }, right_knee: { x: 500 - half, y: j.right_knee!.y } });
@@ -153,6 +153,16 @@ describe('squat: knee valgus', () => {
     expect(cueCodes(run(sepSeq(0.6, 0.9), noFppa).findings)).toEqual([]);
     // Knees outside the ankles at the bottom are never "inside", whatever the standing ratio.
     expect(cueCodes(run(sepSeq(1.3, 1.05), noFppa).findings)).toEqual([]);
+  });
+
+  it('a brief stand before the first rep (a recording of one squat) is the standing reference: that rep is judged', () => {
+    // 233 ms of standing (the recorded one-squat clips stand 0.2-0.3 s): the standing height settles after 200 ms, as
+    // the descent begins; the knees of those standing frames are the reference, so the caving first rep is cued, and
+    // a rep whose knees stay wide is not.
+    expect(cueCodes(run(sepSeq(1, 0.7, 233), noFppa).findings)).toEqual(['KNEES_INSIDE_ANKLES:both']);
+    expect(cueCodes(run(sepSeq(1, 0.85, 233), noFppa).findings)).toEqual([]);
+    // No stand at all (the recording begins in the descent): nothing to judge the knees against during that rep.
+    expect(cueCodes(run(sepSeq(1, 0.7, 0), noFppa).findings)).toEqual([]);
   });
 
   it('body turned against the camera (both knees shifted the same way: +/-40 deg) is not judged as valgus', () => {
