@@ -161,6 +161,7 @@ describeBrowser('file analysis in chromium (whole file, full speed)', () => {
     // The phone's own uneven start is kept: 0, 1.7, 35 ms.
     expect(full.frames.slice(0, 3).map((f) => Math.round(f.timestampMs))).toEqual([0, 2, 35]);
     await expectCount(w.page, full.frames, 'squat', 1);
+    await saveScreenshot(w.page, 'recording-portrait-summary');
     // Analysed again, no faster than the video plays: the same frames give the same PoseFrames.
     await analyse(w, `${url()}&analysis=real-time`, clip, 'squat');
     const paced = await waitPhase(w.page, 'done');
