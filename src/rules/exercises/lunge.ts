@@ -15,7 +15,7 @@
 //   (docs/biomechanics.md#knee-medial-displacement: a distance keeps its meaning where 2D FPPA does not, with the
 //   front thigh pointing at the lens), at the bottom (the hip drop nearly still: during the step and the descent the
 //   back knee bends ahead of the front one and the two shifts do not cancel yet), while the pelvis is turned less
-//   than 40 deg from standing (the back leg turns with it). FPPA is shown only in its range (moderate knee flexion).
+//   than 35 deg from standing (the back leg turns with it). FPPA is shown only in its range (moderate knee flexion).
 // - A counted rep short of the depth target (0.30) is marked shallow: SHALLOW_REP (info), "go deeper".
 // - Variants differ in where the moving foot goes; the measurements are the same (in the transverse lunge the leg
 //   that stays planted and bends is the "front" leg), so the variant selects the instructions only.
@@ -57,7 +57,7 @@ export const lungeConfigSchema = z.strictObject({
   depthTargetFrac: z.number().min(0).max(1).default(0.3)
     .describe(`A counted rep whose deepest hip drop stays under this is marked shallow (rep fault SHALLOW_REP) and "go deeper" (SHALLOW_REP, info) shows after it. Ours (${DOC}#depth-target): ~a 3D drop of 0.35-0.45, the front knee near 90-100 deg.`),
   shallowCueMs: z.number().min(0).default(1500).describe(`How long SHALLOW_REP stays on (ms). Ours (${DOC}#depth-target): long enough to read.`),
-  maxPelvisTurnDeg: z.number().min(0).max(90).default(40)
+  maxPelvisTurnDeg: z.number().min(0).max(90).default(35)
     .describe(`The front knee is not judged while the pelvis is turned from its standing orientation by more than this (hip width / torso below cos of it x the standing value): the back leg turns with the pelvis, so its knee's shift no longer cancels a turned camera's shift of the front knee (a transverse lunge turns 30-60 deg by design). Ours (${DOC}#knee-medial-displacement).`),
   valgusMedialFrac: z.number().min(0).max(1).default(0.06)
     .describe(`KNEE_VALGUS when the front knee lies medial to its hip-ankle line by >= this fraction of the standing leg length. Ours (${DOC}#knee-medial-displacement): 6 % (~5 cm) is what FPPA 17 deg (the patellofemoral-pain mean) is at 60 deg of knee flexion; a distance keeps that meaning at any depth.`),
