@@ -21,7 +21,7 @@ export interface Floor {
 export const FLOORS: Record<string, Floor> = {
   'single-leg-stand': { faultF1: 0.82, maxFalseCueSets: 1, maxHoldMaeMs: 900 },
   'squat': { repExact: 0.96, faultF1: 0.58, maxFalseCueSets: 0 },
-  'lunge': { repExact: 0.84, faultF1: 0.53, maxFalseCueSets: 5 },
+  'lunge': { repExact: 0.84, faultF1: 0.61, maxFalseCueSets: 1 },
   'side-plank': { repExact: 0.82, faultF1: 0.85, maxFalseCueSets: 0, maxHoldMaeMs: 1850 },
   'side-lying-hip-abduction': { repExact: 0.99, faultF1: 0.80, maxFalseCueSets: 0 },
   'clamshell': { repExact: 0.99, faultF1: 0.92, maxFalseCueSets: 0 },

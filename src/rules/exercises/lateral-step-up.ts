@@ -14,8 +14,9 @@ import { accMax } from '../engine/accumulator';
 import { FULL_BODY, kneeMedialFrac } from '../engine/body';
 import { programmeBaseShape } from '../engine/config';
 import { defineRepExercise } from '../engine/rep-exercise';
+import { loadedKneeValgus } from '../engine/valgus';
 import {
-  EMPTY_REST_NEUTRALS, EMPTY_REST_REFERENCE, fromRestNeutral, restSmoothing, stepRestNeutrals, stepRestReference, type RestNeutrals, type RestReference,
+  EMPTY_REST_NEUTRALS, EMPTY_REST_REFERENCE, restSmoothing, stepRestNeutrals, stepRestReference, type RestNeutrals, type RestReference,
 } from '../engine/rest-reference';
 import { kneeMedialCheck, kneeMedialShape, oneLeg, oneLegRequired } from './standing';
 
@@ -67,9 +68,7 @@ export const lateralStepUp = defineRepExercise<LateralStepUpConfig, Aux>({
     const medialNow = kneeMedialFrac(leg, leg.otherHip, ref.rest);
     const neutral = stepRestNeutrals(aux.neutral, { medial: medialNow }, ref, extent, { ...restOpts, band: c.topCompression });
     const next: Aux = { leg: ref.state, neutral };
-    const bent = bend > c.valgusMinCompression;
-    const medial = bent ? fromRestNeutral(neutral, 'medial', medialNow) : Number.NaN;
-    const fppa = bent && bend <= c.fppaMaxCompression ? leg.m.fppaDeg : Number.NaN; // FPPA's valid range
+    const { medial, fppa } = loadedKneeValgus(neutral, medialNow, leg.m.fppaDeg, bend, { minBend: c.valgusMinCompression, fppaMaxBend: c.fppaMaxCompression });
     return {
       primary: ref.excursion,
       measures: [

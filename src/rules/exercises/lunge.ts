@@ -13,8 +13,9 @@
 // - KNEE_VALGUS on the front knee when the knees lie medial to their hip-ankle lines by >= 6 % of the standing leg
 //   length together (a turned body shifts both the same way in the picture, cancelling in the sum)
 //   (docs/biomechanics.md#knee-medial-displacement: a distance keeps its meaning where 2D FPPA does not, with the
-//   front thigh pointing at the lens), around the bottom, while the pelvis faces the camera as it did standing (a
-//   transverse lunge turns it 30-60 deg by design). FPPA is shown only in its range (moderate knee flexion).
+//   front thigh pointing at the lens), at the bottom (the hip drop nearly still: during the step and the descent the
+//   back knee bends ahead of the front one and the two shifts do not cancel yet), while the pelvis is turned less
+//   than 35 deg from standing (the back leg turns with it). FPPA is shown only in its range (moderate knee flexion).
 // - A counted rep short of the depth target (0.30) is marked shallow: SHALLOW_REP (info), "go deeper".
 // - Variants differ in where the moving foot goes; the measurements are the same (in the transverse lunge the leg
 //   that stays planted and bends is the "front" leg), so the variant selects the instructions only.
@@ -28,6 +29,7 @@ import { anchored, buffering, depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDept
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
 import { cue, faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
 import { INITIAL_GATE, judged, type GateState } from '../engine/gate';
+import { INITIAL_STILLNESS, stepStillness, stillForMs, type StillnessState } from '../engine/start';
 import { shoulderWidthRatio } from '../engine/view-check';
 import { visiblePx } from '../engine/visibility';
 import { faultKey, NO_FAULTS, stepFaults, type FaultStates } from '../engine/persistence';
@@ -55,12 +57,16 @@ export const lungeConfigSchema = z.strictObject({
   depthTargetFrac: z.number().min(0).max(1).default(0.3)
     .describe(`A counted rep whose deepest hip drop stays under this is marked shallow (rep fault SHALLOW_REP) and "go deeper" (SHALLOW_REP, info) shows after it. Ours (${DOC}#depth-target): ~a 3D drop of 0.35-0.45, the front knee near 90-100 deg.`),
   shallowCueMs: z.number().min(0).default(1500).describe(`How long SHALLOW_REP stays on (ms). Ours (${DOC}#depth-target): long enough to read.`),
-  maxPelvisTurnDeg: z.number().min(0).max(90).default(25)
-    .describe(`The front knee is not judged while the pelvis is turned from its standing orientation by more than this (hip width / torso below cos of it x the standing value): the frontal plane is then not the image plane (a transverse lunge turns 30-60 deg by design). Ours (${DOC}#knee-medial-displacement).`),
+  maxPelvisTurnDeg: z.number().min(0).max(90).default(35)
+    .describe(`The front knee is not judged while the pelvis is turned from its standing orientation by more than this (hip width / torso below cos of it x the standing value): the back leg turns with the pelvis, so its knee's shift no longer cancels a turned camera's shift of the front knee (a transverse lunge turns 30-60 deg by design). Ours (${DOC}#knee-medial-displacement).`),
   valgusMedialFrac: z.number().min(0).max(1).default(0.06)
     .describe(`KNEE_VALGUS when the front knee lies medial to its hip-ankle line by >= this fraction of the standing leg length. Ours (${DOC}#knee-medial-displacement): 6 % (~5 cm) is what FPPA 17 deg (the patellofemoral-pain mean) is at 60 deg of knee flexion; a distance keeps that meaning at any depth.`),
   valgusClearMedialFrac: z.number().min(0).max(1).default(0.04)
     .describe(`KNEE_VALGUS clears below this medial displacement (fraction of the standing leg length). Ours (${DOC}#knee-medial-displacement): hysteresis, above ~2 % of keypoint noise.`),
+  bottomStillFrac: z.number().min(0).default(0.06)
+    .describe(`The front knee is judged only at the bottom: the hip drop (torso lengths) staying within this of where it settled for bottomStillMs (engine/start.ts stillness), i.e. moving slower than ~0.3 per second. Ours (${DOC}#knee-medial-displacement): valgus is defined at peak knee flexion; during the step and the descent the back knee bends ahead of the front one, so a turned body's shifts of the two knees do not cancel yet. A lunge descends at ~0.5-1 per second.`),
+  bottomStillMs: z.number().min(0).default(200)
+    .describe(`How long the hip drop must stay within bottomStillFrac to count as the bottom, ms. Ours (${DOC}#knee-medial-displacement): longer than the ~150 ms smoothing, shorter than a bottom pause.`),
   valgusMinDropFrac: z.number().min(0).max(1).default(0.12)
     .describe(`FPPA is judged only when the hip drop is >= this (a straight leg shows only anatomy and noise). Ours (${DOC}#knee-valgus-fppa).`),
   fppaMaxDropFrac: z.number().min(0).max(1).default(0.2)
@@ -92,12 +98,14 @@ export interface LungeState {
   /** "Go deeper" (SHALLOW_REP) shows until then. */
   shallowUntilMs: number;
   counts: { left: number; right: number };
+  /** Stillness of the hip drop (the bottom of the lunge). */
+  bottom: StillnessState;
 }
 
 export const lungeInitialState = (): LungeState => ({
   gate: INITIAL_GATE, depth: INITIAL_DEPTH_REPS, signals: EMPTY_SIGNALS, faults: NO_FAULTS, acc: EMPTY_ACC, counts: { left: 0, right: 0 },
   standAnkles: { lx: Number.NaN, ly: Number.NaN, rx: Number.NaN, ry: Number.NaN }, standLegPx: { l: Number.NaN, r: Number.NaN },
-  medial: EMPTY_SIGNALS, standHipWidthTorso: Number.NaN, shallowUntilMs: -Infinity,
+  medial: EMPTY_SIGNALS, standHipWidthTorso: Number.NaN, shallowUntilMs: -Infinity, bottom: INITIAL_STILLNESS,
 });
 
 /** The front (working) leg given the foot that stepped: the stepping foot in a forward lunge, the other one otherwise. */
@@ -169,6 +177,9 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   const front: Side | null = stepped ? frontFromStep(stepped, cfg.variant) : byShank;
   // Judged from the first frame (a recording may begin mid-rep; engine/depth-reps.ts).
   const nearBottom = drop >= cfg.valgusMinDropFrac;
+  // At the bottom: the hip drop nearly still (valgus is defined at peak knee flexion).
+  const bottom = stepStillness(fresh ? INITIAL_STILLNESS : s.bottom, drop, 0, cfg.bottomStillFrac, t);
+  const still = stillForMs(bottom, t) >= cfg.bottomStillMs;
   // Where 2D FPPA means something: moderate knee flexion (docs/biomechanics.md#knee-valgus-fppa).
   const fppaValid = nearBottom && drop <= cfg.fppaMaxDropFrac;
   const sig = stepSignals(fresh ? EMPTY_SIGNALS : s.signals, {
@@ -180,7 +191,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
     l: kneeMedialFrac(L, R.hip, standLegPx.l), r: kneeMedialFrac(R, L.hip, standLegPx.r),
   }, t, cfg);
   const med = medStep.values, medialBank = medStep.bank;
-  const judgedKnee = (side: Side) => ({ window: nearBottom && pelvisSquare && front === side && (cfg.side === 'auto' || cfg.side === side) });
+  const judgedKnee = (side: Side) => ({ window: nearBottom && still && pelvisSquare && front === side && (cfg.side === 'auto' || cfg.side === side) });
   const valgusCheck = (side: Side, v: number) => ({ ...kneeValgusCheck(side, v, { valgusFppaDeg: cfg.valgusMedialFrac, valgusClearFppaDeg: cfg.valgusClearMedialFrac }), ...judgedKnee(side) });
   // A body turned against the camera shifts both bent knees the same way in the picture (their forward travel x
   // sin(yaw)), i.e. medial for one and lateral for the other: the sum of the two knees' medial displacements cancels
@@ -226,7 +237,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   }
   if (t <= shallowUntilMs) findings.push(cue('SHALLOW_REP', 'both', 'info', t, ['left_hip', 'right_hip']));
   findings.push(phaseFinding(active ? 'active' : 'setup', t));
-  return { state: { gate: judged(df.gate, t), depth: d.depth, signals: sig.bank, faults: f.states, acc, counts, shallowUntilMs, standAnkles, standLegPx, medial: medialBank, standHipWidthTorso }, findings };
+  return { state: { gate: judged(df.gate, t), depth: d.depth, signals: sig.bank, faults: f.states, acc, counts, shallowUntilMs, standAnkles, standLegPx, medial: medialBank, standHipWidthTorso, bottom }, findings };
 }
 
 export const lunge: ExerciseDefinition<typeof lungeConfigSchema, LungeState> = {

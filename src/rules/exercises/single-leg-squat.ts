@@ -14,6 +14,7 @@ import { accMax } from '../engine/accumulator';
 import { FULL_BODY, kneeMedialFrac } from '../engine/body';
 import { programmeBaseShape } from '../engine/config';
 import { defineRepExercise } from '../engine/rep-exercise';
+import { loadedKneeValgus } from '../engine/valgus';
 import {
   EMPTY_REST_NEUTRALS, EMPTY_REST_REFERENCE, fromRestNeutral, restSmoothing, stepRestNeutrals, stepRestReference, type RestNeutrals, type RestReference,
 } from '../engine/rest-reference';
@@ -72,10 +73,9 @@ export const singleLegSquat = defineRepExercise<SingleLegSquatConfig, Aux>({
     const neutral = stepRestNeutrals(aux.neutral, { medial: medialNow, drop: m.pelvicDropDeg, lean: m.trunkLeanDeg }, ref, extent, { ...restOpts, band: c.upCompression });
     const next: Aux = { leg: ref.state, neutral };
     const dropDeg = fromRestNeutral(neutral, 'drop', m.pelvicDropDeg), leanDeg = fromRestNeutral(neutral, 'lean', m.trunkLeanDeg);
-    // Valgus is judged with the knee bent (FPPA is defined at knee flexion).
-    const bent = depth > c.upCompression;
-    const medial = bent ? fromRestNeutral(neutral, 'medial', medialNow) : Number.NaN;
-    const fppa = bent ? m.fppaDeg : Number.NaN;
+    // Valgus is judged with the knee bent (engine/valgus.ts); FPPA over the whole bend (these squats reach 45-75 deg of
+    // knee flexion, inside FPPA's range).
+    const { medial, fppa } = loadedKneeValgus(neutral, medialNow, m.fppaDeg, depth, { minBend: c.upCompression, fppaMaxBend: Infinity });
     return {
       primary: ref.excursion,
       measures: [

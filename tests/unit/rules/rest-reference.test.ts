@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadedKneeValgus } from '../../../src/rules/engine/valgus';
 import {
   EMPTY_REST_NEUTRALS, EMPTY_REST_REFERENCE, fromRestNeutral, stepRestNeutrals, stepRestReference, type RestNeutrals, type RestReference, type RestReferenceOpts,
 } from '../../../src/rules/engine/rest-reference';
@@ -81,5 +82,29 @@ describe('stepRestNeutrals: a neutral learned at the rest of a rest reference', 
   });
   it('nothing is judged before the rest is known (NaN)', () => {
     expect(neutralAfter([100, 100, 100, 100])).toBeNaN();
+  });
+});
+
+describe('loadedKneeValgus (engine/valgus.ts): the loaded knee against its straight-leg neutral', () => {
+  // Neutral medial 0.02 learned with the leg straight (extent 100), then bent frames.
+  const o = { dir: -1, relative: true, targetExcursion: 0.1 } as const;
+  let ref: RestReference = EMPTY_REST_REFERENCE, n: RestNeutrals = EMPTY_REST_NEUTRALS;
+  for (const e of [100, 100, 100, 100, 85, 80, 85, 100, 100]) {
+    const r = stepRestReference(ref, e, o);
+    ref = r.state;
+    n = stepRestNeutrals(n, { medial: 0.02 }, r, e, { dir: -1, relative: true, band: 0.04 });
+  }
+  const w = { minBend: 0.05, fppaMaxBend: 0.2 };
+  it('judges the medial displacement minus the neutral only while bent past minBend', () => {
+    expect(loadedKneeValgus(n, 0.09, 20, 0.051, w).medial).toBeCloseTo(0.07, 9);
+    expect(loadedKneeValgus(n, 0.09, 20, 0.049, w).medial).toBeNaN();
+  });
+  it('gives FPPA only inside its flexion window', () => {
+    expect(loadedKneeValgus(n, 0.09, 20, 0.199, w).fppa).toBe(20);
+    expect(loadedKneeValgus(n, 0.09, 20, 0.201, w).fppa).toBeNaN();
+    expect(loadedKneeValgus(n, 0.09, 20, 0.049, w).fppa).toBeNaN();
+  });
+  it('nothing before the neutral is known', () => {
+    expect(loadedKneeValgus(EMPTY_REST_NEUTRALS, 0.09, 20, 0.1, w).medial).toBeNaN();
   });
 });

@@ -1,7 +1,10 @@
 // Lunge, front view: forward (the front foot steps forward), reverse (the back foot steps back) and transverse
 // (the moving foot steps back and out while pelvis and trunk turn toward it: the planted knee ends up crossing
 // the body's midline). The front (planted, bending) knee can collapse: a swivel about its hip-ankle axis solved in
-// 3D for the wanted medial displacement at the bottom.
+// 3D for the wanted medial displacement at the bottom. Valgus of the planted leg is measured in ITS frontal plane,
+// that of the planted foot (the knee's flexion plane), not the pelvis's: in the transverse lunge the pelvis turns
+// 30-60 deg over the planted leg (hip rotation), and in the turned pelvis's plane the knee's forward travel over the
+// foot (~30 % of the leg at the bottom) would read as medial or lateral displacement by x sin(turn).
 import type { Side } from '../../../src/core/pose-frame';
 import type { Anthropometry } from '../../body/anthropometry';
 import { buildBody, hipCentres, neutralPose, type ArmPose, type BodyPose } from '../../body/skeleton';
@@ -15,6 +18,8 @@ import { Timeline } from '../timeline';
 import type { ExerciseModel } from '../types';
 import { VALGUS_BANDS } from './squat';
 
+/** The planted foot faces the world's forward in every variant (it never turns): its frontal plane's axes. */
+const FOOT_AXES = { lateral: v3(1, 0, 0), forward: v3(0, 0, 1) };
 const sgn = (s: Side) => (s === 'left' ? 1 : -1);
 const other = (s: Side): Side => (s === 'left' ? 'right' : 'left');
 export type LungeVariant = 'forward' | 'reverse' | 'transverse';
@@ -62,7 +67,7 @@ export const lungeModel: ExerciseModel = {
   arms: ['sides', 'hips', 'crossed'],
   measure(id, b, script) {
     if (!id.startsWith(KNEE_VALGUS)) return Number.NaN;
-    return kneeMedialPct(b, script.scripted.frontIsLeft ? 'left' : 'right');
+    return kneeMedialPct(b, script.scripted.frontIsLeft ? 'left' : 'right', FOOT_AXES);
   },
   script(rng: Rng, A: Anthropometry, o) {
     const front: Side = rng.next() < 0.5 ? 'left' : 'right';
@@ -70,7 +75,7 @@ export const lungeModel: ExerciseModel = {
     const shape: LungeShape = { front, variant, stepM: A.statureM * rng.uniform(0.35, 0.5), bottomHipFrac: rng.uniform(0.5, 0.65), turnDeg: rng.uniform(30, 60), arms: o.arms };
     let target = rng.uniform(-6, 1.5);
     if (o.fault) target = bandValue(rng.next(), o.fault.level, VALGUS_BANDS);
-    const swivel = solveMonotonic((v) => kneeMedialPct(buildBody(A, lungePose(A, shape, 1, 1, v)), front), target, -40, 60);
+    const swivel = solveMonotonic((v) => kneeMedialPct(buildBody(A, lungePose(A, shape, 1, 1, v)), front, FOOT_AXES), target, -40, 60);
     const n = 2 + Math.floor(rng.next() * 3);
     const stepMs = rng.uniform(500, 800);
     // Between reps: the return step of one, a pause, the step of the next.
