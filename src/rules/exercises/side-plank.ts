@@ -32,6 +32,7 @@ import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterState } from '../en
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { visiblePx } from '../engine/visibility';
 import { EMPTY_WINDOW, pushSample, windowMedian, type SampleWindow } from '../engine/neutral';
+import { stepSideVote } from '../engine/side-vote';
 
 const DOC = 'docs/biomechanics.md#side-plank-line';
 
@@ -82,11 +83,14 @@ export interface SidePlankState {
   pairs: Pairs;
   /** Line deviation over the last sagMedianMs (HIP_SAG is judged on its median: a sag near the tolerance flickers). */
   devWin: SampleWindow;
+  /** Which shoulder is usually the lower one (+ left, - right), a vote over the frames (engine/side-vote.ts). */
+  sideVote: number;
 }
 
 export const sidePlankInitialState = (): SidePlankState => ({
   gate: INITIAL_GATE, hold: INITIAL_HOLD, bottom: null, faults: NO_FAULTS, acc: EMPTY_ACC, raises: INITIAL_REP_COUNTER,
   raiseAcc: EMPTY_ACC, armed: true, holds: 0, pairs: { shoulder: null, hip: null, ankle: null, knee: null }, devWin: EMPTY_WINDOW,
+  sideVote: 0,
 });
 
 function bottomSideOf(frame: PoseFrame, cfg: SidePlankConfig): Side | null {
@@ -105,7 +109,11 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
   // The gate handles NO_PERSON and the view check; the pairs are checked here (one of each pair is enough).
   const g = stepGate(s.gate, frame, [], 'front', cfg, true);
   const legRaises = cfg.variant === 'leg-raises';
-  const detected = s.bottom ?? bottomSideOf(frame, cfg);
+  // The lower shoulder on this frame votes; the vote decides (MoveNet swaps left and right of a lying body for a
+  // few frames: one such frame must not stop the clock as a plank on the other side).
+  const seen = bottomSideOf(frame, cfg);
+  const sideVote = stepSideVote(s.sideVote, seen === 'left' ? 1 : seen === 'right' ? -1 : 0);
+  const detected = s.bottom ?? (sideVote > 0 ? 'left' : sideVote < 0 ? 'right' : null);
   const bottom: Side | null = cfg.side === 'auto' ? detected : cfg.side;
   const pair = (j: keyof Pairs) => stackedPairPoint(frame, `left_${j}`, `right_${j}`, s.pairs[j], t, cfg.pairMemoryMs, cfg);
   const sh = pair('shoulder'), hp = pair('hip'), an = pair('ankle'), kn = pair('knee');
@@ -122,7 +130,7 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
   const vis: Finding | null = !g.ok ? g.finding
     : missing.length ? { kind: 'visibility', code: missing.length === 6 ? 'NO_PERSON' : 'NOT_VISIBLE', missing, timestampMs: t } : null;
 
-  let st: SidePlankState = { ...s, gate: g.state, pairs };
+  let st: SidePlankState = { ...s, gate: g.state, pairs, sideVote };
   let dev = Number.NaN;
   // null = unknown (not visible): a short unknown stretch is bridged by the hold timer, a long one lapses.
   let postureOk: boolean | null = vis ? null : false;

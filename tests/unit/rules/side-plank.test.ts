@@ -245,6 +245,24 @@ describe('side plank: the side picked and the body', () => {
     expect(cues('left')).toEqual([]);
     expect(cues('auto')).toEqual([]);
   });
+
+  it('a few frames with left and right swapped (the model on a lying body) do not delay the clock; the other side runs none', () => {
+    const swap = (j: Joints): Joints => {
+      const out: Joints = {};
+      for (const [k, v] of Object.entries(j)) out[(k.startsWith('left_') ? k.replace('left_', 'right_') : k.replace('right_', 'left_')) as keyof Joints] = v;
+      return out;
+    };
+    const swapped = (from: number, to: number) => seq((t) => (t >= from && t < to ? swap(plankPose({})) : plankPose({})), 30, 4000);
+    const firstRunningMs = (r: ReturnType<typeof run>) => r.findings.find((f) => f.kind === 'hold' && f.running)?.timestampMs ?? Infinity;
+    // Swapped for 3 frames while the start is confirmed (500 ms): the hold still starts on time.
+    const r = run(swapped(300, 400), { side: 'left' });
+    expect(firstRunningMs(r)).toBeLessThan(600);
+    expect(r.sum.cues).toEqual([]);
+    // Lying on the other side from the start: no clock (SIDE_MISMATCH instead).
+    const other = run(swapped(0, 4000), { side: 'left' });
+    expect(firstRunningMs(other)).toBe(Infinity);
+    expect(other.sum.cues.map((c) => c.code)).toContain('SIDE_MISMATCH');
+  });
 });
 
 describe('side plank: the end of a hold is not a sag', () => {
