@@ -375,7 +375,9 @@ const wallClamshell: ExerciseModel = {
     const holds = intervalsWhere((t) => bodyAt(t)[`${lifted}_ankle`].y - A.ankleHeightM >= 0.02, lead, tl.durationMs, stance);
     return {
       script: {
-        exerciseId: 'wall-clamshell', side: stance, configOverrides: {}, view: 'front', lying: false, body: A, bodyAt, armsAt: () => o.arms, durationMs: tl.durationMs,
+        // The set's target covers the scripted holds (the exercise articles' 10 s): a target under the hold would end the
+        // clock at the target while the truth counts on, scoring the target, not the timing.
+        exerciseId: 'wall-clamshell', side: stance, configOverrides: { holdTargetMs: 10_000 }, view: 'front', lying: false, body: A, bodyAt, armsAt: () => o.arms, durationMs: tl.durationMs,
         reps: [], holds, trials: holds, camera: front(A),
         scripted: { baselineObliquityDeg: pelvicObliquityDeg(start, stance), baselineLeanDeg: trunkLateralDeg(start, stance), dropDeg: drop, leanDeg: lean },
         notes: `${nHolds} holds on the ${stance} leg`,
