@@ -148,6 +148,31 @@ describe('side plank hold', () => {
     expect(ok.state.hold.status).toBe('running');
   });
 
+  it('a camera rolled under a forearm plank: after the hips rested toward the floor, a straight line as high as at rest is lifted; lying down flat is not; pins liftInclineDropDeg (4 deg)', () => {
+    // The pose turned about the shoulders so the shoulder-ankle line rises `deg` above the image horizontal.
+    const tilt = (j: Joints, deg: number): Joints => {
+      const r = ((Math.atan2(A.y - S.y, A.x - S.x) * 180) / Math.PI - deg) * (Math.PI / 180);
+      const out: Joints = {};
+      for (const [k, p] of Object.entries(j)) {
+        const vx = p.x - S.x, vy = p.y - S.y;
+        out[k as keyof Joints] = { x: S.x + vx * Math.cos(r) + vy * Math.sin(r), y: S.y - vx * Math.sin(r) + vy * Math.cos(r) };
+      }
+      return out;
+    };
+    // Hips resting toward the floor (deviation 25 deg) for 1.5 s at `restDeg`, then a straight line at `heldDeg`.
+    const lift = (restDeg: number, heldDeg: number, gapMs = 0) => seq((t) => (t < 1500 ? tilt(plankPose({ devDeg: 25 }), restDeg)
+      : t < 1500 + gapMs ? tilt(plankPose({ devDeg: 14 }), heldDeg) : tilt(plankPose({}), heldDeg)), 30, 4500 + gapMs);
+    const timed = (frames: ReturnType<typeof seq>) => run(frames).findings.some((f) => f.kind === 'hold' && f.running);
+    expect(timed(lift(5, 5))).toBe(true);
+    expect(timed(lift(9, 5.1))).toBe(true);
+    expect(timed(lift(9, 4.9))).toBe(false);
+    // Propped on the forearm at 12 deg, then the shoulders lowered to the floor: a straight line at 6 deg, not a plank.
+    expect(timed(lift(12, 6))).toBe(false);
+    // The rest is remembered for liftMemoryMs (5 s).
+    expect(timed(lift(5, 5, 4000))).toBe(true);
+    expect(timed(lift(5, 5, 6000))).toBe(false);
+  });
+
   it('a standing person is not a plank (body line too steep): no hold', () => {
     const r = run(seq(() => standingFront(), 30, 3000));
     expect(r.findings.some((f) => f.kind === 'hold')).toBe(false);
