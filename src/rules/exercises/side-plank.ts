@@ -201,10 +201,14 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
     const measured = h.state.status === 'running' || (inHold && shownLine && sagDev < cfg.restingDeg);
     st = { ...st, gate: judged(st.gate, t), faults: f.states, acc: measured ? accumulate(st.acc, { dev }) : st.acc };
   }
-  if (legRaises && (inHold || ended)) {
+  // Raises are followed from the first frame of correct posture, while the hold's start is being confirmed too (it is
+  // counted back into the hold), and from wherever the leg is (a raise already up when the hold starts counts once
+  // it is completed, as the kit's rep counter does for a recording that starts mid-rep).
+  const confirming = h.state.status === 'waiting' && h.state.okSinceMs !== null;
+  if (legRaises && (inHold || ended || confirming)) {
     const angle = !vis && topAnkle ? jointAngleDeg(topAnkle, hip!, ankle!) : Number.NaN;
-    const raiseCfg = { startThreshold: cfg.raiseStartDeg, targetThreshold: cfg.raiseTargetDeg, setupMs: 300, minTargetMs: cfg.raiseMinTopMs, minRepMs: cfg.raiseMinRepMs, maxGapMs: 1000 };
-    const rc = stepRepCounter(st.raises, inHold && !Number.isNaN(angle) ? angle : null, t, raiseCfg);
+    const raiseCfg = { startThreshold: cfg.raiseStartDeg, targetThreshold: cfg.raiseTargetDeg, setupMs: 0, minTargetMs: cfg.raiseMinTopMs, minRepMs: cfg.raiseMinRepMs, maxGapMs: 1000 };
+    const rc = stepRepCounter(st.raises, (inHold || confirming) && !Number.isNaN(angle) ? angle : null, t, raiseCfg);
     let raiseAcc = accumulate(rc.event?.type === 'rep-start' ? EMPTY_ACC : st.raiseAcc, { angle });
     if (!vis) findings.push(measure('LEG_RAISE_DEG', otherSide(holdSide), angle, 'deg', t));
     if (rc.event?.type === 'rep') {

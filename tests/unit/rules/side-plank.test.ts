@@ -245,6 +245,17 @@ describe('side plank with top-leg raises', () => {
     expect(r.sum.cues).toEqual([]);
   });
 
+  it('a raise already up when the recording starts counts once it is completed (the hold start is still being confirmed)', () => {
+    // The leg is up at 35 deg from the first frame, comes down over 300-900 ms, then two full raises.
+    const frames = seq((t) => {
+      if (t < 300) return plankPose({ raiseDeg: 35 });
+      if (t < 900) return plankPose({ raiseDeg: 35 * (900 - t) / 600 });
+      const p = (t - 1500) % 2000, f = t < 1500 || t >= 5500 ? 0 : p < 600 ? p / 600 : p < 900 ? 1 : p < 1500 ? (1500 - p) / 600 : 0;
+      return plankPose({ raiseDeg: 35 * f });
+    }, 30, 6000);
+    expect(run(frames, { variant: 'leg-raises' }).sum.reps.total).toBe(3);
+  });
+
   it('no raises counted in the plain hold variant', () => {
     expect(run(raises(35, 2)).sum.reps.total).toBe(0);
   });
