@@ -55,6 +55,8 @@ export interface CircumductionState {
   /** Direction of the last counted circle (0 before any) and since when the knee has been at rest (null = moving). */
   lastDir: number;
   restSinceMs: number | null;
+  /** The turning furthest from 0 since the last count (the knee coming back to an off-centre rest unwinds a little). */
+  furthestDeg: number;
   /** The circle in progress: knee radius samples and the faults seen. */
   acc: Accumulator;
   faults: FaultStates;
@@ -63,7 +65,7 @@ export interface CircumductionState {
 
 const INITIAL: CircumductionState = {
   gate: INITIAL_GATE, startSinceMs: null, started: false, centre: EMPTY_SIGNALS, spread: EMPTY_SIGNALS, prevAngleDeg: null, accDeg: 0, count: 0,
-  circleStartMs: null, lastDir: 0, restSinceMs: null, acc: EMPTY_ACC, faults: NO_FAULTS, announcedPhase: null,
+  circleStartMs: null, lastDir: 0, restSinceMs: null, furthestDeg: 0, acc: EMPTY_ACC, faults: NO_FAULTS, announcedPhase: null,
 };
 
 function required(c: StandingHipCircumductionConfig) {
@@ -102,7 +104,7 @@ export function stepCircumduction(s: CircumductionState, frame: PoseFrame, c: St
   const start = stepStartWait(s.startSinceMs, true, t, null, c);
   const started = s.started || start.done;
 
-  let { prevAngleDeg, accDeg, count, circleStartMs, acc, lastDir, restSinceMs } = s;
+  let { prevAngleDeg, accDeg, count, circleStartMs, acc, lastDir, restSinceMs, furthestDeg } = s;
   const lean = trunkLeanDeg(midpoint(hip, stanceHip), midpoint(p('left_shoulder'), p('right_shoulder')), stanceHip.x);
   const f = stepFaults(s.faults, started ? [trunkLeanCheck(otherSide(c.side), lean, c, c.side)] : [], t, { onsetMs: c.faultOnsetMs, clearMs: c.faultClearMs });
   const leaning = f.active.length > 0;
@@ -117,6 +119,7 @@ export function stepCircumduction(s: CircumductionState, frame: PoseFrame, c: St
         if (d <= -180) d += 360;
         if (Math.abs(d) <= c.maxStepDeg) accDeg += d;
       }
+      if (Math.abs(accDeg) > Math.abs(furthestDeg)) furthestDeg = accDeg;
       prevAngleDeg = ang;
       circleStartMs ??= t;
       acc = accumulate(acc, { radius });
@@ -126,6 +129,7 @@ export function stepCircumduction(s: CircumductionState, frame: PoseFrame, c: St
         // direction +1 = clockwise as seen in the (unmirrored) image, y down.
         findings.push(repFinding(c.side, count, t, t - circleStartMs, { direction: dir, meanRadiusLeg: accMean(acc, 'radius') }, acc.faults));
         accDeg -= 360 * dir;
+        furthestDeg = accDeg;
         circleStartMs = t;
         lastDir = dir;
         acc = leaning ? noteFaults(EMPTY_ACC, ['TRUNK_LEAN']) : EMPTY_ACC;
@@ -134,16 +138,18 @@ export function stepCircumduction(s: CircumductionState, frame: PoseFrame, c: St
       prevAngleDeg = null; // too close to the centre: the angle is noise, restart the angle track
     }
     // Back at rest: the circle in progress ends. It counts if it turned lastCircleDeg the same way as the last one
-    // (the last circle spirals into the rest position and loses its end); the next circles start afresh.
+    // (the last circle spirals into the rest position and loses its end; the furthest turning is taken, as the way
+    // into a rest point off the circle's centre unwinds a little); the next circles start afresh.
     restSinceMs = Math.hypot(cx, cy) < c.minRadiusLeg ? (restSinceMs ?? t) : null;
-    if (restSinceMs !== null && t - restSinceMs >= c.restMs && accDeg !== 0) {
-      const dir = Math.sign(accDeg);
-      if (Math.abs(accDeg) >= c.lastCircleDeg && (lastDir === 0 || dir === lastDir) && circleStartMs !== null) {
+    if (restSinceMs !== null && t - restSinceMs >= c.restMs && (accDeg !== 0 || furthestDeg !== 0)) {
+      const dir = Math.sign(furthestDeg);
+      if (Math.abs(furthestDeg) >= c.lastCircleDeg && (lastDir === 0 || dir === lastDir) && circleStartMs !== null) {
         count += 1;
         findings.push(repFinding(c.side, count, t, t - circleStartMs, { direction: dir, meanRadiusLeg: accMean(acc, 'radius') }, acc.faults));
         lastDir = dir;
       }
       accDeg = 0;
+      furthestDeg = 0;
       circleStartMs = null;
       acc = EMPTY_ACC;
     }
@@ -152,7 +158,7 @@ export function stepCircumduction(s: CircumductionState, frame: PoseFrame, c: St
   findings.push(measure('TRUNK_LEAN_DEG', c.side, lean, 'deg', t));
   const announcedPhase = announcePhase(s.announcedPhase, started ? 'active' : 'setup', t, findings);
   return {
-    state: { gate: judged(g.state, t), startSinceMs: start.sinceMs, started, centre: centre.bank, spread: spread.bank, prevAngleDeg, accDeg, count, circleStartMs, lastDir, restSinceMs, acc, faults: f.states, announcedPhase },
+    state: { gate: judged(g.state, t), startSinceMs: start.sinceMs, started, centre: centre.bank, spread: spread.bank, prevAngleDeg, accDeg, count, circleStartMs, lastDir, restSinceMs, furthestDeg, acc, faults: f.states, announcedPhase },
     findings,
   };
 }
