@@ -36,6 +36,6 @@ export const FLOORS: Record<string, Floor> = {
   'quadruped-hip-abduction': { repExact: 0.99, faultF1: 0.99, maxFalseCueSets: 0 },
   'seated-side-foot-raise': { repExact: 0.99, faultF1: 0.99, maxFalseCueSets: 0 },
   'prone-straddle-hold': { faultF1: 0.99, maxFalseCueSets: 0, maxHoldMaeMs: 250 },
-  'wall-clamshell': { faultF1: 0.93, maxFalseCueSets: 0, maxHoldMaeMs: 1000 },
+  'wall-clamshell': { faultF1: 0.93, maxFalseCueSets: 0, maxHoldMaeMs: 400 },
   'standing-hip-circumduction': { repExact: 0.80, faultF1: 0.99, maxFalseCueSets: 0 },
 };
