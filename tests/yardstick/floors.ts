@@ -19,10 +19,10 @@ export interface Floor {
 // (12 / 4) held too few fault events to be a floor (single-leg stand: 3 pelvic-drop holds, so one hold moved F1 by
 // 0.3). Each floor sits just below what this subset measured then.
 export const FLOORS: Record<string, Floor> = {
-  'single-leg-stand': { faultF1: 0.82, maxFalseCueSets: 1, maxHoldMaeMs: 900 },
+  'single-leg-stand': { faultF1: 0.82, maxFalseCueSets: 1, maxHoldMaeMs: 700 },
   'squat': { repExact: 0.96, faultF1: 0.58, maxFalseCueSets: 0 },
   'lunge': { repExact: 0.84, faultF1: 0.61, maxFalseCueSets: 1 },
-  'side-plank': { repExact: 0.82, faultF1: 0.85, maxFalseCueSets: 0, maxHoldMaeMs: 1850 },
+  'side-plank': { repExact: 0.97, faultF1: 0.89, maxFalseCueSets: 0, maxHoldMaeMs: 400 },
   'side-lying-hip-abduction': { repExact: 0.99, faultF1: 0.80, maxFalseCueSets: 0 },
   'clamshell': { repExact: 0.99, faultF1: 0.92, maxFalseCueSets: 0 },
   'single-leg-squat': { repExact: 0.90, faultF1: 0.85, maxFalseCueSets: 2 },
@@ -35,7 +35,7 @@ export const FLOORS: Record<string, Floor> = {
   'prone-hip-extension': { repExact: 0.90, faultF1: 0.85, maxFalseCueSets: 0 },
   'quadruped-hip-abduction': { repExact: 0.99, faultF1: 0.99, maxFalseCueSets: 0 },
   'seated-side-foot-raise': { repExact: 0.99, faultF1: 0.99, maxFalseCueSets: 0 },
-  'prone-straddle-hold': { faultF1: 0.99, maxFalseCueSets: 0, maxHoldMaeMs: 300 },
-  'wall-clamshell': { faultF1: 0.93, maxFalseCueSets: 0, maxHoldMaeMs: 1850 },
-  'standing-hip-circumduction': { repExact: 0.65, faultF1: 0.99, maxFalseCueSets: 0 },
+  'prone-straddle-hold': { faultF1: 0.99, maxFalseCueSets: 0, maxHoldMaeMs: 250 },
+  'wall-clamshell': { faultF1: 0.93, maxFalseCueSets: 0, maxHoldMaeMs: 400 },
+  'standing-hip-circumduction': { repExact: 0.80, faultF1: 0.99, maxFalseCueSets: 0 },
 };

@@ -7,7 +7,7 @@ import type { Finding } from '../../src/rules/engine/types';
 import type { Body3D } from '../body/skeleton';
 import { frameSide, renderSet, type Conditions, type PopulationSet } from '../population';
 import type { FaultDef, TruthSide } from '../scenarios/types';
-import { faultIntervals, holdIntervals, medianFrameMs, type GotInterval } from './fixture-check';
+import { faultIntervals } from './fixture-check';
 
 export type Grade = 'clean' | 'borderline' | 'fault';
 
@@ -41,6 +41,29 @@ export interface SetResult {
 }
 
 const STEP_MS = 25;
+
+/**
+ * The hold time the user is told: per hold its final clock (the hold-end's, or the last status of a hold the clip
+ * cut), summed, as the set summary reports it. Not the frames shown running: the clock confirms a start only after
+ * the posture has lasted a moment and then counts that moment in, so the running frames miss it by design.
+ */
+export function heldMs(perFrame: readonly { findings: readonly Finding[] }[]): number {
+  let total = 0, current = 0;
+  for (const f of perFrame) {
+    const ends = f.findings.filter((x) => x.kind === 'hold-end');
+    if (ends.length) { // the hold's own total (a status on the same frame repeats it)
+      for (const e of ends) total += e.elapsedMs;
+      current = 0;
+      continue;
+    }
+    for (const x of f.findings) {
+      if (x.kind !== 'hold') continue;
+      if (x.elapsedMs < current) total += current; // a new hold began without an end
+      current = x.elapsedMs;
+    }
+  }
+  return total + current;
+}
 export const gradeOf = (f: FaultDef, v: number): Grade => (v >= f.faultFrom ? 'fault' : v <= f.cleanMax ? 'clean' : 'borderline');
 
 function bodiesOver(ps: PopulationSet, fromMs: number, toMs: number): { t: number; b: Body3D }[] {
@@ -110,11 +133,7 @@ export function scoreRun(ps: PopulationSet, perFrame: readonly { timestampMs: nu
   const falseCues = clean ? [...new Set(cues.map((c) => c.code))] : [];
   const reps = model.kind === 'reps' || script.reps.length ? { truth: repWins.length, got: repFindings.length } : null;
   let holds: SetResult['holds'] = null;
-  if (model.kind === 'hold') {
-    const frameMs = medianFrameMs(perFrame.map((f) => f.timestampMs));
-    const got = holdIntervals(perFrame).reduce((s: number, h: GotInterval) => s + (h.endMs - h.startMs) + frameMs, 0);
-    holds = { truthMs: holdWins.reduce((s, h) => s + (h.to - h.from), 0), gotMs: got };
-  }
+  if (model.kind === 'hold') holds = { truthMs: holdWins.reduce((s, h) => s + (h.to - h.from), 0), gotMs: heldMs(perFrame) };
   const verdicts = [reps ? `reps=${reps.got}` : `holds=${Math.round((holds?.gotMs ?? 0) / 1000)}`, ...outcomes.map((o) => `${o.fault}:${o.flagged ? 1 : 0}`)].join(' ');
   return { id: ps.id, conditions: ps.conditions, reps, holds, outcomes, clean, falseCues, measures, verdicts, frames: nFrames };
 }

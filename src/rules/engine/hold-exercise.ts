@@ -36,7 +36,8 @@ export interface HoldExerciseSpec<C extends CommonConfig, A> extends ExerciseInf
   totalHolds?(config: C): number;
   holdSide(config: C): FindingSide;
   initialAux(config: C): A;
-  evaluate(ctx: EvalContext<C> & { holdsDone: number }, aux: A): HoldEvaluation<A>;
+  /** `holding`: a hold was running or lapsed before this frame (a frame for a two-leg neutral is one outside holds). */
+  evaluate(ctx: EvalContext<C> & { holdsDone: number; holding: boolean }, aux: A): HoldEvaluation<A>;
   holdMetrics(acc: Accumulator, ctx: { config: C; holdsDone: number; aux: A }): Record<string, number>;
 }
 
@@ -75,7 +76,7 @@ export function stepHoldExercise<C extends CommonConfig, A>(
 
   const g = stepGate(s.gate, frame, spec.required(config, frame), spec.view, config, spec.trackPerson ?? false);
   const pt = (name: KeypointName) => visiblePx(frame, name, config);
-  const ev = g.ok ? spec.evaluate({ frame, config, torso: g.torso, pt, phase: 'start', holdsDone: s.holdsDone }, s.aux) : null;
+  const ev = g.ok ? spec.evaluate({ frame, config, torso: g.torso, pt, phase: 'start', holdsDone: s.holdsDone, holding: active(s.hold) }, s.aux) : null;
   if (!g.ok || !ev || (ev.missing && ev.missing.length > 0)) {
     findings.push(g.ok ? notVisible(ev?.missing ?? [], t) : g.finding);
     // Not judgeable (unknown posture): the clock pauses, ends after the grace period; a short loss is bridged. No

@@ -14,6 +14,7 @@ import { accMax } from '../engine/accumulator';
 import { SIDE_JOINTS } from '../engine/body';
 import { programmeBaseShape } from '../engine/config';
 import { defineRepExercise } from '../engine/rep-exercise';
+import { stepSideVote } from '../engine/side-vote';
 
 const DEG = 180 / Math.PI;
 const DOC = 'docs/biomechanics.md#programme-exercises';
@@ -30,11 +31,10 @@ export type QuadrupedHipAbductionConfig = z.infer<typeof quadrupedHipAbductionCo
 
 /**
  * `imageSide`: on which side of the other hip the working hip shows in the image (+1 / -1), a vote over the frames
- * (clipped to +/-SIDE_VOTES): a model that swaps left and right for a few frames on the body on all fours is undone
+ * (engine/side-vote.ts): a model that swaps left and right for a few frames on the body on all fours is undone
  * instead of reading the resting leg mid-hold (a rep split in two).
  */
 interface Aux { topSinceMs: number | null; imageSide: number }
-const SIDE_VOTES = 30;
 
 export const quadrupedHipAbduction = defineRepExercise<QuadrupedHipAbductionConfig, Aux>({
   id: 'quadruped-hip-abduction',
@@ -59,7 +59,7 @@ export const quadrupedHipAbduction = defineRepExercise<QuadrupedHipAbductionConf
     const swapped = aux.imageSide !== 0 && seenSide !== Math.sign(aux.imageSide) && labelled.otherKnee !== null;
     const hip = swapped ? labelled.otherHip : labelled.hip, knee = swapped ? labelled.otherKnee! : labelled.knee;
     const otherHip = swapped ? labelled.hip : labelled.otherHip;
-    const imageSide = Math.max(-SIDE_VOTES, Math.min(SIDE_VOTES, aux.imageSide + seenSide));
+    const imageSide = stepSideVote(aux.imageSide, seenSide);
     const outward = Math.sign(hip.x - otherHip.x) || 1;
     const angle = Math.atan2(outward * (knee.x - hip.x), knee.y - hip.y) * DEG;
     const tilt = Math.abs(inclineFromHorizontalDeg(otherHip, hip));

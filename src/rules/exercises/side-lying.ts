@@ -13,6 +13,7 @@ import { otherSide, type KeypointName, type Side } from '../../core/pose-frame';
 import { calibrated, EMPTY_CALIBRATION, stepCalibration } from '../engine/baseline';
 import { SIDE_JOINTS, type SideJoints } from '../engine/body';
 import type { FaultCheck } from '../engine/persistence';
+import { stepSideVote } from '../engine/side-vote';
 import type { MeasureOut } from '../engine/rep-exercise';
 import type { Stat } from '../engine/stats';
 import { acrossBody, lyingFrame, trunkFromHorizontalDeg, type BodyFrame } from './lying';
@@ -50,12 +51,11 @@ export interface SideLyingAux {
   hipSepBaseline: Stat;
   /**
    * Which way the picked top hip usually sits across the body (+ above the other, - below: the wrong side picked),
-   * a vote over the frames with a clear hip separation (clipped to +/-TOP_VOTES).
+   * a vote over the frames with a clear hip separation (engine/side-vote.ts).
    */
   topVote: number;
 }
 export const INITIAL_SIDE_LYING_AUX: SideLyingAux = Object.freeze({ hipSepBaseline: EMPTY_CALIBRATION, topVote: 0 });
-const TOP_VOTES = 30;
 
 /** The lying body on this frame, or null when the trunk is not within maxTrunkFromHorizontalDeg of horizontal. */
 export interface SideLyingBody { top: SideJoints; bottom: SideJoints; hip: Point; otherHip: Point; f: BodyFrame; hipSep: number; topVote: number }
@@ -72,7 +72,7 @@ export function sideLyingBody(pt: (name: KeypointName) => Point | null, c: SideL
   if (!f || trunkFromHorizontalDeg(f) > c.maxTrunkFromHorizontalDeg) return null;
   const sep = acrossBody(f, hipP, hipO);
   const clear = Math.abs(sep) >= c.sideMismatchTorso;
-  const vote = clear ? Math.max(-TOP_VOTES, Math.min(TOP_VOTES, topVote + Math.sign(sep))) : topVote;
+  const vote = clear ? stepSideVote(topVote, sep) : topVote;
   const swapped = clear && topVote !== 0 && Math.sign(sep) !== Math.sign(topVote);
   const top = swapped ? other : picked, bottom = swapped ? picked : other;
   if (swapped && distal && !pt(top[distal])) return null;

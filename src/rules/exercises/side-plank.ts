@@ -4,7 +4,9 @@
 //   line (HIP_SAG), - = above (HIP_PIKE); cues at |deviation| >= 10 deg (the common app tolerance), clear inside 7.
 //   Not smoothed: the shoulder-ankle span is long, so 1.5 px of jitter moves it well under 1 deg.
 // - The hold (engine/hold-timer.ts) runs while the line is within tolerance, the shoulder-ankle line is 8-45 deg
-//   above horizontal (lying flat on the side is a straight line too) and the side fits; it starts after 500 ms,
+//   above horizontal (lying flat on the side is a straight line too) or, within 5 s of the hips resting toward the
+//   floor or of a hold, no more than 4 deg below the incline then (a rolled camera tilts the image horizontal by as
+//   much as a forearm plank's own incline), and the side fits; it starts after 500 ms,
 //   pauses in lapses and ends when a lapse lasts > 1 s (hip height lost) or at the target. After a hold the posture
 //   must be broken before a new one can start.
 // - A hold that ends is not a fault: HIP_SAG needs 500 ms inside [10, 19) deg of the 300 ms median deviation
@@ -32,6 +34,7 @@ import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterState } from '../en
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { visiblePx } from '../engine/visibility';
 import { EMPTY_WINDOW, pushSample, windowMedian, type SampleWindow } from '../engine/neutral';
+import { stepSideVote } from '../engine/side-vote';
 
 const DOC = 'docs/biomechanics.md#side-plank-line';
 
@@ -57,6 +60,10 @@ export const sidePlankConfigSchema = z.strictObject({
     .describe(`HIP_SAG must persist this long (ms) inside the sag band. Ours (${DOC}): lowering to the floor at the end of a hold (a ~25 deg descent in 0.6-1.2 s) crosses the band in 0.2-0.4 s; a sag is held.`),
   sagMedianMs: z.number().min(0).max(2000).default(300)
     .describe(`HIP_SAG and HIP_PIKE are judged on the median line deviation of the last this many ms. Ours (${DOC}): a sag or pike held just past the tolerance reads +/-1-2 deg of jitter frame to frame, which would restart its onset.`),
+  liftInclineDropDeg: z.number().min(0).max(45).default(4)
+    .describe(`After the hips were seen resting toward the floor (deviation >= restingDeg) or a hold ran, a straight line counts as lifted below minBodyInclineDeg while the shoulder-ankle line is no more than this below its incline at rest (deg). Ours (${DOC}): lifting the hips keeps the shoulders where they were (the real forearm plank: 14 deg propped, 12-13 held), lying down flat drops them by ~8 deg; a camera rolled a few degrees moves both alike.`),
+  liftMemoryMs: z.number().min(0).max(60_000).default(5000)
+    .describe(`The incline at rest (or held) is used for a hold that starts within this long (ms) of the last such frame (and for the rest of that hold). Ours (${DOC}): lifting the hips takes 0.6-1.2 s.`),
   restingDeg: z.number().min(0).max(90).default(19)
     .describe(`A deviation at or beyond this (deg) is the hips resting toward the floor (the hold ending), not HIP_SAG. Ours (${DOC}): a forearm plank's mid-hip meets the floor at ~20-30 deg; a sag of 20 deg is already most of the way down.`),
 });
@@ -82,11 +89,17 @@ export interface SidePlankState {
   pairs: Pairs;
   /** Line deviation over the last sagMedianMs (HIP_SAG is judged on its median: a sag near the tolerance flickers). */
   devWin: SampleWindow;
+  /** Which shoulder is usually the lower one (+ left, - right), a vote over the frames (engine/side-vote.ts). */
+  sideVote: number;
+  /** Shoulder-ankle incline while the hips rest toward the floor or the clock runs (the last liftMemoryMs of such frames), and when last seen. */
+  restIncline: SampleWindow;
+  restSeenMs: number | null;
 }
 
 export const sidePlankInitialState = (): SidePlankState => ({
   gate: INITIAL_GATE, hold: INITIAL_HOLD, bottom: null, faults: NO_FAULTS, acc: EMPTY_ACC, raises: INITIAL_REP_COUNTER,
   raiseAcc: EMPTY_ACC, armed: true, holds: 0, pairs: { shoulder: null, hip: null, ankle: null, knee: null }, devWin: EMPTY_WINDOW,
+  sideVote: 0, restIncline: EMPTY_WINDOW, restSeenMs: null,
 });
 
 function bottomSideOf(frame: PoseFrame, cfg: SidePlankConfig): Side | null {
@@ -105,7 +118,11 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
   // The gate handles NO_PERSON and the view check; the pairs are checked here (one of each pair is enough).
   const g = stepGate(s.gate, frame, [], 'front', cfg, true);
   const legRaises = cfg.variant === 'leg-raises';
-  const detected = s.bottom ?? bottomSideOf(frame, cfg);
+  // The lower shoulder on this frame votes; the vote decides (MoveNet swaps left and right of a lying body for a
+  // few frames: one such frame must not stop the clock as a plank on the other side).
+  const seen = bottomSideOf(frame, cfg);
+  const sideVote = stepSideVote(s.sideVote, seen === 'left' ? 1 : seen === 'right' ? -1 : 0);
+  const detected = s.bottom ?? (sideVote > 0 ? 'left' : sideVote < 0 ? 'right' : null);
   const bottom: Side | null = cfg.side === 'auto' ? detected : cfg.side;
   const pair = (j: keyof Pairs) => stackedPairPoint(frame, `left_${j}`, `right_${j}`, s.pairs[j], t, cfg.pairMemoryMs, cfg);
   const sh = pair('shoulder'), hp = pair('hip'), an = pair('ankle'), kn = pair('knee');
@@ -122,7 +139,7 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
   const vis: Finding | null = !g.ok ? g.finding
     : missing.length ? { kind: 'visibility', code: missing.length === 6 ? 'NO_PERSON' : 'NOT_VISIBLE', missing, timestampMs: t } : null;
 
-  let st: SidePlankState = { ...s, gate: g.state, pairs };
+  let st: SidePlankState = { ...s, gate: g.state, pairs, sideVote };
   let dev = Number.NaN;
   // null = unknown (not visible): a short unknown stretch is bridged by the hold timer, a long one lapses.
   let postureOk: boolean | null = vis ? null : false;
@@ -130,7 +147,16 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
   if (!vis) {
     dev = lineDeviationDeg(shoulder!, hip!, ankle!);
     const inclineDeg = Math.atan2(ankle!.y - shoulder!.y, Math.abs(ankle!.x - shoulder!.x)) * (180 / Math.PI); // + = shoulders higher
-    const lifted = inclineDeg >= cfg.minBodyInclineDeg && Math.abs(inclineDeg) <= cfg.maxBodyInclineDeg;
+    // Lifted: the shoulders well above the feet in the image, or, just after the hips rested toward the floor, still
+    // about as high above them as at rest (the hips rose to the line, the shoulders stayed: a camera rolled a few
+    // degrees tilts the image horizontal under a forearm plank by as much as the plank's own 10-16 deg).
+    // The held line itself is such a reference too (a hold that broke off on a pike re-starts from it).
+    const resting = dev >= cfg.restingDeg && inclineDeg > 0 && inclineDeg <= cfg.maxBodyInclineDeg;
+    if (resting || st.hold.status === 'running') st = { ...st, restIncline: pushSample(st.restIncline, t, inclineDeg, cfg.liftMemoryMs), restSeenMs: t };
+    const holding = st.hold.status === 'running' || st.hold.status === 'lapsed';
+    const fromRest = st.restIncline.length >= 3 && st.restSeenMs !== null && (holding || t - st.restSeenMs <= cfg.liftMemoryMs)
+      && inclineDeg >= windowMedian(st.restIncline) - cfg.liftInclineDropDeg;
+    const lifted = (inclineDeg >= cfg.minBodyInclineDeg || (fromRest && inclineDeg > 0)) && Math.abs(inclineDeg) <= cfg.maxBodyInclineDeg;
     postureOk = Math.abs(dev) < cfg.lineToleranceDeg && lifted && bottom !== null && (cfg.side === 'auto' || detected === null || detected === cfg.side);
     // A plank on the other side than the one picked: the clock cannot run; say so rather than stay silent.
     wrongSide = Math.abs(dev) < cfg.lineToleranceDeg && lifted && cfg.side !== 'auto' && detected !== null && detected !== cfg.side;
@@ -175,10 +201,14 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
     const measured = h.state.status === 'running' || (inHold && shownLine && sagDev < cfg.restingDeg);
     st = { ...st, gate: judged(st.gate, t), faults: f.states, acc: measured ? accumulate(st.acc, { dev }) : st.acc };
   }
-  if (legRaises && (inHold || ended)) {
+  // Raises are followed from the first frame of correct posture, while the hold's start is being confirmed too (it is
+  // counted back into the hold), and from wherever the leg is (a raise already up when the hold starts counts once
+  // it is completed, as the kit's rep counter does for a recording that starts mid-rep).
+  const confirming = h.state.status === 'waiting' && h.state.okSinceMs !== null;
+  if (legRaises && (inHold || ended || confirming)) {
     const angle = !vis && topAnkle ? jointAngleDeg(topAnkle, hip!, ankle!) : Number.NaN;
-    const raiseCfg = { startThreshold: cfg.raiseStartDeg, targetThreshold: cfg.raiseTargetDeg, setupMs: 300, minTargetMs: cfg.raiseMinTopMs, minRepMs: cfg.raiseMinRepMs, maxGapMs: 1000 };
-    const rc = stepRepCounter(st.raises, inHold && !Number.isNaN(angle) ? angle : null, t, raiseCfg);
+    const raiseCfg = { startThreshold: cfg.raiseStartDeg, targetThreshold: cfg.raiseTargetDeg, setupMs: 0, minTargetMs: cfg.raiseMinTopMs, minRepMs: cfg.raiseMinRepMs, maxGapMs: 1000 };
+    const rc = stepRepCounter(st.raises, (inHold || confirming) && !Number.isNaN(angle) ? angle : null, t, raiseCfg);
     let raiseAcc = accumulate(rc.event?.type === 'rep-start' ? EMPTY_ACC : st.raiseAcc, { angle });
     if (!vis) findings.push(measure('LEG_RAISE_DEG', otherSide(holdSide), angle, 'deg', t));
     if (rc.event?.type === 'rep') {

@@ -3,7 +3,7 @@
 // standing-foot angles: neutral, turned 45 deg out, turned 45 deg in (the exercise articles). `side` = the standing
 // leg. docs/biomechanics.md#single-leg-stance-and-foot-lift, #hold-timing.
 // - The clock runs while the wall-side foot is up: its ankle higher than the standing ankle by >= 8 % of the standing
-//   leg length, down below 3 % (ours: lower than the single-leg stand test's 15 % / 5 %, because a foot pressed into a
+//   leg length, down below 3 % above the person's own two-leg stance (median of the last 3 s outside holds) (ours: lower than the single-leg stand test's 15 % / 5 %, because a foot pressed into a
 //   wall is lifted only a little). Foot down ends the hold ('foot-down'). Target 8 s; `holdsPerAngle` (3) holds at
 //   each angle in order, then 'done'; each hold-end reports its angle stage (0, 1, 2).
 // - While holding: PELVIC_DROP (lifted side lower >= 5 deg) and TRUNK_LEAN toward the standing side >= 10 deg, both
@@ -17,7 +17,7 @@ import { accMax, accMean } from '../engine/accumulator';
 import { FULL_BODY, legLengthPx, SIDE_JOINTS } from '../engine/body';
 import { holdBaseShape } from '../engine/config';
 import { defineHoldExercise } from '../engine/hold-exercise';
-import { bodyLines, EMPTY_WINDOW, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral, type NeutralState, type SampleWindow } from '../engine/neutral';
+import { bodyLines, EMPTY_WINDOW, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral, type NeutralState, type SampleWindow, windowMedian, windowSpanMs } from '../engine/neutral';
 import { oneLeg, oneLegRequired, pelvicDropCheck, pelvicDropShape, trunkLeanCheck, trunkLeanShape } from './standing';
 
 const DOC = 'docs/biomechanics.md#single-leg-stance-and-foot-lift';
@@ -32,14 +32,14 @@ export const wallClamshellConfigSchema = z.strictObject({
   holdTargetMs: z.number().min(1000).max(180_000).default(8000).describe('Hold target per rep, ms. docs/biomechanics.md#hold-timing: the exercise articles hold 5-10 s.'),
   holdsPerAngle: z.number().int().min(1).max(10).default(3).describe('Holds at each foot angle before moving on. docs/biomechanics.md#hold-timing: the exercise articles say 2-5.'),
   footUpFrac: z.number().min(0).max(1).default(0.08).describe(`Foot up when the wall-side ankle is higher than the standing ankle by this fraction of the standing leg length. Ours (${DOC}): the single-leg stand uses 0.15; a foot pressed into a wall is lifted less.`),
-  footDownFrac: z.number().min(0).max(1).default(0.03).describe(`Foot down below this fraction (ends the hold). Ours (${DOC}): hysteresis.`),
+  footDownFrac: z.number().min(0).max(1).default(0.03).describe(`Foot down below this fraction above the person's own two-leg stance (ends the hold, arms the next). Ours (${DOC}): hysteresis; standing feet read a few % apart with a rolled camera.`),
 });
 export type WallClamshellConfig = z.infer<typeof wallClamshellConfigSchema>;
 
 const stage = (holdsDone: number, c: WallClamshellConfig) => Math.min(WALL_CLAMSHELL_ANGLES.length - 1, Math.floor(holdsDone / c.holdsPerAngle));
 
-/** The person's neutral (foot down) and the rolling windows of the hold in progress. */
-export interface WallClamshellAux { neutral: NeutralState; drop: SampleWindow; lean: SampleWindow }
+/** The person's neutral (foot down: pelvic and trunk lines, the ankles' height difference) and the rolling windows of the hold in progress. */
+export interface WallClamshellAux { neutral: NeutralState; stand: SampleWindow; drop: SampleWindow; lean: SampleWindow }
 
 export const wallClamshell = defineHoldExercise<WallClamshellConfig, WallClamshellAux>({
   id: 'wall-clamshell',
@@ -62,12 +62,19 @@ export const wallClamshell = defineHoldExercise<WallClamshellConfig, WallClamshe
   endOnRelease: true,
   totalHolds: (c) => c.holdsPerAngle * WALL_CLAMSHELL_ANGLES.length,
   holdSide: (c) => c.side,
-  initialAux: () => ({ neutral: INITIAL_NEUTRAL, drop: EMPTY_WINDOW, lean: EMPTY_WINDOW }),
+  initialAux: () => ({ neutral: INITIAL_NEUTRAL, stand: EMPTY_WINDOW, drop: EMPTY_WINDOW, lean: EMPTY_WINDOW }),
   evaluate(ctx, aux) {
     const c = ctx.config, leg = oneLeg(ctx.pt, c.side), t = ctx.frame.timestampMs;
     const legLen = legLengthPx(leg);
-    const lift = legLen > 0 ? (leg.ankle.y - leg.otherAnkle!.y) / legLen : Number.NaN;
-    const postureOk = lift >= c.footUpFrac, released = lift < c.footDownFrac;
+    const rawLift = legLen > 0 ? (leg.ankle.y - leg.otherAnkle!.y) / legLen : Number.NaN;
+    // Foot down is back at the person's own two-leg stance (median over the neutral window of the frames outside
+    // holds, as the single-leg stand learns it): a rolled or turned camera shows standing feet a few % apart, which
+    // sat between foot down (3 %) and foot up (8 %), so the foot never counted as down and the next hold never armed.
+    // Foot up stays absolute: a lift that reads small (camera high, foot raised toward it) keeps its margin.
+    const standing = aux.stand.length >= 3 && windowSpanMs(aux.stand) >= c.neutralMinMs ? windowMedian(aux.stand) : 0;
+    const lift = rawLift;
+    const postureOk = lift >= c.footUpFrac, released = rawLift - Math.max(0, standing) < c.footDownFrac;
+    const stand = !ctx.holding && !postureOk ? pushSample(aux.stand, t, rawLift, c.neutralWindowMs) : aux.stand;
     const lines = bodyLines(ctx.pt('left_hip')!, ctx.pt('right_hip')!, ctx.pt('left_shoulder')!, ctx.pt('right_shoulder')!);
     // Foot not up: two-leg stance for the neutral (a standing pair of feet can read a few % apart with the camera
     // above or below them; the median ignores the frames of a foot on its way up). Foot up: drop and lean against it
@@ -94,7 +101,7 @@ export const wallClamshell = defineHoldExercise<WallClamshellConfig, WallClamshe
         trunkLeanCheck(c.side, lean, c),
       ],
       samples: { drop, lean },
-      aux: { neutral, drop: dropWin, lean: leanWin },
+      aux: { neutral, stand, drop: dropWin, lean: leanWin },
     };
   },
   holdMetrics: (acc, { config, holdsDone }) => ({

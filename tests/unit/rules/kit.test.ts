@@ -341,3 +341,17 @@ describe('rep and hold skeletons on a toy spec', () => {
     expect(ends[0]!.timestampMs).toBeLessThanOrEqual(2034);
   });
 });
+
+describe('side vote (engine/side-vote.ts)', () => {
+  it("adds each frame's sign, clipped to the cap, so a few contrary frames do not flip it", async () => {
+    const { stepSideVote, SIDE_VOTES } = await import('../../../src/rules/engine/side-vote');
+    let v = 0;
+    for (let i = 0; i < 40; i++) v = stepSideVote(v, 1);
+    expect(v).toBe(SIDE_VOTES);
+    for (let i = 0; i < 5; i++) v = stepSideVote(v, -0.3);
+    expect(v).toBe(SIDE_VOTES - 5);
+    expect(stepSideVote(v, 0)).toBe(v);
+    for (let i = 0; i < SIDE_VOTES; i++) v = stepSideVote(v, -1);
+    expect(v).toBeLessThan(0);
+  });
+});

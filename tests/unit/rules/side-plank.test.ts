@@ -148,6 +148,31 @@ describe('side plank hold', () => {
     expect(ok.state.hold.status).toBe('running');
   });
 
+  it('a camera rolled under a forearm plank: after the hips rested toward the floor, a straight line as high as at rest is lifted; lying down flat is not; pins liftInclineDropDeg (4 deg)', () => {
+    // The pose turned about the shoulders so the shoulder-ankle line rises `deg` above the image horizontal.
+    const tilt = (j: Joints, deg: number): Joints => {
+      const r = ((Math.atan2(A.y - S.y, A.x - S.x) * 180) / Math.PI - deg) * (Math.PI / 180);
+      const out: Joints = {};
+      for (const [k, p] of Object.entries(j)) {
+        const vx = p.x - S.x, vy = p.y - S.y;
+        out[k as keyof Joints] = { x: S.x + vx * Math.cos(r) + vy * Math.sin(r), y: S.y - vx * Math.sin(r) + vy * Math.cos(r) };
+      }
+      return out;
+    };
+    // Hips resting toward the floor (deviation 25 deg) for 1.5 s at `restDeg`, then a straight line at `heldDeg`.
+    const lift = (restDeg: number, heldDeg: number, gapMs = 0) => seq((t) => (t < 1500 ? tilt(plankPose({ devDeg: 25 }), restDeg)
+      : t < 1500 + gapMs ? tilt(plankPose({ devDeg: 14 }), heldDeg) : tilt(plankPose({}), heldDeg)), 30, 4500 + gapMs);
+    const timed = (frames: ReturnType<typeof seq>) => run(frames).findings.some((f) => f.kind === 'hold' && f.running);
+    expect(timed(lift(5, 5))).toBe(true);
+    expect(timed(lift(9, 5.1))).toBe(true);
+    expect(timed(lift(9, 4.9))).toBe(false);
+    // Propped on the forearm at 12 deg, then the shoulders lowered to the floor: a straight line at 6 deg, not a plank.
+    expect(timed(lift(12, 6))).toBe(false);
+    // The rest is remembered for liftMemoryMs (5 s).
+    expect(timed(lift(5, 5, 4000))).toBe(true);
+    expect(timed(lift(5, 5, 6000))).toBe(false);
+  });
+
   it('a standing person is not a plank (body line too steep): no hold', () => {
     const r = run(seq(() => standingFront(), 30, 3000));
     expect(r.findings.some((f) => f.kind === 'hold')).toBe(false);
@@ -220,6 +245,17 @@ describe('side plank with top-leg raises', () => {
     expect(r.sum.cues).toEqual([]);
   });
 
+  it('a raise already up when the recording starts counts once it is completed (the hold start is still being confirmed)', () => {
+    // The leg is up at 35 deg from the first frame, comes down over 300-900 ms, then two full raises.
+    const frames = seq((t) => {
+      if (t < 300) return plankPose({ raiseDeg: 35 });
+      if (t < 900) return plankPose({ raiseDeg: 35 * (900 - t) / 600 });
+      const p = (t - 1500) % 2000, f = t < 1500 || t >= 5500 ? 0 : p < 600 ? p / 600 : p < 900 ? 1 : p < 1500 ? (1500 - p) / 600 : 0;
+      return plankPose({ raiseDeg: 35 * f });
+    }, 30, 6000);
+    expect(run(frames, { variant: 'leg-raises' }).sum.reps.total).toBe(3);
+  });
+
   it('no raises counted in the plain hold variant', () => {
     expect(run(raises(35, 2)).sum.reps.total).toBe(0);
   });
@@ -244,6 +280,24 @@ describe('side plank: the side picked and the body', () => {
     expect([...new Set(cues('right'))]).toEqual(['SIDE_MISMATCH:right:info']);
     expect(cues('left')).toEqual([]);
     expect(cues('auto')).toEqual([]);
+  });
+
+  it('a few frames with left and right swapped (the model on a lying body) do not delay the clock; the other side runs none', () => {
+    const swap = (j: Joints): Joints => {
+      const out: Joints = {};
+      for (const [k, v] of Object.entries(j)) out[(k.startsWith('left_') ? k.replace('left_', 'right_') : k.replace('right_', 'left_')) as keyof Joints] = v;
+      return out;
+    };
+    const swapped = (from: number, to: number) => seq((t) => (t >= from && t < to ? swap(plankPose({})) : plankPose({})), 30, 4000);
+    const firstRunningMs = (r: ReturnType<typeof run>) => r.findings.find((f) => f.kind === 'hold' && f.running)?.timestampMs ?? Infinity;
+    // Swapped for 3 frames while the start is confirmed (500 ms): the hold still starts on time.
+    const r = run(swapped(300, 400), { side: 'left' });
+    expect(firstRunningMs(r)).toBeLessThan(600);
+    expect(r.sum.cues).toEqual([]);
+    // Lying on the other side from the start: no clock (SIDE_MISMATCH instead).
+    const other = run(swapped(0, 4000), { side: 'left' });
+    expect(firstRunningMs(other)).toBe(Infinity);
+    expect(other.sum.cues.map((c) => c.code)).toContain('SIDE_MISMATCH');
   });
 });
 

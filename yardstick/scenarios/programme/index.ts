@@ -372,10 +372,15 @@ const wallClamshell: ExerciseModel = {
       return buildBody(A, withLegs(p, lifted, f.ankle, v3(hips[stance].x, A.ankleHeightM, 0), f.kneeDir));
     };
     const start = bodyAt(0);
-    const holds = intervalsWhere((t) => bodyAt(t)[`${lifted}_ankle`].y - A.ankleHeightM >= 0.02, lead, tl.durationMs, stance);
+    // The hold is the knee pressed into the wall with the foot up, not the lift getting there: the foot at least half
+    // way to its held height (a foot 2 cm off the floor is the first tenth of a 400 ms lift to ~25 cm).
+    const heldLiftM = bodyAt(lead + 400 + 100)[`${lifted}_ankle`].y - A.ankleHeightM;
+    const holds = intervalsWhere((t) => bodyAt(t)[`${lifted}_ankle`].y - A.ankleHeightM >= 0.5 * heldLiftM, lead, tl.durationMs, stance);
     return {
       script: {
-        exerciseId: 'wall-clamshell', side: stance, configOverrides: {}, view: 'front', lying: false, body: A, bodyAt, armsAt: () => o.arms, durationMs: tl.durationMs,
+        // The set's target covers the scripted holds (the exercise articles' 10 s): a target under the hold would end the
+        // clock at the target while the truth counts on, scoring the target, not the timing.
+        exerciseId: 'wall-clamshell', side: stance, configOverrides: { holdTargetMs: 10_000 }, view: 'front', lying: false, body: A, bodyAt, armsAt: () => o.arms, durationMs: tl.durationMs,
         reps: [], holds, trials: holds, camera: front(A),
         scripted: { baselineObliquityDeg: pelvicObliquityDeg(start, stance), baselineLeanDeg: trunkLateralDeg(start, stance), dropDeg: drop, leanDeg: lean },
         notes: `${nHolds} holds on the ${stance} leg`,

@@ -110,6 +110,25 @@ describe('multi-angle wall clamshell', () => {
     }
   });
 
+  it('foot down is back at the person\'s own stance: standing feet that read a few % apart (a rolled camera) re-arm the next hold; pins footDownFrac (3 %)', () => {
+    // Standing: the wall-side ankle reads `standFrac` of the leg above the other; held: 0.375. After each hold the
+    // foot comes back to `backFrac`.
+    const twoHolds = (standFrac: number, backFrac: number) => {
+      const k: Array<[number, number]> = [[0, standFrac], [1500, standFrac], [1700, 0.375], [7300, 0.375], [7500, backFrac], [9000, backFrac], [9200, 0.375], [14_800, 0.375], [15_000, backFrac], [16_000, backFrac]];
+      return profile(k, (v) => oneLeg({ stance: 'left', freeLegPx: 400 - 400 * v }));
+    };
+    const targets = (standFrac: number, backFrac: number) => holdEnds(runExercise(wall, twoHolds(standFrac, backFrac), cfg).findings).filter((e) => e.reason === 'target').length;
+    expect(targets(0.05, 0.05)).toBe(2);
+    // A hold put down early ends as foot-down within 3 % of the stance, and by the grace period above it.
+    const early = (standFrac: number, backFrac: number) => {
+      const k: Array<[number, number]> = [[0, standFrac], [1500, standFrac], [1700, 0.375], [4000, 0.375], [4200, backFrac], [7000, backFrac]];
+      return holdEnds(runExercise(wall, profile(k, (v) => oneLeg({ stance: 'left', freeLegPx: 400 - 400 * v })), cfg).findings).map((e) => e.reason);
+    };
+    expect(early(0.05, 0.075)).toEqual(['foot-down']);
+    expect(early(0.02, 0.045)).toEqual(['foot-down']);
+    expect(early(0.02, 0.055)).toEqual(['posture-lost']);
+  });
+
   it('no PELVIC_DROP before any two-leg stance (a recording that starts with the foot up)', () => {
     const fromUp = profile([[0, 1], [5600, 1], [5800, 0], [6800, 0]], (v) => oneLeg({ stance: 'left', freeLegPx: 400 - 150 * v, dropDeg: 8 * v }));
     expect(summarize(runExercise(wall, fromUp, cfg).perFrame).cues.map((c) => c.code)).not.toContain('PELVIC_DROP');
