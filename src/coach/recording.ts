@@ -7,10 +7,10 @@
 import type { PoseFrame, Side } from '../core/pose-frame';
 import type { ExerciseDefinition, Finding } from '../rules/engine/types';
 import { createSession, sessionSpec, stepSession, type SessionState, type SessionSpec } from './coach-session';
-import { currentCue, keyOf, type CueFinding } from './live-set';
+import { currentCue, keyOf, type CueFinding, type LiveSet } from './live-set';
 import type { SetSummary, SummariseOptions } from './set-summary';
 import { startAtOnce } from './setup-gate';
-import { frameIndexAt, marksFrom, type CueSpan, type TimelineMark } from './timeline';
+import { frameIndexAt, marksFrom, type CueSpan, type HoldSpan, type TimelineMark } from './timeline';
 
 export interface RecordingSegment {
   /** First frame time of this set, ms (the first segment starts at the file's start). */
@@ -63,13 +63,18 @@ export function analyseRecording(
   const moments: FrameMoment[] = [];
   const spans: CueSpan[] = [];
   const open = new Map<string, CueSpan>();
-  const holdEnds: { setIndex: number; f: Extract<Finding, { kind: 'hold-end' }> }[] = [];
+  const holds: HoldSpan[] = [];
+  // A file's set ends where its part of the file does: a hold still timed then ended with it (no one stopped it).
+  const endSet = () => {
+    holds.push(...openHolds(state.live).map((h) => ({ ...h, setIndex: state.setIndex })));
+    state = stepSession(state, { type: 'end-set' }, spec).state;
+  };
   const closeSpans = (keep: Set<string>) => {
     for (const [k, span] of open) if (!keep.has(k)) { spans.push(span); open.delete(k); }
   };
   const endAndMoveTo = (k: number) => {
     while (state.setIndex < k) {
-      if (state.set === 'running') state = stepSession(state, { type: 'end-set' }, spec).state;
+      if (state.set === 'running') endSet();
       closeSpans(new Set());
       state = stepSession(state, { type: 'next-set' }, spec).state;
     }
@@ -78,7 +83,9 @@ export function analyseRecording(
     endAndMoveTo(segmentIndexAt(segs, frame.timestampMs));
     const r = stepSession(state, { type: 'frame', frame }, spec);
     state = r.state;
-    for (const f of r.findings) if (f.kind === 'hold-end') holdEnds.push({ setIndex: state.setIndex, f });
+    for (const f of r.findings) {
+      if (f.kind === 'hold-end') holds.push({ setIndex: state.setIndex, side: f.side, startMs: f.timestampMs - f.elapsedMs, endMs: f.timestampMs, reason: f.reason });
+    }
     const running = state.set === 'running' || r.events.some((e) => e.type === 'set-complete');
     const cues = running ? state.live.cues.filter((c) => c.severity !== 'info') : [];
     const keep = new Set<string>();
@@ -99,9 +106,16 @@ export function analyseRecording(
   }
   closeSpans(new Set());
   endAndMoveTo(segs.length - 1);
-  if (state.set === 'running') state = stepSession(state, { type: 'end-set' }, spec).state;
-  const summaries = state.summaries;
-  return { spec, summaries, moments, marks: marksFrom(summaries, spans, holdEnds, segs.map((s) => s.startMs)) };
+  if (state.set === 'running') endSet();
+  const summaries = state.summaries.map((s) => ({ ...s, holds: s.holds.map((h) => (h.reason === 'stopped' ? { ...h, reason: 'ended' as const } : h)) }));
+  return { spec, summaries, moments, marks: marksFrom(summaries, spans, holds, segs.map((s) => s.startMs)) };
+}
+
+/** Holds of a set still timed at its last frame (their latest status came after any end of that side's hold). */
+function openHolds(set: LiveSet): Omit<HoldSpan, 'setIndex'>[] {
+  return Object.values(set.holds).filter((h) => !!h && h.elapsedMs > 0
+    && !set.holdEnds.some((e) => e.side === h.side && e.timestampMs >= h.timestampMs))
+    .map((h) => ({ side: h!.side, startMs: h!.timestampMs - h!.elapsedMs, endMs: h!.timestampMs, reason: 'ended' as const }));
 }
 
 /** The moment shown at media time `t` (the last frame at or before it; the first frame before the first). */

@@ -35,15 +35,23 @@ export interface SplitProposal {
   segments: RecordingSegment[];
 }
 
-/** The rule's reps and finished holds over the whole file (side left to the rule). */
+/** The rule's reps and holds over the whole file (side left to the rule), a hold still timed at its end included. */
 export function activitiesOf(exercise: ExerciseDefinition, frames: readonly PoseFrame[]): Activity[] {
   const config = resolveConfig(exercise, setOverrides(exercise, null, null));
   const out: Activity[] = [];
+  // The hold being timed per side; a status on the frame of a side's hold-end belongs to the hold that ended.
+  const timed = new Map<FindingSide, Activity>(), endedAtMs = new Map<FindingSide, number>();
   for (const f of runExercise(exercise, frames, config).findings) {
     if (f.kind === 'rep') out.push({ kind: 'rep', side: f.side, startMs: f.timestampMs - f.durationMs, endMs: f.timestampMs });
-    else if (f.kind === 'hold-end') out.push({ kind: 'hold', side: f.side, startMs: f.timestampMs - f.elapsedMs, endMs: f.timestampMs });
+    else if (f.kind === 'hold-end') {
+      out.push({ kind: 'hold', side: f.side, startMs: f.timestampMs - f.elapsedMs, endMs: f.timestampMs });
+      timed.delete(f.side);
+      endedAtMs.set(f.side, f.timestampMs);
+    } else if (f.kind === 'hold' && f.elapsedMs > 0 && f.timestampMs > (endedAtMs.get(f.side) ?? -Infinity)) {
+      timed.set(f.side, { kind: 'hold', side: f.side, startMs: f.timestampMs - f.elapsedMs, endMs: f.timestampMs });
+    }
   }
-  return out.sort((a, b) => a.startMs - b.startMs);
+  return [...out, ...timed.values()].sort((a, b) => a.startMs - b.startMs);
 }
 
 const isSide = (s: FindingSide): s is Side => s === 'left' || s === 'right';

@@ -30,7 +30,8 @@ export interface HoldResult {
   side: FindingSide;
   elapsedMs: number;
   targetMs: number | null;
-  reason: 'target' | 'posture-lost' | 'foot-down' | 'stopped';
+  /** 'stopped': the user ended the set during the hold; 'ended': the recorded set (its part of a file) ended during it. */
+  reason: 'target' | 'posture-lost' | 'foot-down' | 'stopped' | 'ended';
   metrics: Record<string, number>;
 }
 
@@ -117,12 +118,13 @@ export function summariseSet(set: LiveSet, options: SummariseOptions = {}): SetS
   const holds: HoldResult[] = set.holdEnds.map((h) => ({
     side: h.side, elapsedMs: h.elapsedMs, targetMs: null, reason: h.reason, metrics: { ...h.metrics },
   }));
-  // A hold the user stopped by hand has no hold-end: keep its latest time.
+  // A hold the user stopped by hand has no hold-end (its latest status is newer than any end on that side): keep its
+  // latest time.
   for (const h of Object.values(set.holds)) {
     if (!h) continue;
-    const ended = holds.find((x) => x.side === h.side);
-    if (ended) ended.targetMs = h.targetMs;
-    else if (h.elapsedMs > 0) holds.push({ side: h.side, elapsedMs: h.elapsedMs, targetMs: h.targetMs, reason: 'stopped', metrics: {} });
+    for (const x of holds) if (x.side === h.side) x.targetMs = h.targetMs;
+    const open = !set.holdEnds.some((e) => e.side === h.side && e.timestampMs >= h.timestampMs);
+    if (open && h.elapsedMs > 0) holds.push({ side: h.side, elapsedMs: h.elapsedMs, targetMs: h.targetMs, reason: 'stopped', metrics: {} });
   }
   const faults = Object.entries(set.faultOnsets)
     .map(([k, count]) => ({ ...splitKey(k), count }))

@@ -2,8 +2,7 @@
 // (percent of the file's length, and a lane so marks of one kind never hide another), and the navigation the review
 // offers (previous / next rep, one frame back or on). Pure: the component only draws what this returns.
 import type { FindingSide, Severity } from '../rules/engine/types';
-import type { HoldEndFinding } from './live-set';
-import type { SetSummary } from './set-summary';
+import type { HoldResult, SetSummary } from './set-summary';
 
 /** A warning or fault cue that stayed on from startMs to endMs (first and last frame it was shown). */
 export interface CueSpan { setIndex: number; code: string; side: FindingSide; severity: Severity; startMs: number; endMs: number }
@@ -12,14 +11,17 @@ export type TimelineMark =
   | { kind: 'set'; setIndex: number; startMs: number; endMs: number }
   /** `index` is 1-based within its set; `faults` are the rep's own fault codes. */
   | { kind: 'rep'; setIndex: number; index: number; side: FindingSide; startMs: number; endMs: number; faults: string[] }
-  | { kind: 'hold'; setIndex: number; side: FindingSide; startMs: number; endMs: number; reason: HoldEndFinding['reason'] }
+  | { kind: 'hold'; setIndex: number; side: FindingSide; startMs: number; endMs: number; reason: HoldResult['reason'] }
   | { kind: 'fault'; setIndex: number; code: string; side: FindingSide; severity: Severity; startMs: number; endMs: number };
 
-/** Marks from a recording's set summaries (reps), its cue spans and hold ends; sorted by start, sets first. */
+/** A hold as the timeline shows it: from its first timed frame to its end. */
+export interface HoldSpan { setIndex: number; side: FindingSide; startMs: number; endMs: number; reason: HoldResult['reason'] }
+
+/** Marks from a recording's set summaries (reps), its cue spans and holds; sorted by start, sets first. */
 export function marksFrom(
   summaries: readonly SetSummary[],
   spans: readonly CueSpan[],
-  holdEnds: readonly { setIndex: number; f: HoldEndFinding }[],
+  holds: readonly HoldSpan[],
   setStartsMs: readonly number[],
 ): TimelineMark[] {
   const marks: TimelineMark[] = [];
@@ -32,9 +34,7 @@ export function marksFrom(
       kind: 'rep', setIndex, index: i + 1, side: r.side, startMs: r.timestampMs - r.durationMs, endMs: r.timestampMs, faults: [...r.faults],
     }));
   });
-  for (const { setIndex, f } of holdEnds) {
-    marks.push({ kind: 'hold', setIndex, side: f.side, startMs: f.timestampMs - f.elapsedMs, endMs: f.timestampMs, reason: f.reason });
-  }
+  for (const h of holds) marks.push({ kind: 'hold', ...h });
   for (const s of spans) marks.push({ kind: 'fault', ...s });
   const order = { set: 0, rep: 1, hold: 2, fault: 3 } as const;
   return marks.sort((a, b) => a.startMs - b.startMs || order[a.kind] - order[b.kind]);
@@ -116,20 +116,28 @@ export function stepFrameIndex(frames: readonly Timed[], t: number, step: number
   return Math.min(frames.length - 1, Math.max(0, frameIndexAt(frames, t) + step));
 }
 
-/** Reps in time order (all sets). */
-const repMarks = (marks: readonly TimelineMark[]) =>
-  marks.filter((m): m is Extract<TimelineMark, { kind: 'rep' }> => m.kind === 'rep');
+/** A rep or a hold: what previous / next step through. */
+export type WorkMark = Extract<TimelineMark, { kind: 'rep' | 'hold' }>;
 
-/**
- * The next rep after time `t` (its start is later than `t` by more than `toleranceMs`, so pressing "next" while
- * sitting on a rep's start moves on), or null.
- */
-export function nextRep(marks: readonly TimelineMark[], t: number, toleranceMs = 50): Extract<TimelineMark, { kind: 'rep' }> | null {
-  return repMarks(marks).find((m) => m.startMs > t + toleranceMs) ?? null;
+/** Reps and holds in time order (all sets). */
+const workMarks = (marks: readonly TimelineMark[]) => marks.filter((m): m is WorkMark => m.kind === 'rep' || m.kind === 'hold');
+
+/** What previous / next step through in these marks: reps, holds, or both (a side plank with leg raises). */
+export function workUnit(marks: readonly TimelineMark[]): 'rep' | 'hold' | 'rep or hold' {
+  const reps = marks.some((m) => m.kind === 'rep'), holds = marks.some((m) => m.kind === 'hold');
+  return reps && holds ? 'rep or hold' : holds ? 'hold' : 'rep';
 }
 
-/** The rep before the one at `t` (its start is earlier than `t` by more than `toleranceMs`), or null. */
-export function previousRep(marks: readonly TimelineMark[], t: number, toleranceMs = 50): Extract<TimelineMark, { kind: 'rep' }> | null {
-  const before = repMarks(marks).filter((m) => m.startMs < t - toleranceMs);
+/**
+ * The next rep or hold after time `t` (its start is later than `t` by more than `toleranceMs`, so pressing "next"
+ * while sitting on a start moves on), or null.
+ */
+export function nextRepOrHold(marks: readonly TimelineMark[], t: number, toleranceMs = 50): WorkMark | null {
+  return workMarks(marks).find((m) => m.startMs > t + toleranceMs) ?? null;
+}
+
+/** The rep or hold before the one at `t` (its start is earlier than `t` by more than `toleranceMs`), or null. */
+export function previousRepOrHold(marks: readonly TimelineMark[], t: number, toleranceMs = 50): WorkMark | null {
+  const before = workMarks(marks).filter((m) => m.startMs < t - toleranceMs);
   return before[before.length - 1] ?? null;
 }

@@ -24,7 +24,7 @@ export const setSummarySchema = z.object({
   mainMetric: z.string().nullable(),
   holds: z.array(z.object({
     side: findingSide, elapsedMs: num, targetMs: num.nullable(),
-    reason: z.enum(['target', 'posture-lost', 'foot-down', 'stopped']), metrics: z.record(z.string(), num),
+    reason: z.enum(['target', 'posture-lost', 'foot-down', 'stopped', 'ended']), metrics: z.record(z.string(), num),
   })),
   faults: z.array(z.object({ code: z.string(), side: findingSide, count: z.number().int().nonnegative() })),
   repFaults: z.array(z.object({ code: z.string(), count: z.number().int().nonnegative() })),

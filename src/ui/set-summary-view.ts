@@ -13,7 +13,7 @@ function diffText(a: Asymmetry): string {
   return `${a.pct.toFixed(0)} %`;
 }
 
-const REASONS: Record<string, string> = { target: 'target reached', 'posture-lost': 'posture lost', 'foot-down': 'foot down', stopped: 'stopped by you' };
+const REASONS: Record<string, string> = { target: 'target reached', 'posture-lost': 'posture lost', 'foot-down': 'foot down', stopped: 'stopped by you', ended: 'held to the end of the set in the video' };
 
 @customElement('set-summary-view')
 export class SetSummaryView extends LitElement {

@@ -2,7 +2,7 @@
 // the saved session (IndexedDB) with the labelled counts, the timeline and its replay, sets marked by hand, phone
 // files (portrait .mov, a rotated file), Cancel, the same PoseFrames at 1x and at full speed, and files that cannot
 // be analysed. One browser for the file; each test its own page.
-// Labelled counts (../shared/videos/README.md, checked on frame sheets): bodyweight-squat 3 squats, glute-bridge 2
+// Labelled counts (fixtures/labels, by eye from frame sheets): bodyweight-squat 3 squats, glute-bridge 2
 // lifts, overhead-squat-7027 1 squat.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';

@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PoseFrame, Side } from '../../core/pose-frame';
 import { analyseRecording, momentAt, type RecordingResult, type RecordingSegment } from '../../coach/recording';
 import { proposeSplits, type ProposedSplit } from '../../coach/set-splits';
-import { frameIndexAt, nextRep, previousRep, seekTimeForFrame, stepFrameIndex, type TimelineMark } from '../../coach/timeline';
+import { frameIndexAt, nextRepOrHold, previousRepOrHold, seekTimeForFrame, stepFrameIndex, type TimelineMark } from '../../coach/timeline';
 import type { ExerciseDefinition } from '../../rules/engine/types';
 import { AnalysisCancelled, type FileAnalysis, type FileAnalysisProgress, type RecordingInfo, type RecordingPlayer } from '../../pose/pose-source';
 import type { StageHud } from '../coach-stage-layer';
@@ -202,7 +202,7 @@ export class RecordingController implements ReactiveController {
   }
 
   async goToRep(dir: 1 | -1): Promise<void> {
-    const m = dir > 0 ? nextRep(this.marks, this.currentMs) : previousRep(this.marks, this.currentMs);
+    const m = dir > 0 ? nextRepOrHold(this.marks, this.currentMs) : previousRepOrHold(this.marks, this.currentMs);
     if (m) await this.seekMark(m);
   }
 

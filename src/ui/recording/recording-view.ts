@@ -9,7 +9,7 @@ import type { Side } from '../../core/pose-frame';
 import type { ExerciseDefinition, ExerciseGroup } from '../../rules/engine/types';
 import { sessionAsymmetry } from '../../coach/set-summary';
 import { singleLegReport, DEFAULT_SINGLE_LEG_REPORT } from '../../coach/single-leg-report';
-import { layoutTimeline, timelinePct, timelineTime, type TimelineMark } from '../../coach/timeline';
+import { layoutTimeline, timelinePct, timelineTime, workUnit, type TimelineMark } from '../../coach/timeline';
 import { GROUP_LABELS, howToFor } from '../../exercises-content/howto';
 import { faultName } from '../../exercises-content/words';
 import { RecordingController, type RecordingPipeline, type ReplayCanvas, type SideChoice } from '../controllers/recording-controller';
@@ -155,6 +155,7 @@ export class RecordingView extends LitElement {
     const layout = layoutTimeline(result.marks, first, end);
     const headPct = timelinePct(r.currentMs, first, end);
     const sets = r.segments;
+    const unit = workUnit(result.marks);
     const a = r.analysis;
     return html`
       <section class="card" data-testid="recording-review">
@@ -166,11 +167,11 @@ export class RecordingView extends LitElement {
           @seek-mark=${(e: CustomEvent<TimelineMark>) => void r.seekMark(e.detail)}
           @seek-fraction=${(e: CustomEvent<number>) => void r.player?.seek(timelineTime(e.detail, first, end))}></recording-timeline>
         <div class="transport" role="group" aria-label="Replay">
-          <button @click=${() => void r.goToRep(-1)} data-testid="prev-rep">« Previous rep</button>
+          <button @click=${() => void r.goToRep(-1)} data-testid="prev-rep">« Previous ${unit}</button>
           <button @click=${() => void r.stepFrame(-1)} aria-label="One frame back" data-testid="frame-back">◀ Frame</button>
           <button @click=${() => r.togglePlay()} data-testid="play-pause">${r.player?.paused === false ? '❚❚ Pause' : '▶ Play'}</button>
           <button @click=${() => void r.stepFrame(1)} aria-label="One frame on" data-testid="frame-on">Frame ▶</button>
-          <button @click=${() => void r.goToRep(1)} data-testid="next-rep">Next rep »</button>
+          <button @click=${() => void r.goToRep(1)} data-testid="next-rep">Next ${unit} »</button>
           <span class="time" data-testid="replay-time">${clockText(r.currentMs)} / ${clockText(end)}</span>
         </div>
         <p class="muted">Click a mark to replay it with the skeleton and the cue that was shown. ← → step one frame.</p>

@@ -10,7 +10,7 @@ import { startAtOnce } from '../../../src/coach/setup-gate';
 import { DEFAULT_SPLIT_CONFIG, majoritySide, proposeSplits, splitsFromActivities, type Activity } from '../../../src/coach/set-splits';
 import { singleLegReport } from '../../../src/coach/single-leg-report';
 import {
-  frameIndexAt, layoutTimeline, nextRep, previousRep, seekTimeForFrame, stepFrameIndex, type TimelineMark,
+  frameIndexAt, layoutTimeline, nextRepOrHold, previousRepOrHold, seekTimeForFrame, workUnit, stepFrameIndex, type TimelineMark,
 } from '../../../src/coach/timeline';
 import { getExercise } from '../../../src/rules/registry';
 import { mirrorFrame } from '../../../yardstick/detector-noise/detector';
@@ -94,12 +94,14 @@ describe('timeline model', () => {
   });
 
   it('previous / next rep from any time', () => {
-    expect(nextRep(marks, 0)?.index).toBe(1);
-    expect(nextRep(marks, 1000)?.index).toBe(2); // sitting on rep 1: next is rep 2
-    expect(nextRep(marks, 4500)).toBeNull();
-    expect(previousRep(marks, 4000)?.index).toBe(1);
-    expect(previousRep(marks, 4500)?.index).toBe(2); // inside rep 2: back to its start
-    expect(previousRep(marks, 500)).toBeNull();
+    const index = (m: ReturnType<typeof nextRepOrHold>) => (m?.kind === 'rep' ? m.index : null);
+    expect(index(nextRepOrHold(marks, 0))).toBe(1);
+    expect(index(nextRepOrHold(marks, 1000))).toBe(2); // sitting on rep 1: next is rep 2
+    expect(nextRepOrHold(marks, 4500)).toBeNull();
+    expect(index(previousRepOrHold(marks, 4000))).toBe(1);
+    expect(index(previousRepOrHold(marks, 4500))).toBe(2); // inside rep 2: back to its start
+    expect(previousRepOrHold(marks, 500)).toBeNull();
+    expect(workUnit(marks)).toBe('rep');
   });
 
   it('frame stepping and where to seek for a frame', () => {
@@ -153,5 +155,36 @@ describe('proposed sets in one file', () => {
 
   it('one clip of one set proposes no split', () => {
     expect(proposeSplits(squat, squatSequence([{ bottomDrop: 0.5 }, { bottomDrop: 0.5 }, { bottomDrop: 0.5 }])).splits).toEqual([]);
+  });
+});
+
+describe('a hold still timed when the file ends', () => {
+  // The yardstick's single-leg stand (a left-stance hold, labels from the 3D kinematics), cut 1 s into the hold.
+  const whole = fixtureFrames('single-leg-stand-clean');
+  const hold = proposeSplits(slst, whole).activities.find((a) => a.kind === 'hold')!;
+  const cut = whole.filter((f) => f.timestampMs <= hold.startMs + 3000);
+
+  it('is a hold of its set: its side is seen, the summary says it ran to the end, and the timeline marks it', () => {
+    const p = proposeSplits(slst, cut);
+    expect(p.activities.map((a) => [a.kind, a.side])).toEqual([['hold', 'left']]);
+    expect(p.segments.map((s) => s.side)).toEqual(['left']);
+    const r = analyseRecording(slst, cut, p.segments);
+    expect(r.summaries[0]!.holds).toEqual([expect.objectContaining({ side: 'left', reason: 'ended' })]);
+    const held = r.summaries[0]!.holds[0]!.elapsedMs;
+    expect(held).toBeGreaterThan(2500);
+    const marks = r.marks.filter((m) => m.kind === 'hold');
+    expect(marks).toEqual([expect.objectContaining({ side: 'left', reason: 'ended', endMs: cut[cut.length - 1]!.timestampMs })]);
+    expect(marks[0]!.endMs - marks[0]!.startMs).toBe(held);
+    // Previous / next step through holds here.
+    expect(workUnit(r.marks)).toBe('hold');
+    expect(nextRepOrHold(r.marks, 0)).toBe(marks[0]);
+  });
+
+  it('a hold that ended before the file did is not also an open one', () => {
+    const p = proposeSplits(slst, whole);
+    expect(p.activities.filter((a) => a.kind === 'hold')).toHaveLength(1);
+    const r = analyseRecording(slst, whole, p.segments);
+    expect(r.summaries[0]!.holds.map((h) => h.reason)).not.toContain('ended');
+    expect(r.marks.filter((m) => m.kind === 'hold')).toHaveLength(1);
   });
 });
