@@ -19,13 +19,14 @@
 import { z } from 'zod';
 import { otherSide, type PoseFrame, type Side } from '../../core/pose-frame';
 import { accMax, accMean, accumulate, EMPTY_ACC, type Accumulator } from '../engine/accumulator';
-import { FULL_BODY, legLengthPx, legPx } from '../engine/body';
+import { FULL_BODY, legPx } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
-import { bodyLines, EMPTY_WINDOW, lastSamples, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral, windowMedian, windowSpanMs, type BodyLines, type NeutralState, type SampleWindow } from '../engine/neutral';
+import { bothFeetDown, footLiftShape, INITIAL_FOOT_LIFT, learnFootNeutral, stepFootLift, type FootLiftState } from '../engine/foot-lift';
+import { bodyLines, EMPTY_WINDOW, lastSamples, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral, type BodyLines, type NeutralState, type SampleWindow } from '../engine/neutral';
 import { faultCues, holdEndFinding, holdStatus, measure, notVisible, phaseFinding, type Phase } from '../engine/findings';
 import { INITIAL_GATE, judged, stepGate, type GateState } from '../engine/gate';
 import { INITIAL_HOLD, endHold, stepHold, type HoldEvent, type HoldTimerState } from '../engine/hold-timer';
-import { INITIAL_PERSISTENCE, NO_FAULTS, stepFaults, stepPersistence, thresholdSignal, type FaultStates, type PersistenceState } from '../engine/persistence';
+import { NO_FAULTS, stepFaults, type FaultStates } from '../engine/persistence';
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { pelvicDropShape, trunkLeanShape } from './standing';
 
@@ -36,13 +37,7 @@ export const singleLegStandConfigSchema = z.strictObject({
   side: z.enum(['auto', 'left', 'right']).default('auto')
     .describe("Stance (tested) leg: 'auto' = whichever foot stays down; 'left'/'right' = only trials on that leg count."),
   holdTargetMs: z.number().positive().default(30_000).describe('Trial length (ms). docs/biomechanics.md#pelvic-drop-trendelenburg: the classic test holds up to 30 s.'),
-  liftOnFrac: z.number().min(0).max(1).default(0.15)
-    .describe(`Foot up when its ankle is higher than the other by >= this fraction of the stance leg length. Ours (${DOC}): above the ~12 % a staggered stance shows, below a real lift.`),
-  liftOffFrac: z.number().min(0).max(1).default(0.05).describe(`Foot down when the ankle height difference is < this fraction. Ours (${DOC}): hysteresis.`),
-  liftOnNeutralFrac: z.number().min(0).max(1).default(0.08)
-    .describe(`With a two-leg neutral: foot up when its ankle is higher than in the neutral (relative to the other ankle) by >= this fraction of the stance leg length. Ours (${DOC}): a staggered stance is in the neutral, so the threshold only has to clear the ~2 % jitter; a small lift (hip flexed 25 deg) reads 9-13 %.`),
-  liftOnsetMs: z.number().min(0).default(300).describe(`Foot must stay up this long (ms) to start a trial (counted into it). Ours (${DOC}).`),
-  footDownMs: z.number().min(0).default(300).describe(`Foot must stay down this long (ms) to end the trial. Ours (${DOC}).`),
+  ...footLiftShape,
   lapseGraceMs: z.number().min(0).default(1000).describe(`Joints may be out of view this long (ms) without ending the trial (the clock pauses). Ours (${DOC}).`),
   ...pelvicDropShape,
   ...trunkLeanShape,
@@ -61,20 +56,16 @@ export interface LegResult {
 
 export interface SingleLegStandState {
   gate: GateState;
-  /** Debounced "this foot is up", per side. */
-  liftL: PersistenceState;
-  liftR: PersistenceState;
+  /** Which foot is up (debounced), and each ankle's height in the two-leg stance (engine/foot-lift.ts). */
+  lift: FootLiftState;
   /** Stance leg of the trial in progress, null between trials. */
   stance: Side | null;
   hold: HoldTimerState;
   /** The trial in progress: smoothed obliquity ('drop') and lean samples. */
   acc: Accumulator;
   faults: FaultStates;
-  /** Two-leg stance outside trials: the person's neutral pelvic and trunk lines, and each ankle's height over the
-   *  other (stance-leg lengths): a staggered stance or the camera's view of the feet. */
+  /** Two-leg stance outside trials: the person's neutral pelvic and trunk lines. */
   neutral: NeutralState;
-  ankleL: SampleWindow;
-  ankleR: SampleWindow;
   /** The neutral the trial in progress is judged against (frozen at its start); null = none seen, image level used. */
   trialNeutral: BodyLines | null;
   /** Drop and lean against the neutral while the foot is up (rolling median windows). */
@@ -86,8 +77,8 @@ export interface SingleLegStandState {
 }
 
 export const singleLegStandInitialState = (): SingleLegStandState => ({
-  gate: INITIAL_GATE, liftL: INITIAL_PERSISTENCE, liftR: INITIAL_PERSISTENCE, stance: null, hold: INITIAL_HOLD, acc: EMPTY_ACC,
-  faults: NO_FAULTS, neutral: INITIAL_NEUTRAL, ankleL: EMPTY_WINDOW, ankleR: EMPTY_WINDOW, trialNeutral: null, dropWin: EMPTY_WINDOW, leanWin: EMPTY_WINDOW, armed: true,
+  gate: INITIAL_GATE, lift: INITIAL_FOOT_LIFT, stance: null, hold: INITIAL_HOLD, acc: EMPTY_ACC,
+  faults: NO_FAULTS, neutral: INITIAL_NEUTRAL, trialNeutral: null, dropWin: EMPTY_WINDOW, leanWin: EMPTY_WINDOW, armed: true,
   results: { left: null, right: null },
 });
 
@@ -115,38 +106,28 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
     return { state: next, findings };
   }
   const torso = g.torso;
-  // Ankle raise of each foot relative to the other, in stance-leg lengths (camera-distance free).
-  const raiseL = (R.ankle.y - L.ankle.y) / legLengthPx(R), raiseR = (L.ankle.y - R.ankle.y) / legLengthPx(L);
-  // Against the two-leg neutral when there is one (a staggered stance cancels, a small lift is seen), else absolute.
-  const n = ankleNeutral(s, cfg);
-  const sigL = n ? thresholdSignal(raiseL - n.left, cfg.liftOnNeutralFrac, cfg.liftOffFrac) : thresholdSignal(raiseL, cfg.liftOnFrac, cfg.liftOffFrac);
-  const sigR = n ? thresholdSignal(raiseR - n.right, cfg.liftOnNeutralFrac, cfg.liftOffFrac) : thresholdSignal(raiseR, cfg.liftOnFrac, cfg.liftOffFrac);
-  const liftTiming = { onsetMs: cfg.liftOnsetMs, clearMs: cfg.footDownMs };
-  const liftL = stepPersistence(s.liftL, sigL, t, liftTiming), liftR = stepPersistence(s.liftR, sigR, t, liftTiming);
-  let st: SingleLegStandState = { ...s, gate: judged(g.state, t), liftL, liftR };
+  const lift = stepFootLift(s.lift, L, R, t, cfg);
+  let st: SingleLegStandState = { ...s, gate: judged(g.state, t), lift: lift.state };
   if (g.fresh) st = { ...st, faults: NO_FAULTS, dropWin: EMPTY_WINDOW, leanWin: EMPTY_WINDOW };
   const lines = bodyLines(L.hip, R.hip, torso.ls, torso.rs);
 
   if (!st.stance) {
     // Both feet down, no foot on its way up: a two-leg stance frame for the neutral.
-    if (!liftL.active && !liftR.active && sigL !== 'fault' && sigR !== 'fault') {
-      st = { ...st, neutral: stepNeutral(st.neutral, lines, t, cfg), ankleL: pushSample(st.ankleL, t, raiseL, cfg.neutralWindowMs), ankleR: pushSample(st.ankleR, t, raiseR, cfg.neutralWindowMs) };
-    }
-    if (!st.armed && !liftL.active && !liftR.active) st = { ...st, armed: true };
-    const lifted: Side | null = liftL.active && !s.liftL.active ? 'left' : liftR.active && !s.liftR.active ? 'right' : null;
-    if (st.armed && lifted && (cfg.side === 'auto' || cfg.side === otherSide(lifted))) {
+    if (bothFeetDown(lift)) st = { ...st, neutral: stepNeutral(st.neutral, lines, t, cfg), lift: learnFootNeutral(lift, t, cfg) };
+    if (!st.armed && !lift.up.left && !lift.up.right) st = { ...st, armed: true };
+    const lifted = lift.lifted;
+    if (st.armed && lifted && (cfg.side === 'auto' || cfg.side === otherSide(lifted.side))) {
       // The trial starts at the first frame of the lift (the onset debounce is counted into the hold).
-      const liftStart = (lifted === 'left' ? s.liftL.onsetStartMs : s.liftR.onsetStartMs) ?? t;
-      st = { ...st, stance: otherSide(lifted), hold: { ...INITIAL_HOLD, okSinceMs: liftStart }, acc: EMPTY_ACC, faults: NO_FAULTS, armed: false,
+      st = { ...st, stance: otherSide(lifted.side), hold: { ...INITIAL_HOLD, okSinceMs: lifted.sinceMs }, acc: EMPTY_ACC, faults: NO_FAULTS, armed: false,
         trialNeutral: neutralLines(st.neutral, cfg), dropWin: EMPTY_WINDOW, leanWin: EMPTY_WINDOW };
     }
   }
   if (st.stance) {
     const stance = st.stance, liftedSide = otherSide(stance);
-    const liftedActive = (liftedSide === 'left' ? liftL : liftR).active;
-    const footUp = liftedActive && (liftedSide === 'left' ? sigL : sigR) !== 'clear';
+    const liftedActive = lift.up[liftedSide];
+    const footUp = liftedActive && lift.signal[liftedSide] !== 'clear';
     // The foot back on the floor (before the foot-down debounce ends the trial): two-leg stance for the neutral.
-    if ((liftedSide === 'left' ? sigL : sigR) === 'clear') st = { ...st, neutral: stepNeutral(st.neutral, lines, t, cfg) };
+    if (lift.signal[liftedSide] === 'clear') st = { ...st, neutral: stepNeutral(st.neutral, lines, t, cfg) };
     let h = stepHold(st.hold, footUp, t, holdCfg(cfg));
     if (!liftedActive && h.event === null) h = endHold(h.state, 'foot-down', t);
     // Measured only with the foot up, against the neutral; the median windows and fault states restart otherwise.
@@ -176,12 +157,6 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
   }
   findings.push(phaseFinding(phaseOf(st, cfg), t));
   return { state: st, findings };
-}
-
-/** Each ankle's neutral height over the other (median of the two-leg stance), or null before enough stance. */
-function ankleNeutral(s: SingleLegStandState, cfg: SingleLegStandConfig): { left: number; right: number } | null {
-  if (s.ankleL.length < 3 || windowSpanMs(s.ankleL) < cfg.neutralMinMs) return null;
-  return { left: windowMedian(s.ankleL), right: windowMedian(s.ankleR) };
 }
 
 const holdFinding = (s: SingleLegStandState, cfg: SingleLegStandConfig, t: number): Finding =>
