@@ -16,6 +16,7 @@
 //    top, never a split stance) and a rep ends only when it is back in the top zone too; depth stays on `height`.
 import { z } from 'zod';
 import type { Point } from '../../core/geometry';
+import { EMPTY_ACC, type Accumulator } from './accumulator';
 import type { KeypointName, PoseFrame } from '../../core/pose-frame';
 import { dropFrac, kneesStraight, legPx, type LegPoints, type StandingThresholds, type TorsoPoints } from './body';
 import type { CommonConfig } from './config';
@@ -287,3 +288,11 @@ export const anchored = (s: DepthRepState): boolean => !Number.isNaN(s.refHeight
 
 /** The heights are still kept: no rep counted yet, so a higher standing height may still re-count them. */
 export const buffering = (s: DepthRepState): boolean => s.pending !== null;
+
+/** Per-rep statistics are collected on this frame: a rep in progress before or after it, or the heights still kept. */
+export const collectingRep = (prev: DepthRepState, d: DepthStep): boolean => inRep(prev.reps) || inRep(d.state) || buffering(prev);
+
+/** A frame that could not be judged: the counter and gate move on; an aborted rep drops its statistics. */
+export function unjudgedState<S extends { gate: GateState; depth: DepthRepState; acc: Accumulator }>(s: S, df: DepthFrame & { judged: false }): S {
+  return { ...s, gate: df.gate, depth: df.step.depth, acc: df.step.event?.type === 'aborted' ? EMPTY_ACC : s.acc };
+}
