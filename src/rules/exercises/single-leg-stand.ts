@@ -22,11 +22,13 @@ import { accMax, accMean, accumulate, EMPTY_ACC, type Accumulator } from '../eng
 import { FULL_BODY, legPx } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
 import { bothFeetDown, footLiftShape, INITIAL_FOOT_LIFT, learnFootNeutral, stepFootLift, type FootLiftState } from '../engine/foot-lift';
-import { bodyLines, EMPTY_WINDOW, lastSamples, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral, type BodyLines, type NeutralState, type SampleWindow } from '../engine/neutral';
+import { bodyLines, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, stanceAngles, stepNeutral, type BodyLines, type NeutralState } from '../engine/neutral';
 import { faultCues, holdEndFinding, holdStatus, measure, notVisible, phaseFinding, type Phase } from '../engine/findings';
 import { INITIAL_GATE, judged, stepGate, type GateState } from '../engine/gate';
+import { NO_TRIALS, recordTrial, trialsDone, type LegTrials } from '../engine/leg-trials';
 import { INITIAL_HOLD, endHold, stepHold, type HoldEvent, type HoldTimerState } from '../engine/hold-timer';
 import { NO_FAULTS, stepFaults, type FaultStates } from '../engine/persistence';
+import { NO_STANCE_LINES, stepStanceLines, type StanceLinesState } from '../engine/stance-lines';
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { pelvicDropShape, trunkLeanShape } from './standing';
 
@@ -68,18 +70,17 @@ export interface SingleLegStandState {
   neutral: NeutralState;
   /** The neutral the trial in progress is judged against (frozen at its start); null = none seen, image level used. */
   trialNeutral: BodyLines | null;
-  /** Drop and lean against the neutral while the foot is up (rolling median windows). */
-  dropWin: SampleWindow;
-  leanWin: SampleWindow;
+  /** Drop and lean against the neutral while the foot is up (engine/stance-lines.ts). */
+  windows: StanceLinesState;
   /** After a trial both feet must be down before the next one can start. */
   armed: boolean;
-  results: { left: LegResult | null; right: LegResult | null };
+  results: LegTrials<LegResult>;
 }
 
 export const singleLegStandInitialState = (): SingleLegStandState => ({
   gate: INITIAL_GATE, lift: INITIAL_FOOT_LIFT, stance: null, hold: INITIAL_HOLD, acc: EMPTY_ACC,
-  faults: NO_FAULTS, neutral: INITIAL_NEUTRAL, trialNeutral: null, dropWin: EMPTY_WINDOW, leanWin: EMPTY_WINDOW, armed: true,
-  results: { left: null, right: null },
+  faults: NO_FAULTS, neutral: INITIAL_NEUTRAL, trialNeutral: null, windows: NO_STANCE_LINES, armed: true,
+  results: NO_TRIALS,
 });
 
 const holdCfg = (cfg: SingleLegStandConfig) => ({
@@ -108,7 +109,7 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
   const torso = g.torso;
   const lift = stepFootLift(s.lift, L, R, t, cfg);
   let st: SingleLegStandState = { ...s, gate: judged(g.state, t), lift: lift.state };
-  if (g.fresh) st = { ...st, faults: NO_FAULTS, dropWin: EMPTY_WINDOW, leanWin: EMPTY_WINDOW };
+  if (g.fresh) st = { ...st, faults: NO_FAULTS, windows: NO_STANCE_LINES };
   const lines = bodyLines(L.hip, R.hip, torso.ls, torso.rs);
 
   if (!st.stance) {
@@ -119,7 +120,7 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
     if (st.armed && lifted && (cfg.side === 'auto' || cfg.side === otherSide(lifted.side))) {
       // The trial starts at the first frame of the lift (the onset debounce is counted into the hold).
       st = { ...st, stance: otherSide(lifted.side), hold: { ...INITIAL_HOLD, okSinceMs: lifted.sinceMs }, acc: EMPTY_ACC, faults: NO_FAULTS, armed: false,
-        trialNeutral: neutralLines(st.neutral, cfg), dropWin: EMPTY_WINDOW, leanWin: EMPTY_WINDOW };
+        trialNeutral: neutralLines(st.neutral, cfg), windows: NO_STANCE_LINES };
     }
   }
   if (st.stance) {
@@ -130,22 +131,17 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
     if (lift.signal[liftedSide] === 'clear') st = { ...st, neutral: stepNeutral(st.neutral, lines, t, cfg) };
     let h = stepHold(st.hold, footUp, t, holdCfg(cfg));
     if (!liftedActive && h.event === null) h = endHold(h.state, 'foot-down', t);
-    // Measured only with the foot up, against the neutral; the median windows and fault states restart otherwise.
-    const rel = stanceAngles(relativeLines(lines, st.trialNeutral ?? LEVEL), stance);
-    // One window serves both: the last medianWindowMs for cues and the live value, the last peakWindowMs for the
-    // trial's reported peak and mean (a longer average: the peak of a noisy value overstates the drop).
-    const dropWin = footUp ? pushSample(st.dropWin, t, rel.dropDeg, Math.max(cfg.medianWindowMs, cfg.peakWindowMs), cfg.dropMinFrames) : EMPTY_WINDOW;
-    const lastMs = (ms: number) => lastSamples(dropWin, t, ms, cfg.dropMinFrames);
-    const reportDrop = rollingMidMean(lastMs(cfg.peakWindowMs), cfg.peakWindowMs);
-    const leanWin = footUp ? pushSample(st.leanWin, t, rel.leanDeg, cfg.trunkWindowMs) : EMPTY_WINDOW;
-    const obliq = rollingMidMean(lastMs(cfg.medianWindowMs), cfg.medianWindowMs, cfg.dropMinFrames), lean = rollingMidMean(leanWin, cfg.trunkWindowMs);
+    // Measured only with the foot up, against the neutral; the windows and fault states restart otherwise. The
+    // trial reports the peak and mean of a longer average (peakWindowMs): the peak of a noisy value overstates the drop.
+    const m = stepStanceLines(st.windows, lines, st.trialNeutral ?? LEVEL, stance, t, footUp, cfg.peakWindowMs, cfg);
+    const obliq = m.dropDeg, lean = m.leanDeg;
     // Without a two-leg neutral the pelvic line is measured against the image level but not cued: a rolled camera or
     // the detector's hip placement alone reads several degrees.
     const f = stepFaults(st.faults, footUp ? [
       { code: 'PELVIC_DROP', side: stance, severity: 'warning', value: st.trialNeutral ? obliq : Number.NaN, faultAt: cfg.pelvicDropDeg, clearAt: cfg.pelvicDropClearDeg, joints: ['left_hip', 'right_hip'] },
       { code: 'TRUNK_LEAN', side: stance, severity: 'warning', value: lean, faultAt: cfg.trunkLeanDeg, clearAt: cfg.trunkLeanClearDeg, joints: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'] },
     ] : [], t, { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs });
-    st = { ...st, hold: h.state, dropWin, leanWin, faults: f.states, acc: footUp ? accumulate(st.acc, { drop: reportDrop, lean }) : st.acc };
+    st = { ...st, hold: h.state, windows: m.state, faults: f.states, acc: footUp ? accumulate(st.acc, { drop: m.reportDropDeg, lean }) : st.acc };
     if (footUp) {
       if (Number.isFinite(obliq)) findings.push(measure('PELVIC_OBLIQUITY_DEG', stance, obliq, 'deg', t));
       if (Number.isFinite(lean)) findings.push(measure('TRUNK_LEAN_DEG', stance, lean, 'deg', t));
@@ -178,17 +174,13 @@ function finishIfEnded(s: SingleLegStandState, ev: HoldEvent | null, findings: F
     peakDropDeg: result.peakDropDeg, meanDropDeg: result.meanDropDeg, peakTrunkLeanDeg: result.peakTrunkLeanDeg, holdMs: result.holdMs,
     neutralSource: s.trialNeutral ? 1 : after ? 2 : 0,
   }));
-  const results = { ...s.results, [stance]: result };
   // Left minus right peak drop: the side-to-side comparison the test is used for.
-  if (results.left && results.right) findings.push(measure('PEAK_DROP_DIFF_DEG', 'both', results.left.peakDropDeg - results.right.peakDropDeg, 'deg', t));
+  const { trials: results, diffFinding } = recordTrial(s.results, stance, result, t, { code: 'PEAK_DROP_DIFF_DEG', of: (r) => r.peakDropDeg, unit: 'deg' });
+  if (diffFinding) findings.push(diffFinding);
   return { ...s, stance: null, results, faults: NO_FAULTS };
 }
 
-function phaseOf(s: SingleLegStandState, cfg: SingleLegStandConfig): Phase {
-  if (s.stance) return 'active';
-  const done = cfg.side === 'auto' ? !!(s.results.left && s.results.right) : !!s.results[cfg.side];
-  return done ? 'done' : 'setup';
-}
+const phaseOf = (s: SingleLegStandState, cfg: SingleLegStandConfig): Phase => (s.stance ? 'active' : trialsDone(s.results, cfg.side) ? 'done' : 'setup');
 
 export const singleLegStand: ExerciseDefinition<typeof singleLegStandConfigSchema, SingleLegStandState> = {
   id: 'single-leg-stand',
