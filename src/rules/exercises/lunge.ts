@@ -4,12 +4,9 @@
 //   camera; the upright trunk is not foreshortened), bottom >= 0.20, top <= 0.07. A rep ends with the whole body back:
 //   the hip above the HIGHER foot in the picture regains its standing value only with the feet together and the hips
 //   up (a foot stepped back is higher in the picture), from any start (docs/biomechanics.md#lunge-depth-and-front-leg).
-// - Front leg: from which foot stepped. Each ankle's place standing is learned at the top; near the bottom the foot
-//   that moved farther from its place is the stepping foot: the front leg in the forward lunge, the back leg in the
-//   reverse and transverse lunges (the planted, bending leg is the "front" leg). While that is not clear (the places
-//   not known yet in a recording that begins mid-lunge, or the foot still on its way), the shank with the larger
-//   vertical knee-to-ankle extent (the back shank points away from the camera and is foreshortened), by >= 0.15 torso
-//   lengths. Decided per rep by a vote near the bottom.
+// - Front leg (engine/split-stance.ts): the foot that stepped away from its standing place (the front leg in the
+//   forward lunge, the back leg in the reverse and transverse lunges: the planted, bending leg is the "front" leg), or
+//   before the places are known the more vertical shank, by >= 0.15 torso lengths; decided per rep by a vote near the bottom.
 // - KNEE_VALGUS on the front knee when the knees lie medial to their hip-ankle lines by >= 6 % of the standing leg
 //   length together (a turned body shifts both the same way in the picture, cancelling in the sum)
 //   (docs/biomechanics.md#knee-medial-displacement: a distance keeps its meaning where 2D FPPA does not, with the
@@ -31,7 +28,7 @@ import { cue, faultCues, measure, phaseFinding, repFinding } from '../engine/fin
 import { INITIAL_GATE, judged, type GateState } from '../engine/gate';
 import { INITIAL_STILLNESS, stepStillness, stillForMs, type StillnessState } from '../engine/start';
 import { faultKey, NO_FAULTS, stepFaults, type FaultStates } from '../engine/persistence';
-import { clearSide, followFootPlaces, pelvisSquare, plantedGroundYPx, shankExtentDiff, splitStanceShape, splitStanceViewJudged, stepTravelDiff, UNKNOWN_FOOT_PLACES, type FootPlaces } from '../engine/split-stance';
+import { clearSide, followFootPlaces, signSide, pelvisSquare, plantedGroundYPx, shankExtentDiff, splitStanceShape, splitStanceViewJudged, stepTravelDiff, UNKNOWN_FOOT_PLACES, type FootPlaces } from '../engine/split-stance';
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { kneeValgusCheck } from './standing';
 
@@ -179,10 +176,9 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   let shallowUntilMs = d.event?.type === 'rep-start' ? -Infinity : s.shallowUntilMs;
   const ev = d.event;
   if (ev?.type === 'rep' || ev?.type === 'partial' || ev?.type === 'aborted') {
-    const steps = accSum(acc, 'stepVote'), shanks = accSum(acc, 'frontVote');
-    const side: Side | null = accCount(acc, 'stepVote') > 0
-      ? (steps > 0 ? frontFromStep('left', cfg.variant) : steps < 0 ? frontFromStep('right', cfg.variant) : null)
-      : shanks > 0 ? 'left' : shanks < 0 ? 'right' : null;
+    // The rep's front leg: by the vote of the feet's travel when the places were known near the bottom, else the shanks'.
+    const stepped = signSide(accSum(acc, 'stepVote'));
+    const side = accCount(acc, 'stepVote') > 0 ? stepped && frontFromStep(stepped, cfg.variant) : signSide(accSum(acc, 'frontVote'));
     if (ev.type === 'rep' && side && (cfg.side === 'auto' || cfg.side === side)) {
       counts = { ...counts, [side]: counts[side] + 1 };
       const fppa = side === 'left' ? 'fppaL' : 'fppaR';
