@@ -16,12 +16,12 @@
 //    top, never a split stance) and a rep ends only when it is back in the top zone too; depth stays on `height`.
 import { z } from 'zod';
 import type { Point } from '../../core/geometry';
-import { EMPTY_ACC, type Accumulator } from './accumulator';
 import type { KeypointName, PoseFrame } from '../../core/pose-frame';
+import { accMax, EMPTY_ACC, type Accumulator } from './accumulator';
 import { dropFrac, kneesStraight, legPx, type LegPoints, type StandingThresholds, type TorsoPoints } from './body';
 import type { CommonConfig } from './config';
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from './ema';
-import { notVisible, phaseFinding } from './findings';
+import { cue, notVisible, phaseFinding } from './findings';
 import { stepGate, type GateState } from './gate';
 import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterConfig, type RepCounterState, type RepEvent, type RepStep } from './rep-counter';
 import { INITIAL_STILLNESS, stepStillness, stillForMs, type StillnessState } from './start';
@@ -296,3 +296,15 @@ export const collectingRep = (prev: DepthRepState, d: DepthStep): boolean => inR
 export function unjudgedState<S extends { gate: GateState; depth: DepthRepState; acc: Accumulator }>(s: S, df: DepthFrame & { judged: false }): S {
   return { ...s, gate: df.gate, depth: df.step.depth, acc: df.step.event?.type === 'aborted' ? EMPTY_ACC : s.acc };
 }
+
+/**
+ * A counted rep's deepest hip drop (the per-rep statistic 'drop', or the replayed one when the rep was counted from
+ * the kept heights) and whether it is short of the depth target (marked shallow, "go deeper").
+ */
+export function repDepth(d: DepthStep, acc: Accumulator, depthTargetFrac: number): { peakDepthFrac: number; shallow: boolean } {
+  const peakDepthFrac = d.replayPeakDrop ?? accMax(acc, 'drop');
+  return { peakDepthFrac, shallow: peakDepthFrac < depthTargetFrac };
+}
+
+/** "Go deeper" (SHALLOW_REP, info) on the frames up to `untilMs`. */
+export const shallowCue = (untilMs: number, t: number): Finding[] => (t <= untilMs ? [cue('SHALLOW_REP', 'both', 'info', t, ['left_hip', 'right_hip'])] : []);

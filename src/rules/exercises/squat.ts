@@ -16,9 +16,9 @@ import type { PoseFrame } from '../../core/pose-frame';
 import { accAtPeak, accMax, accMin, accumulate, captureAtPeak, EMPTY_ACC, noteFaults, type Accumulator } from '../engine/accumulator';
 import { FULL_BODY, fppaBodyDeg } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
-import { collectingRep, depthRepShape, INITIAL_DEPTH_REPS, stepDepthFrame, unjudgedState, type DepthRepState } from '../engine/depth-reps';
+import { collectingRep, depthRepShape, INITIAL_DEPTH_REPS, repDepth, shallowCue, stepDepthFrame, unjudgedState, type DepthRepState } from '../engine/depth-reps';
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
-import { cue, faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
+import { faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
 import { INITIAL_GATE, judged, type GateState } from '../engine/gate';
 import { NO_FAULTS, stepFaults, type FaultCheck, type FaultStates } from '../engine/persistence';
 import { stepStandingRef, UNKNOWN_STANDING_REF, type StandingRefState } from '../engine/standing-ref';
@@ -123,9 +123,8 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   }
   let shallowUntilMs = d.event?.type === 'rep-start' ? -Infinity : s.shallowUntilMs;
   if (d.event?.type === 'rep') {
-    const peakDepthFrac = d.replayPeakDrop ?? accMax(acc, 'drop');
     // Counted (down past the bottom zone and back up) but short of the depth target: marked shallow, "go deeper".
-    const shallow = peakDepthFrac < cfg.depthTargetFrac;
+    const { peakDepthFrac, shallow } = repDepth(d, acc, cfg.depthTargetFrac);
     findings.push(repFinding('both', d.event.index, t, d.event.durationMs, {
       peakFppaLeftDeg: accMax(acc, 'fppaL'), peakFppaRightDeg: accMax(acc, 'fppaR'),
       bottomFppaLeftDeg: accAtPeak(acc, 'fppaL'), bottomFppaRightDeg: accAtPeak(acc, 'fppaR'),
@@ -137,7 +136,7 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
     if (accMax(acc, 'drop') >= cfg.shallowMinDropFrac) shallowUntilMs = t + cfg.shallowCueMs;
     acc = EMPTY_ACC;
   }
-  if (t <= shallowUntilMs) findings.push(cue('SHALLOW_REP', 'both', 'info', t, ['left_hip', 'right_hip']));
+  findings.push(...shallowCue(shallowUntilMs, t));
   findings.push(phaseFinding(active ? 'active' : 'setup', t));
   return { state: { gate: judged(df.gate, t), depth: d.depth, signals: sig.bank, standingRatio, faults: f.states, acc, shallowUntilMs }, findings };
 }
