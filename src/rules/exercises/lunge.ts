@@ -22,15 +22,15 @@ import { accAtPeak, accCount, accMax, accSum, accumulate, captureAtPeak, EMPTY_A
 import { stepFollowedRef } from '../engine/baseline';
 import { FULL_BODY, fppaBodyDeg, kneeMedialFrac, legLengthPx } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
-import { anchored, collectingRep, depthRepShape, INITIAL_DEPTH_REPS, stepDepthFrame, unjudgedState, type DepthRepState } from '../engine/depth-reps';
+import { anchored, collectingRep, depthRepShape, INITIAL_DEPTH_REPS, repDepth, shallowCue, stepDepthFrame, unjudgedState, type DepthRepState } from '../engine/depth-reps';
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
-import { cue, faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
+import { faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
 import { INITIAL_GATE, judged, type GateState } from '../engine/gate';
 import { INITIAL_STILLNESS, stepStillness, stillForMs, type StillnessState } from '../engine/start';
 import { faultKey, NO_FAULTS, stepFaults, type FaultStates } from '../engine/persistence';
 import { clearSide, followFootPlaces, signSide, pelvisSquare, plantedGroundYPx, shankExtentDiff, splitStanceShape, splitStanceViewJudged, stepTravelDiff, UNKNOWN_FOOT_PLACES, type FootPlaces } from '../engine/split-stance';
 import type { ExerciseDefinition, Finding } from '../engine/types';
-import { kneeValgusCheck } from './standing';
+import { kneeMedialCheck } from './standing';
 
 const DOC = 'docs/biomechanics.md';
 export const LUNGE_VARIANTS = ['forward', 'reverse', 'transverse'] as const;
@@ -148,8 +148,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   }, t, cfg);
   const med = medStep.values, medialBank = medStep.bank;
   const square = pelvisSquare(hipWidthTorso, standHipWidthTorso, cfg.maxPelvisTurnDeg);
-  const judgedKnee = (side: Side) => ({ window: nearBottom && still && square && front === side && (cfg.side === 'auto' || cfg.side === side) });
-  const valgusCheck = (side: Side, v: number) => ({ ...kneeValgusCheck(side, v, { valgusFppaDeg: cfg.valgusMedialFrac, valgusClearFppaDeg: cfg.valgusClearMedialFrac }), ...judgedKnee(side) });
+  const valgusCheck = (side: Side, v: number) => kneeMedialCheck(side, v, cfg, { window: nearBottom && still && square && front === side && (cfg.side === 'auto' || cfg.side === side) });
   // A body turned against the camera shifts both bent knees the same way in the picture (their forward travel x
   // sin(yaw)), i.e. medial for one and lateral for the other: the sum of the two knees' medial displacements cancels
   // that and keeps the front knee caving in (the back knee's own displacement is small: it points at the floor).
@@ -182,8 +181,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
     if (ev.type === 'rep' && side && (cfg.side === 'auto' || cfg.side === side)) {
       counts = { ...counts, [side]: counts[side] + 1 };
       const fppa = side === 'left' ? 'fppaL' : 'fppaR';
-      const peakDepthFrac = d.replayPeakDrop ?? accMax(acc, 'drop');
-      const shallow = peakDepthFrac < cfg.depthTargetFrac;
+      const { peakDepthFrac, shallow } = repDepth(d, acc, cfg.depthTargetFrac);
       if (shallow) shallowUntilMs = t + cfg.shallowCueMs;
       findings.push(repFinding(side, counts[side], t, ev.durationMs,
         { peakFppaDeg: accMax(acc, fppa), bottomFppaDeg: accAtPeak(acc, fppa), peakKneeMedialFrac: accMax(acc, side === 'left' ? 'medL' : 'medR'), peakDepthFrac },
@@ -191,7 +189,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
     }
     acc = EMPTY_ACC;
   }
-  if (t <= shallowUntilMs) findings.push(cue('SHALLOW_REP', 'both', 'info', t, ['left_hip', 'right_hip']));
+  findings.push(...shallowCue(shallowUntilMs, t));
   findings.push(phaseFinding(active ? 'active' : 'setup', t));
   return { state: { gate: judged(df.gate, t), depth: d.depth, signals: sig.bank, faults: f.states, acc, counts, shallowUntilMs, standAnkles, standLegPx, medial: medialBank, standHipWidthTorso, bottom }, findings };
 }
