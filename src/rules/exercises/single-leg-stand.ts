@@ -30,7 +30,7 @@ import { INITIAL_HOLD, endHold, stepHold, type HoldEvent, type HoldTimerState } 
 import { NO_FAULTS, stepFaults, type FaultStates } from '../engine/persistence';
 import { NO_STANCE_LINES, stepStanceLines, type StanceLinesState } from '../engine/stance-lines';
 import type { ExerciseDefinition, Finding } from '../engine/types';
-import { pelvicDropShape, trunkLeanShape } from './standing';
+import { pelvicDropCheck, pelvicDropShape, trunkLeanCheck, trunkLeanShape } from './standing';
 
 const DOC = 'docs/biomechanics.md#single-leg-stance-and-foot-lift';
 
@@ -137,10 +137,8 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
     const obliq = m.dropDeg, lean = m.leanDeg;
     // Without a two-leg neutral the pelvic line is measured against the image level but not cued: a rolled camera or
     // the detector's hip placement alone reads several degrees.
-    const f = stepFaults(st.faults, footUp ? [
-      { code: 'PELVIC_DROP', side: stance, severity: 'warning', value: st.trialNeutral ? obliq : Number.NaN, faultAt: cfg.pelvicDropDeg, clearAt: cfg.pelvicDropClearDeg, joints: ['left_hip', 'right_hip'] },
-      { code: 'TRUNK_LEAN', side: stance, severity: 'warning', value: lean, faultAt: cfg.trunkLeanDeg, clearAt: cfg.trunkLeanClearDeg, joints: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'] },
-    ] : [], t, { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs });
+    const checks = [pelvicDropCheck(stance, st.trialNeutral ? obliq : Number.NaN, cfg, 'left'), trunkLeanCheck(stance, lean, cfg, 'left')];
+    const f = stepFaults(st.faults, footUp ? checks : [], t, { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs });
     st = { ...st, hold: h.state, windows: m.state, faults: f.states, acc: footUp ? accumulate(st.acc, { drop: m.reportDropDeg, lean }) : st.acc };
     if (footUp) {
       if (Number.isFinite(obliq)) findings.push(measure('PELVIC_OBLIQUITY_DEG', stance, obliq, 'deg', t));
