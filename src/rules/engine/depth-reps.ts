@@ -17,10 +17,11 @@
 import { z } from 'zod';
 import type { Point } from '../../core/geometry';
 import type { KeypointName, PoseFrame } from '../../core/pose-frame';
+import { accMax, EMPTY_ACC, type Accumulator } from './accumulator';
 import { dropFrac, kneesStraight, legPx, type LegPoints, type StandingThresholds, type TorsoPoints } from './body';
 import type { CommonConfig } from './config';
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from './ema';
-import { notVisible, phaseFinding } from './findings';
+import { cue, notVisible, phaseFinding } from './findings';
 import { stepGate, type GateState } from './gate';
 import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterConfig, type RepCounterState, type RepEvent, type RepStep } from './rep-counter';
 import { INITIAL_STILLNESS, stepStillness, stillForMs, type StillnessState } from './start';
@@ -287,3 +288,23 @@ export const anchored = (s: DepthRepState): boolean => !Number.isNaN(s.refHeight
 
 /** The heights are still kept: no rep counted yet, so a higher standing height may still re-count them. */
 export const buffering = (s: DepthRepState): boolean => s.pending !== null;
+
+/** Per-rep statistics are collected on this frame: a rep in progress before or after it, or the heights still kept. */
+export const collectingRep = (prev: DepthRepState, d: DepthStep): boolean => inRep(prev.reps) || inRep(d.state) || buffering(prev);
+
+/** A frame that could not be judged: the counter and gate move on; an aborted rep drops its statistics. */
+export function unjudgedState<S extends { gate: GateState; depth: DepthRepState; acc: Accumulator }>(s: S, df: DepthFrame & { judged: false }): S {
+  return { ...s, gate: df.gate, depth: df.step.depth, acc: df.step.event?.type === 'aborted' ? EMPTY_ACC : s.acc };
+}
+
+/**
+ * A counted rep's deepest hip drop (the per-rep statistic 'drop', or the replayed one when the rep was counted from
+ * the kept heights) and whether it is short of the depth target (marked shallow, "go deeper").
+ */
+export function repDepth(d: DepthStep, acc: Accumulator, depthTargetFrac: number): { peakDepthFrac: number; shallow: boolean } {
+  const peakDepthFrac = d.replayPeakDrop ?? accMax(acc, 'drop');
+  return { peakDepthFrac, shallow: peakDepthFrac < depthTargetFrac };
+}
+
+/** "Go deeper" (SHALLOW_REP, info) on the frames up to `untilMs`. */
+export const shallowCue = (untilMs: number, t: number): Finding[] => (t <= untilMs ? [cue('SHALLOW_REP', 'both', 'info', t, ['left_hip', 'right_hip'])] : []);

@@ -4,12 +4,9 @@
 //   camera; the upright trunk is not foreshortened), bottom >= 0.20, top <= 0.07. A rep ends with the whole body back:
 //   the hip above the HIGHER foot in the picture regains its standing value only with the feet together and the hips
 //   up (a foot stepped back is higher in the picture), from any start (docs/biomechanics.md#lunge-depth-and-front-leg).
-// - Front leg: from which foot stepped. Each ankle's place standing is learned at the top; near the bottom the foot
-//   that moved farther from its place is the stepping foot: the front leg in the forward lunge, the back leg in the
-//   reverse and transverse lunges (the planted, bending leg is the "front" leg). While that is not clear (the places
-//   not known yet in a recording that begins mid-lunge, or the foot still on its way), the shank with the larger
-//   vertical knee-to-ankle extent (the back shank points away from the camera and is foreshortened), by >= 0.15 torso
-//   lengths. Decided per rep by a vote near the bottom.
+// - Front leg (engine/split-stance.ts): the foot that stepped away from its standing place (the front leg in the
+//   forward lunge, the back leg in the reverse and transverse lunges: the planted, bending leg is the "front" leg), or
+//   before the places are known the more vertical shank, by >= 0.15 torso lengths; decided per rep by a vote near the bottom.
 // - KNEE_VALGUS on the front knee when the knees lie medial to their hip-ankle lines by >= 6 % of the standing leg
 //   length together (a turned body shifts both the same way in the picture, cancelling in the sum)
 //   (docs/biomechanics.md#knee-medial-displacement: a distance keeps its meaning where 2D FPPA does not, with the
@@ -23,18 +20,17 @@ import { z } from 'zod';
 import type { PoseFrame, Side } from '../../core/pose-frame';
 import { accAtPeak, accCount, accMax, accSum, accumulate, captureAtPeak, EMPTY_ACC, noteFaults, type Accumulator } from '../engine/accumulator';
 import { stepFollowedRef } from '../engine/baseline';
-import { FULL_BODY, fppaBodyDeg, kneeMedialFrac, legLengthPx, type LegPoints } from '../engine/body';
+import { FULL_BODY, fppaBodyDeg, kneeMedialFrac, legLengthPx } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
-import { anchored, buffering, depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDepthFrame, type DepthRepState } from '../engine/depth-reps';
+import { anchored, collectingRep, depthRepShape, INITIAL_DEPTH_REPS, repDepth, shallowCue, stepDepthFrame, unjudgedState, type DepthRepState } from '../engine/depth-reps';
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
-import { cue, faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
+import { faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
 import { INITIAL_GATE, judged, type GateState } from '../engine/gate';
 import { INITIAL_STILLNESS, stepStillness, stillForMs, type StillnessState } from '../engine/start';
-import { shoulderWidthRatio } from '../engine/view-check';
-import { visiblePx } from '../engine/visibility';
 import { faultKey, NO_FAULTS, stepFaults, type FaultStates } from '../engine/persistence';
+import { clearSide, followFootPlaces, signSide, pelvisSquare, plantedGroundYPx, shankExtentDiff, splitStanceShape, splitStanceViewJudged, stepTravelDiff, UNKNOWN_FOOT_PLACES, type FootPlaces } from '../engine/split-stance';
 import type { ExerciseDefinition, Finding } from '../engine/types';
-import { kneeValgusCheck } from './standing';
+import { kneeMedialCheck } from './standing';
 
 const DOC = 'docs/biomechanics.md';
 export const LUNGE_VARIANTS = ['forward', 'reverse', 'transverse'] as const;
@@ -50,10 +46,7 @@ export const lungeConfigSchema = z.strictObject({
     bottomDropFrac: 0.2, bottomNote: `Ours (${DOC}#lunge-depth-and-front-leg): the torso-normalised 2D drop reads 0.65-0.85 of the 3D hip drop (the hip moves along the camera axis), so 0.20 ~ a 3D drop of 0.25-0.30, front knee ~115-120 deg.`,
     minRepMs: 800, minRepNote: `Ours (${DOC}#rep-counting): a lunge includes a step.`,
   }),
-  sideOnMaxShoulderRatio: z.number().min(0).max(1).default(0.25)
-    .describe(`Shoulder width / torso below this = the body is side-on to the camera (turned ~70 deg or more): the view is judged even in a split stance, where it is otherwise not (a transverse lunge turns the body by design, <= ~45 deg, reading >= ~0.33 for the narrowest adult). Ours (docs/biomechanics.md#view-check).`),
-  frontLegMinDiffTorso: z.number().min(0).default(0.15)
-    .describe(`Front leg: the feet's travel from their standing places (or, before those are known, the legs' vertical knee-ankle extents) must differ by at least this many torso lengths. Ours (${DOC}#lunge-depth-and-front-leg).`),
+  ...splitStanceShape,
   depthTargetFrac: z.number().min(0).max(1).default(0.3)
     .describe(`A counted rep whose deepest hip drop stays under this is marked shallow (rep fault SHALLOW_REP) and "go deeper" (SHALLOW_REP, info) shows after it. Ours (${DOC}#depth-target): ~a 3D drop of 0.35-0.45, the front knee near 90-100 deg.`),
   shallowCueMs: z.number().min(0).default(1500).describe(`How long SHALLOW_REP stays on (ms). Ours (${DOC}#depth-target): long enough to read.`),
@@ -83,12 +76,12 @@ export interface LungeState {
   signals: SignalBank;
   faults: FaultStates;
   /**
-   * Rep in progress. Near the bottom, `stepVote` sums (right - left ankle travel from its standing place, torso units:
-   * > 0 = the right foot stepped) and `frontVote` (left - right shank extent, torso units: > 0 = left in front).
+   * Rep in progress. Near the bottom, `stepVote` sums (left - right ankle travel from its standing place, torso units:
+   * > 0 = the left foot stepped) and `frontVote` (left - right shank extent, torso units: > 0 = left in front).
    */
   acc: Accumulator;
-  /** Each ankle's standing place (px), learned at the top; NaN until seen. */
-  standAnkles: { lx: number; ly: number; rx: number; ry: number };
+  /** Each ankle's standing place (px), learned at the top (engine/split-stance.ts). */
+  standAnkles: FootPlaces;
   /** Each leg's standing length (px, hip-knee + knee-ankle), learned at the top; NaN until seen. */
   standLegPx: { l: number; r: number };
   /** Smoothed medial knee displacement per knee (engine/ema.ts). */
@@ -104,77 +97,40 @@ export interface LungeState {
 
 export const lungeInitialState = (): LungeState => ({
   gate: INITIAL_GATE, depth: INITIAL_DEPTH_REPS, signals: EMPTY_SIGNALS, faults: NO_FAULTS, acc: EMPTY_ACC, counts: { left: 0, right: 0 },
-  standAnkles: { lx: Number.NaN, ly: Number.NaN, rx: Number.NaN, ry: Number.NaN }, standLegPx: { l: Number.NaN, r: Number.NaN },
+  standAnkles: UNKNOWN_FOOT_PLACES, standLegPx: { l: Number.NaN, r: Number.NaN },
   medial: EMPTY_SIGNALS, standHipWidthTorso: Number.NaN, shallowUntilMs: -Infinity, bottom: INITIAL_STILLNESS,
 });
 
 /** The front (working) leg given the foot that stepped: the stepping foot in a forward lunge, the other one otherwise. */
 const frontFromStep = (stepped: Side, variant: LungeVariant): Side => (variant === 'forward' ? stepped : stepped === 'left' ? 'right' : 'left');
 
-/** Vertical knee-to-ankle extent (px, y down): large for a vertical (front) shank. */
-const shankDrop = (leg: LegPoints): number => leg.ankle.y - leg.knee.y;
-
 export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { state: LungeState; findings: Finding[] } {
   const t = frame.timestampMs;
-  // Hip height above the planted foot (the one nearer its standing place): a stepping foot moves in the image (a foot
-  // placed forward is lower in the picture), which would read as depth. Before the places are known: the lower ankle.
-  // The view is judged only with both feet at their places: stepping into a transverse lunge turns the body by design.
   const sa = s.standAnkles;
-  const away = (a: { x: number; y: number } | null, x: number, y: number) => (a ? Math.hypot(a.x - x, a.y - y) : Number.NaN);
-  const la = visiblePx(frame, 'left_ankle', cfg), ra = visiblePx(frame, 'right_ankle', cfg);
-  const torsoPxNow = s.depth.scale.torsoPx?.value ?? Number.NaN;
-  const stepping = Math.max(away(la, sa.lx, sa.ly), away(ra, sa.rx, sa.ry)) >= cfg.frontLegMinDiffTorso * torsoPxNow;
-  // Feet at different heights in the picture (one stepped forward or back, as the rep's end test reads it): the body
-  // may be turning into a transverse lunge, so the view is not judged (before the places are known, too).
-  const lh = visiblePx(frame, 'left_hip', cfg), rh = visiblePx(frame, 'right_hip', cfg);
-  const hipY = lh && rh ? (lh.y + rh.y) / 2 : Number.NaN;
-  const split = la && ra ? Math.abs(la.y - ra.y) > cfg.topDropFrac * (Math.max(la.y, ra.y) - hipY) : false;
-  // ...unless the body is clearly side-on (a camera beside the person): no lunge turns the body that far.
-  const ls = visiblePx(frame, 'left_shoulder', cfg), rs = visiblePx(frame, 'right_shoulder', cfg);
-  const sideOn = ls && rs && lh && rh ? shoulderWidthRatio(ls, rs, lh, rh) < cfg.sideOnMaxShoulderRatio : false;
   const df = stepDepthFrame(s, frame, LUNGE_REQUIRED, cfg, 'torso', {
-    // Depth: the hip above the planted foot. Before the places are known, the planted foot by the variant: the back
-    // foot (higher in the picture) in a forward lunge, the front one (lower) in the reverse and transverse lunges.
-    groundYPx: (L, R) => {
-      const dl = Math.hypot(L.ankle.x - sa.lx, L.ankle.y - sa.ly), dr = Math.hypot(R.ankle.x - sa.rx, R.ankle.y - sa.ry);
-      if (Number.isNaN(dl) || Number.isNaN(dr)) return cfg.variant === 'forward' ? Math.min(L.ankle.y, R.ankle.y) : Math.max(L.ankle.y, R.ankle.y);
-      return dl <= dr ? L.ankle.y : R.ankle.y;
-    },
+    // Depth: the hip above the planted foot; before the places are known, by the variant.
+    groundYPx: (L, R) => plantedGroundYPx(sa, L, R, cfg.variant === 'forward'),
     // A lunge ends with both feet back at their places, not when the hips are back up: the hip above the HIGHER foot
     // in the picture is at its standing value only with the feet together and the hips up (a foot stepped back is
     // higher in the picture; a foot stepped forward leaves the hips lower). No learned foot places needed, so this
     // holds from any start, whatever the camera height.
     topGroundYPx: (L, R) => Math.min(L.ankle.y, R.ankle.y),
-    judgeView: sideOn || (!stepping && !split),
+    judgeView: splitStanceViewJudged(frame, sa, s.depth.scale.torsoPx?.value ?? Number.NaN, cfg),
   });
-  if (!df.judged) {
-    const acc = df.step.event?.type === 'aborted' ? EMPTY_ACC : s.acc;
-    return { state: { ...s, gate: df.gate, depth: df.step.depth, acc }, findings: df.findings };
-  }
+  if (!df.judged) return { state: unjudgedState(s, df), findings: df.findings };
   const { torso, L, R, fresh, step: d } = df;
   const drop = d.drop, active = d.state.phase !== 'setup';
-  // Front leg on this frame (null = not clear).
-  const shankDiff = (shankDrop(L) - shankDrop(R)) / torso.lengthPx;
-  // Standing places of the feet, followed at the top between reps (within the band that defines standing).
+  // Standing places of the feet, leg lengths and pelvis width, followed at the top between reps (within the band
+  // that defines standing).
   const atTop = d.state.phase === 'start' && drop <= cfg.anchorBandFrac && d.topDrop <= cfg.anchorBandFrac;
-  // Pelvis turn from standing: hip width over torso against its standing value (scale-free; a camera's constant yaw
-  // is in the standing value).
   const hipWidthTorso = Math.hypot(torso.lh.x - torso.rh.x, torso.lh.y - torso.rh.y) / torso.lengthPx;
   const standHipWidthTorso = stepFollowedRef(s.standHipWidthTorso, hipWidthTorso, atTop);
-  // Turned either way: narrower than cos(turn) x standing, or (a camera yaw turned back toward square) wider than
-  // standing / cos(turn).
-  const turnCos = Math.cos(cfg.maxPelvisTurnDeg * Math.PI / 180), widthVsStanding = hipWidthTorso / standHipWidthTorso;
-  const pelvisSquare = !(widthVsStanding < turnCos || widthVsStanding > 1 / turnCos);
   const standLegPx = { l: stepFollowedRef(s.standLegPx.l, legLengthPx(L), atTop), r: stepFollowedRef(s.standLegPx.r, legLengthPx(R), atTop) };
-  const standAnkles = {
-    lx: stepFollowedRef(sa.lx, L.ankle.x, atTop), ly: stepFollowedRef(sa.ly, L.ankle.y, atTop),
-    rx: stepFollowedRef(sa.rx, R.ankle.x, atTop), ry: stepFollowedRef(sa.ry, R.ankle.y, atTop),
-  };
-  // Which foot stepped: right travel - left travel from the standing places (torso units); NaN until known.
-  const stepDiff = (Math.hypot(R.ankle.x - standAnkles.rx, R.ankle.y - standAnkles.ry) - Math.hypot(L.ankle.x - standAnkles.lx, L.ankle.y - standAnkles.ly)) / torso.lengthPx;
-  const stepped: Side | null = stepDiff >= cfg.frontLegMinDiffTorso ? 'right' : stepDiff <= -cfg.frontLegMinDiffTorso ? 'left' : null;
-  const byShank: Side | null = shankDiff >= cfg.frontLegMinDiffTorso ? 'left' : shankDiff <= -cfg.frontLegMinDiffTorso ? 'right' : null;
-  const front: Side | null = stepped ? frontFromStep(stepped, cfg.variant) : byShank;
+  const standAnkles = followFootPlaces(sa, L, R, atTop);
+  // Front leg on this frame (null = not clear): from the foot that stepped, else from the shanks.
+  const stepDiff = stepTravelDiff(standAnkles, L, R, torso.lengthPx), shankDiff = shankExtentDiff(L, R, torso.lengthPx);
+  const stepped = clearSide(stepDiff, cfg.frontLegMinDiffTorso);
+  const front: Side | null = stepped ? frontFromStep(stepped, cfg.variant) : clearSide(shankDiff, cfg.frontLegMinDiffTorso);
   // Judged from the first frame (a recording may begin mid-rep; engine/depth-reps.ts).
   const nearBottom = drop >= cfg.valgusMinDropFrac;
   // At the bottom: the hip drop nearly still (valgus is defined at peak knee flexion).
@@ -191,8 +147,8 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
     l: kneeMedialFrac(L, R.hip, standLegPx.l), r: kneeMedialFrac(R, L.hip, standLegPx.r),
   }, t, cfg);
   const med = medStep.values, medialBank = medStep.bank;
-  const judgedKnee = (side: Side) => ({ window: nearBottom && still && pelvisSquare && front === side && (cfg.side === 'auto' || cfg.side === side) });
-  const valgusCheck = (side: Side, v: number) => ({ ...kneeValgusCheck(side, v, { valgusFppaDeg: cfg.valgusMedialFrac, valgusClearFppaDeg: cfg.valgusClearMedialFrac }), ...judgedKnee(side) });
+  const square = pelvisSquare(hipWidthTorso, standHipWidthTorso, cfg.maxPelvisTurnDeg);
+  const valgusCheck = (side: Side, v: number) => kneeMedialCheck(side, v, cfg, { window: nearBottom && still && square && front === side && (cfg.side === 'auto' || cfg.side === side) });
   // A body turned against the camera shifts both bent knees the same way in the picture (their forward travel x
   // sin(yaw)), i.e. medial for one and lateral for the other: the sum of the two knees' medial displacements cancels
   // that and keeps the front knee caving in (the back knee's own displacement is small: it points at the floor).
@@ -206,7 +162,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   findings.push(...faultCues(f.active, t));
 
   let acc = d.event?.type === 'rep-start' ? EMPTY_ACC : s.acc;
-  if (inRep(s.depth.reps) || inRep(d.state) || buffering(s.depth)) {
+  if (collectingRep(s.depth, d)) {
     const bottom = (x: number) => (nearBottom ? x : Number.NaN), valid = (x: number) => (fppaValid ? x : Number.NaN);
     // FPPA "at the bottom" only when the deepest frame is inside FPPA's range.
     acc = captureAtPeak(noteFaults(acc, f.active.map(faultKey)), 'drop', drop, { fppaL: valid(fppaL), fppaR: valid(fppaR) });
@@ -219,15 +175,13 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
   let shallowUntilMs = d.event?.type === 'rep-start' ? -Infinity : s.shallowUntilMs;
   const ev = d.event;
   if (ev?.type === 'rep' || ev?.type === 'partial' || ev?.type === 'aborted') {
-    const steps = accSum(acc, 'stepVote'), shanks = accSum(acc, 'frontVote');
-    const side: Side | null = accCount(acc, 'stepVote') > 0
-      ? (steps > 0 ? frontFromStep('right', cfg.variant) : steps < 0 ? frontFromStep('left', cfg.variant) : null)
-      : shanks > 0 ? 'left' : shanks < 0 ? 'right' : null;
+    // The rep's front leg: by the vote of the feet's travel when the places were known near the bottom, else the shanks'.
+    const stepped = signSide(accSum(acc, 'stepVote'));
+    const side = accCount(acc, 'stepVote') > 0 ? stepped && frontFromStep(stepped, cfg.variant) : signSide(accSum(acc, 'frontVote'));
     if (ev.type === 'rep' && side && (cfg.side === 'auto' || cfg.side === side)) {
       counts = { ...counts, [side]: counts[side] + 1 };
       const fppa = side === 'left' ? 'fppaL' : 'fppaR';
-      const peakDepthFrac = d.replayPeakDrop ?? accMax(acc, 'drop');
-      const shallow = peakDepthFrac < cfg.depthTargetFrac;
+      const { peakDepthFrac, shallow } = repDepth(d, acc, cfg.depthTargetFrac);
       if (shallow) shallowUntilMs = t + cfg.shallowCueMs;
       findings.push(repFinding(side, counts[side], t, ev.durationMs,
         { peakFppaDeg: accMax(acc, fppa), bottomFppaDeg: accAtPeak(acc, fppa), peakKneeMedialFrac: accMax(acc, side === 'left' ? 'medL' : 'medR'), peakDepthFrac },
@@ -235,7 +189,7 @@ export function lungeStep(s: LungeState, frame: PoseFrame, cfg: LungeConfig): { 
     }
     acc = EMPTY_ACC;
   }
-  if (t <= shallowUntilMs) findings.push(cue('SHALLOW_REP', 'both', 'info', t, ['left_hip', 'right_hip']));
+  findings.push(...shallowCue(shallowUntilMs, t));
   findings.push(phaseFinding(active ? 'active' : 'setup', t));
   return { state: { gate: judged(df.gate, t), depth: d.depth, signals: sig.bank, faults: f.states, acc, counts, shallowUntilMs, standAnkles, standLegPx, medial: medialBank, standHipWidthTorso, bottom }, findings };
 }

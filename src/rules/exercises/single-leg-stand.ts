@@ -19,15 +19,18 @@
 import { z } from 'zod';
 import { otherSide, type PoseFrame, type Side } from '../../core/pose-frame';
 import { accMax, accMean, accumulate, EMPTY_ACC, type Accumulator } from '../engine/accumulator';
-import { FULL_BODY, legLengthPx, legPx } from '../engine/body';
+import { FULL_BODY, legPx } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
-import { bodyLines, EMPTY_WINDOW, lastSamples, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral, windowMedian, windowSpanMs, type BodyLines, type NeutralState, type SampleWindow } from '../engine/neutral';
+import { bothFeetDown, footLiftShape, INITIAL_FOOT_LIFT, learnFootNeutral, stepFootLift, type FootLiftState } from '../engine/foot-lift';
+import { bodyLines, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, stanceAngles, stepNeutral, type BodyLines, type NeutralState } from '../engine/neutral';
 import { faultCues, holdEndFinding, holdStatus, measure, notVisible, phaseFinding, type Phase } from '../engine/findings';
 import { INITIAL_GATE, judged, stepGate, type GateState } from '../engine/gate';
+import { NO_TRIALS, recordTrial, trialsDone, type LegTrials } from '../engine/leg-trials';
 import { INITIAL_HOLD, endHold, stepHold, type HoldEvent, type HoldTimerState } from '../engine/hold-timer';
-import { INITIAL_PERSISTENCE, NO_FAULTS, stepFaults, stepPersistence, thresholdSignal, type FaultStates, type PersistenceState } from '../engine/persistence';
+import { NO_FAULTS, stepFaults, type FaultStates } from '../engine/persistence';
+import { NO_STANCE_LINES, stepStanceLines, type StanceLinesState } from '../engine/stance-lines';
 import type { ExerciseDefinition, Finding } from '../engine/types';
-import { pelvicDropShape, trunkLeanShape } from './standing';
+import { pelvicDropCheck, pelvicDropShape, trunkLeanCheck, trunkLeanShape } from './standing';
 
 const DOC = 'docs/biomechanics.md#single-leg-stance-and-foot-lift';
 
@@ -36,13 +39,7 @@ export const singleLegStandConfigSchema = z.strictObject({
   side: z.enum(['auto', 'left', 'right']).default('auto')
     .describe("Stance (tested) leg: 'auto' = whichever foot stays down; 'left'/'right' = only trials on that leg count."),
   holdTargetMs: z.number().positive().default(30_000).describe('Trial length (ms). docs/biomechanics.md#pelvic-drop-trendelenburg: the classic test holds up to 30 s.'),
-  liftOnFrac: z.number().min(0).max(1).default(0.15)
-    .describe(`Foot up when its ankle is higher than the other by >= this fraction of the stance leg length. Ours (${DOC}): above the ~12 % a staggered stance shows, below a real lift.`),
-  liftOffFrac: z.number().min(0).max(1).default(0.05).describe(`Foot down when the ankle height difference is < this fraction. Ours (${DOC}): hysteresis.`),
-  liftOnNeutralFrac: z.number().min(0).max(1).default(0.08)
-    .describe(`With a two-leg neutral: foot up when its ankle is higher than in the neutral (relative to the other ankle) by >= this fraction of the stance leg length. Ours (${DOC}): a staggered stance is in the neutral, so the threshold only has to clear the ~2 % jitter; a small lift (hip flexed 25 deg) reads 9-13 %.`),
-  liftOnsetMs: z.number().min(0).default(300).describe(`Foot must stay up this long (ms) to start a trial (counted into it). Ours (${DOC}).`),
-  footDownMs: z.number().min(0).default(300).describe(`Foot must stay down this long (ms) to end the trial. Ours (${DOC}).`),
+  ...footLiftShape,
   lapseGraceMs: z.number().min(0).default(1000).describe(`Joints may be out of view this long (ms) without ending the trial (the clock pauses). Ours (${DOC}).`),
   ...pelvicDropShape,
   ...trunkLeanShape,
@@ -61,34 +58,29 @@ export interface LegResult {
 
 export interface SingleLegStandState {
   gate: GateState;
-  /** Debounced "this foot is up", per side. */
-  liftL: PersistenceState;
-  liftR: PersistenceState;
+  /** Which foot is up (debounced), and each ankle's height in the two-leg stance (engine/foot-lift.ts). */
+  lift: FootLiftState;
   /** Stance leg of the trial in progress, null between trials. */
   stance: Side | null;
   hold: HoldTimerState;
   /** The trial in progress: smoothed obliquity ('drop') and lean samples. */
   acc: Accumulator;
   faults: FaultStates;
-  /** Two-leg stance outside trials: the person's neutral pelvic and trunk lines, and each ankle's height over the
-   *  other (stance-leg lengths): a staggered stance or the camera's view of the feet. */
+  /** Two-leg stance outside trials: the person's neutral pelvic and trunk lines. */
   neutral: NeutralState;
-  ankleL: SampleWindow;
-  ankleR: SampleWindow;
   /** The neutral the trial in progress is judged against (frozen at its start); null = none seen, image level used. */
   trialNeutral: BodyLines | null;
-  /** Drop and lean against the neutral while the foot is up (rolling median windows). */
-  dropWin: SampleWindow;
-  leanWin: SampleWindow;
+  /** Drop and lean against the neutral while the foot is up (engine/stance-lines.ts). */
+  windows: StanceLinesState;
   /** After a trial both feet must be down before the next one can start. */
   armed: boolean;
-  results: { left: LegResult | null; right: LegResult | null };
+  results: LegTrials<LegResult>;
 }
 
 export const singleLegStandInitialState = (): SingleLegStandState => ({
-  gate: INITIAL_GATE, liftL: INITIAL_PERSISTENCE, liftR: INITIAL_PERSISTENCE, stance: null, hold: INITIAL_HOLD, acc: EMPTY_ACC,
-  faults: NO_FAULTS, neutral: INITIAL_NEUTRAL, ankleL: EMPTY_WINDOW, ankleR: EMPTY_WINDOW, trialNeutral: null, dropWin: EMPTY_WINDOW, leanWin: EMPTY_WINDOW, armed: true,
-  results: { left: null, right: null },
+  gate: INITIAL_GATE, lift: INITIAL_FOOT_LIFT, stance: null, hold: INITIAL_HOLD, acc: EMPTY_ACC,
+  faults: NO_FAULTS, neutral: INITIAL_NEUTRAL, trialNeutral: null, windows: NO_STANCE_LINES, armed: true,
+  results: NO_TRIALS,
 });
 
 const holdCfg = (cfg: SingleLegStandConfig) => ({
@@ -115,56 +107,39 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
     return { state: next, findings };
   }
   const torso = g.torso;
-  // Ankle raise of each foot relative to the other, in stance-leg lengths (camera-distance free).
-  const raiseL = (R.ankle.y - L.ankle.y) / legLengthPx(R), raiseR = (L.ankle.y - R.ankle.y) / legLengthPx(L);
-  // Against the two-leg neutral when there is one (a staggered stance cancels, a small lift is seen), else absolute.
-  const n = ankleNeutral(s, cfg);
-  const sigL = n ? thresholdSignal(raiseL - n.left, cfg.liftOnNeutralFrac, cfg.liftOffFrac) : thresholdSignal(raiseL, cfg.liftOnFrac, cfg.liftOffFrac);
-  const sigR = n ? thresholdSignal(raiseR - n.right, cfg.liftOnNeutralFrac, cfg.liftOffFrac) : thresholdSignal(raiseR, cfg.liftOnFrac, cfg.liftOffFrac);
-  const liftTiming = { onsetMs: cfg.liftOnsetMs, clearMs: cfg.footDownMs };
-  const liftL = stepPersistence(s.liftL, sigL, t, liftTiming), liftR = stepPersistence(s.liftR, sigR, t, liftTiming);
-  let st: SingleLegStandState = { ...s, gate: judged(g.state, t), liftL, liftR };
-  if (g.fresh) st = { ...st, faults: NO_FAULTS, dropWin: EMPTY_WINDOW, leanWin: EMPTY_WINDOW };
+  const lift = stepFootLift(s.lift, L, R, t, cfg);
+  let st: SingleLegStandState = { ...s, gate: judged(g.state, t), lift: lift.state };
+  if (g.fresh) st = { ...st, faults: NO_FAULTS, windows: NO_STANCE_LINES };
   const lines = bodyLines(L.hip, R.hip, torso.ls, torso.rs);
 
   if (!st.stance) {
     // Both feet down, no foot on its way up: a two-leg stance frame for the neutral.
-    if (!liftL.active && !liftR.active && sigL !== 'fault' && sigR !== 'fault') {
-      st = { ...st, neutral: stepNeutral(st.neutral, lines, t, cfg), ankleL: pushSample(st.ankleL, t, raiseL, cfg.neutralWindowMs), ankleR: pushSample(st.ankleR, t, raiseR, cfg.neutralWindowMs) };
-    }
-    if (!st.armed && !liftL.active && !liftR.active) st = { ...st, armed: true };
-    const lifted: Side | null = liftL.active && !s.liftL.active ? 'left' : liftR.active && !s.liftR.active ? 'right' : null;
-    if (st.armed && lifted && (cfg.side === 'auto' || cfg.side === otherSide(lifted))) {
+    if (bothFeetDown(lift)) st = { ...st, neutral: stepNeutral(st.neutral, lines, t, cfg), lift: learnFootNeutral(lift, t, cfg) };
+    if (!st.armed && !lift.up.left && !lift.up.right) st = { ...st, armed: true };
+    const lifted = lift.lifted;
+    if (st.armed && lifted && (cfg.side === 'auto' || cfg.side === otherSide(lifted.side))) {
       // The trial starts at the first frame of the lift (the onset debounce is counted into the hold).
-      const liftStart = (lifted === 'left' ? s.liftL.onsetStartMs : s.liftR.onsetStartMs) ?? t;
-      st = { ...st, stance: otherSide(lifted), hold: { ...INITIAL_HOLD, okSinceMs: liftStart }, acc: EMPTY_ACC, faults: NO_FAULTS, armed: false,
-        trialNeutral: neutralLines(st.neutral, cfg), dropWin: EMPTY_WINDOW, leanWin: EMPTY_WINDOW };
+      st = { ...st, stance: otherSide(lifted.side), hold: { ...INITIAL_HOLD, okSinceMs: lifted.sinceMs }, acc: EMPTY_ACC, faults: NO_FAULTS, armed: false,
+        trialNeutral: neutralLines(st.neutral, cfg), windows: NO_STANCE_LINES };
     }
   }
   if (st.stance) {
     const stance = st.stance, liftedSide = otherSide(stance);
-    const liftedActive = (liftedSide === 'left' ? liftL : liftR).active;
-    const footUp = liftedActive && (liftedSide === 'left' ? sigL : sigR) !== 'clear';
+    const liftedActive = lift.up[liftedSide];
+    const footUp = liftedActive && lift.signal[liftedSide] !== 'clear';
     // The foot back on the floor (before the foot-down debounce ends the trial): two-leg stance for the neutral.
-    if ((liftedSide === 'left' ? sigL : sigR) === 'clear') st = { ...st, neutral: stepNeutral(st.neutral, lines, t, cfg) };
+    if (lift.signal[liftedSide] === 'clear') st = { ...st, neutral: stepNeutral(st.neutral, lines, t, cfg) };
     let h = stepHold(st.hold, footUp, t, holdCfg(cfg));
     if (!liftedActive && h.event === null) h = endHold(h.state, 'foot-down', t);
-    // Measured only with the foot up, against the neutral; the median windows and fault states restart otherwise.
-    const rel = stanceAngles(relativeLines(lines, st.trialNeutral ?? LEVEL), stance);
-    // One window serves both: the last medianWindowMs for cues and the live value, the last peakWindowMs for the
-    // trial's reported peak and mean (a longer average: the peak of a noisy value overstates the drop).
-    const dropWin = footUp ? pushSample(st.dropWin, t, rel.dropDeg, Math.max(cfg.medianWindowMs, cfg.peakWindowMs), cfg.dropMinFrames) : EMPTY_WINDOW;
-    const lastMs = (ms: number) => lastSamples(dropWin, t, ms, cfg.dropMinFrames);
-    const reportDrop = rollingMidMean(lastMs(cfg.peakWindowMs), cfg.peakWindowMs);
-    const leanWin = footUp ? pushSample(st.leanWin, t, rel.leanDeg, cfg.trunkWindowMs) : EMPTY_WINDOW;
-    const obliq = rollingMidMean(lastMs(cfg.medianWindowMs), cfg.medianWindowMs, cfg.dropMinFrames), lean = rollingMidMean(leanWin, cfg.trunkWindowMs);
+    // Measured only with the foot up, against the neutral; the windows and fault states restart otherwise. The
+    // trial reports the peak and mean of a longer average (peakWindowMs): the peak of a noisy value overstates the drop.
+    const m = stepStanceLines(st.windows, lines, st.trialNeutral ?? LEVEL, stance, t, footUp, cfg.peakWindowMs, cfg);
+    const obliq = m.dropDeg, lean = m.leanDeg;
     // Without a two-leg neutral the pelvic line is measured against the image level but not cued: a rolled camera or
     // the detector's hip placement alone reads several degrees.
-    const f = stepFaults(st.faults, footUp ? [
-      { code: 'PELVIC_DROP', side: stance, severity: 'warning', value: st.trialNeutral ? obliq : Number.NaN, faultAt: cfg.pelvicDropDeg, clearAt: cfg.pelvicDropClearDeg, joints: ['left_hip', 'right_hip'] },
-      { code: 'TRUNK_LEAN', side: stance, severity: 'warning', value: lean, faultAt: cfg.trunkLeanDeg, clearAt: cfg.trunkLeanClearDeg, joints: ['left_shoulder', 'right_shoulder', 'left_hip', 'right_hip'] },
-    ] : [], t, { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs });
-    st = { ...st, hold: h.state, dropWin, leanWin, faults: f.states, acc: footUp ? accumulate(st.acc, { drop: reportDrop, lean }) : st.acc };
+    const checks = [pelvicDropCheck(stance, st.trialNeutral ? obliq : Number.NaN, cfg, 'left'), trunkLeanCheck(stance, lean, cfg, 'left')];
+    const f = stepFaults(st.faults, footUp ? checks : [], t, { onsetMs: cfg.faultOnsetMs, clearMs: cfg.faultClearMs });
+    st = { ...st, hold: h.state, windows: m.state, faults: f.states, acc: footUp ? accumulate(st.acc, { drop: m.reportDropDeg, lean }) : st.acc };
     if (footUp) {
       if (Number.isFinite(obliq)) findings.push(measure('PELVIC_OBLIQUITY_DEG', stance, obliq, 'deg', t));
       if (Number.isFinite(lean)) findings.push(measure('TRUNK_LEAN_DEG', stance, lean, 'deg', t));
@@ -176,12 +151,6 @@ export function singleLegStandStep(s: SingleLegStandState, frame: PoseFrame, cfg
   }
   findings.push(phaseFinding(phaseOf(st, cfg), t));
   return { state: st, findings };
-}
-
-/** Each ankle's neutral height over the other (median of the two-leg stance), or null before enough stance. */
-function ankleNeutral(s: SingleLegStandState, cfg: SingleLegStandConfig): { left: number; right: number } | null {
-  if (s.ankleL.length < 3 || windowSpanMs(s.ankleL) < cfg.neutralMinMs) return null;
-  return { left: windowMedian(s.ankleL), right: windowMedian(s.ankleR) };
 }
 
 const holdFinding = (s: SingleLegStandState, cfg: SingleLegStandConfig, t: number): Finding =>
@@ -203,17 +172,13 @@ function finishIfEnded(s: SingleLegStandState, ev: HoldEvent | null, findings: F
     peakDropDeg: result.peakDropDeg, meanDropDeg: result.meanDropDeg, peakTrunkLeanDeg: result.peakTrunkLeanDeg, holdMs: result.holdMs,
     neutralSource: s.trialNeutral ? 1 : after ? 2 : 0,
   }));
-  const results = { ...s.results, [stance]: result };
   // Left minus right peak drop: the side-to-side comparison the test is used for.
-  if (results.left && results.right) findings.push(measure('PEAK_DROP_DIFF_DEG', 'both', results.left.peakDropDeg - results.right.peakDropDeg, 'deg', t));
+  const { trials: results, diffFinding } = recordTrial(s.results, stance, result, t, { code: 'PEAK_DROP_DIFF_DEG', of: (r) => r.peakDropDeg, unit: 'deg' });
+  if (diffFinding) findings.push(diffFinding);
   return { ...s, stance: null, results, faults: NO_FAULTS };
 }
 
-function phaseOf(s: SingleLegStandState, cfg: SingleLegStandConfig): Phase {
-  if (s.stance) return 'active';
-  const done = cfg.side === 'auto' ? !!(s.results.left && s.results.right) : !!s.results[cfg.side];
-  return done ? 'done' : 'setup';
-}
+const phaseOf = (s: SingleLegStandState, cfg: SingleLegStandConfig): Phase => (s.stance ? 'active' : trialsDone(s.results, cfg.side) ? 'done' : 'setup');
 
 export const singleLegStand: ExerciseDefinition<typeof singleLegStandConfigSchema, SingleLegStandState> = {
   id: 'single-leg-stand',

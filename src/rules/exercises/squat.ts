@@ -14,21 +14,18 @@ import { z } from 'zod';
 import { separationRatio } from '../../core/geometry';
 import type { PoseFrame } from '../../core/pose-frame';
 import { accAtPeak, accMax, accMin, accumulate, captureAtPeak, EMPTY_ACC, noteFaults, type Accumulator } from '../engine/accumulator';
-import { stepFollowedRef } from '../engine/baseline';
 import { FULL_BODY, fppaBodyDeg } from '../engine/body';
 import { commonConfigShape } from '../engine/config';
-import { buffering, depthRepShape, inRep, INITIAL_DEPTH_REPS, stepDepthFrame, type DepthRepState } from '../engine/depth-reps';
+import { collectingRep, depthRepShape, INITIAL_DEPTH_REPS, repDepth, shallowCue, stepDepthFrame, unjudgedState, type DepthRepState } from '../engine/depth-reps';
 import { EMPTY_SIGNALS, stepSignals, type SignalBank } from '../engine/ema';
-import { cue, faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
+import { faultCues, measure, phaseFinding, repFinding } from '../engine/findings';
 import { INITIAL_GATE, judged, type GateState } from '../engine/gate';
-import { EMPTY_WINDOW, pushSample, windowMedian, type SampleWindow } from '../engine/neutral';
 import { NO_FAULTS, stepFaults, type FaultCheck, type FaultStates } from '../engine/persistence';
+import { stepStandingRef, UNKNOWN_STANDING_REF, type StandingRefState } from '../engine/standing-ref';
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { kneeValgusCheck, kneeValgusShape } from './standing';
 
 const DOC = 'docs/biomechanics.md';
-/** How far back the standing plateau's knee/ankle ratios are kept (longer than the plateau needs to settle). */
-const TOP_RATIO_MEMORY_MS = 2000;
 
 export const squatConfigSchema = z.strictObject({
   ...commonConfigShape,
@@ -66,17 +63,15 @@ export interface SquatState {
   depth: DepthRepState;
   /** Smoothed FPPA per knee and knee/ankle ratio (engine/ema.ts). */
   signals: SignalBank;
-  /** Knee/ankle separation ratio standing (NaN until seen). */
-  standingKneeAnkleRatio: number;
-  /** Until the first rep is counted: the ratio on recent frames (for the standing plateau, once it is found). */
-  topRatios: SampleWindow;
+  /** Knee/ankle separation ratio standing (engine/standing-ref.ts). */
+  standingRatio: StandingRefState;
   faults: FaultStates;
   acc: Accumulator;
   shallowUntilMs: number;
 }
 
 export const squatInitialState = (): SquatState => ({
-  gate: INITIAL_GATE, depth: INITIAL_DEPTH_REPS, signals: EMPTY_SIGNALS, standingKneeAnkleRatio: Number.NaN, topRatios: EMPTY_WINDOW,
+  gate: INITIAL_GATE, depth: INITIAL_DEPTH_REPS, signals: EMPTY_SIGNALS, standingRatio: UNKNOWN_STANDING_REF,
   faults: NO_FAULTS, acc: EMPTY_ACC, shallowUntilMs: -Infinity,
 });
 
@@ -86,10 +81,7 @@ const repFaultCode = (f: FaultCheck): string => (f.side === 'both' ? f.code : `$
 export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { state: SquatState; findings: Finding[] } {
   const t = frame.timestampMs;
   const df = stepDepthFrame(s, frame, SQUAT_REQUIRED, cfg, 'px');
-  if (!df.judged) {
-    const acc = df.step.event?.type === 'aborted' ? EMPTY_ACC : s.acc;
-    return { state: { ...s, gate: df.gate, depth: df.step.depth, acc }, findings: df.findings };
-  }
+  if (!df.judged) return { state: unjudgedState(s, df), findings: df.findings };
   const { torso, L, R, fresh, step: d } = df;
   const drop = d.drop, active = d.state.phase !== 'setup';
   // Judged from the first frame (a recording may begin mid-rep): before the standing height is known, the drop is
@@ -103,14 +95,9 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
     ratio: ankleSep >= cfg.minAnkleSepTorsoFrac * torso.lengthPx ? separationRatio(L.knee, R.knee, L.ankle, R.ankle) : Number.NaN,
   }, t, cfg);
   const { fppaL, fppaR, ratio } = sig.values;
-  // Learned where the person stands: when the standing height becomes known (or a higher one replaces it: a recording
-  // that began at the bottom settled there first), from the frames of the standing plateau that found it, so a brief
-  // stand before the first rep already judges that rep's knees; then followed at the top between reps, within the band
-  // that defines standing (engine/depth-reps.ts).
-  const topRatios = buffering(d.depth) ? pushSample(s.topRatios, t, ratio, TOP_RATIO_MEMORY_MS) : EMPTY_WINDOW;
-  const known = d.depth.anchorHeight !== s.depth.anchorHeight ? plateauRatio(s, d.depth.anchorHeight, cfg.anchorBandFrac) : s.standingKneeAnkleRatio;
-  const standingRatio = stepFollowedRef(known, ratio, d.state.phase === 'start' && drop <= cfg.anchorBandFrac);
-  const relRatio = ratio / standingRatio;
+  // Against the person's own standing ratio: from the standing plateau, then followed at the top between reps.
+  const standingRatio = stepStandingRef(s.standingRatio, s.depth, d, ratio, t, cfg.anchorBandFrac);
+  const relRatio = ratio / standingRatio.value;
   const v = cfg.valgusFppaDeg;
   const turned = cfg.rotationGuard && ((fppaL >= v && fppaR <= -v) || (fppaR >= v && fppaL <= -v));
   const f = stepFaults(fresh ? NO_FAULTS : s.faults, [
@@ -128,7 +115,7 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
 
   // Per-rep accumulation while a rep is in progress (including the frame that ends it).
   let acc = d.event?.type === 'rep-start' ? EMPTY_ACC : s.acc;
-  if (inRep(s.depth.reps) || inRep(d.state) || buffering(s.depth)) {
+  if (collectingRep(s.depth, d)) {
     const bottom = (x: number) => (nearBottom ? x : Number.NaN), valid = (x: number) => (fppaValid ? x : Number.NaN);
     // FPPA "at the bottom" only when the deepest frame is inside FPPA's range (no -35 deg summaries of deep squats).
     acc = captureAtPeak(noteFaults(acc, f.active.map(repFaultCode)), 'drop', drop, { fppaL: valid(fppaL), fppaR: valid(fppaR) });
@@ -136,9 +123,8 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
   }
   let shallowUntilMs = d.event?.type === 'rep-start' ? -Infinity : s.shallowUntilMs;
   if (d.event?.type === 'rep') {
-    const peakDepthFrac = d.replayPeakDrop ?? accMax(acc, 'drop');
     // Counted (down past the bottom zone and back up) but short of the depth target: marked shallow, "go deeper".
-    const shallow = peakDepthFrac < cfg.depthTargetFrac;
+    const { peakDepthFrac, shallow } = repDepth(d, acc, cfg.depthTargetFrac);
     findings.push(repFinding('both', d.event.index, t, d.event.durationMs, {
       peakFppaLeftDeg: accMax(acc, 'fppaL'), peakFppaRightDeg: accMax(acc, 'fppaR'),
       bottomFppaLeftDeg: accAtPeak(acc, 'fppaL'), bottomFppaRightDeg: accAtPeak(acc, 'fppaR'),
@@ -150,17 +136,9 @@ export function squatStep(s: SquatState, frame: PoseFrame, cfg: SquatConfig): { 
     if (accMax(acc, 'drop') >= cfg.shallowMinDropFrac) shallowUntilMs = t + cfg.shallowCueMs;
     acc = EMPTY_ACC;
   }
-  if (t <= shallowUntilMs) findings.push(cue('SHALLOW_REP', 'both', 'info', t, ['left_hip', 'right_hip']));
+  findings.push(...shallowCue(shallowUntilMs, t));
   findings.push(phaseFinding(active ? 'active' : 'setup', t));
-  return { state: { gate: judged(df.gate, t), depth: d.depth, signals: sig.bank, standingKneeAnkleRatio: standingRatio, topRatios, faults: f.states, acc, shallowUntilMs }, findings };
-}
-
-/** The median ratio on the frames of the standing plateau just found: since it began, within the band of its height. */
-function plateauRatio(s: SquatState, standingHeight: number, bandFrac: number): number {
-  const heightAt = new Map((s.depth.pending ?? []).map(([tMs, h]) => [tMs, h]));
-  const since = s.depth.plateauSinceMs ?? Infinity;
-  const onPlateau = s.topRatios.filter((x) => x.tMs >= since && (heightAt.get(x.tMs) ?? Number.NaN) >= standingHeight * (1 - bandFrac));
-  return onPlateau.length >= 2 ? windowMedian(onPlateau) : Number.NaN;
+  return { state: { gate: judged(df.gate, t), depth: d.depth, signals: sig.bank, standingRatio, faults: f.states, acc, shallowUntilMs }, findings };
 }
 
 export const squat: ExerciseDefinition<typeof squatConfigSchema, SquatState> = {

@@ -117,9 +117,9 @@ export const kneeValgusCheck = (side: Side, fppa: number, c: { valgusFppaDeg: nu
 export const kneeMedialCheck = (side: Side, medialFrac: number, c: { valgusMedialFrac: number; valgusClearMedialFrac: number }, j: Judging = {}): FaultCheck =>
   ({ code: 'KNEE_VALGUS', side, severity: 'warning', value: medialFrac, faultAt: c.valgusMedialFrac, clearAt: c.valgusClearMedialFrac, joints: legJoints(side), ...j });
 
-/** PELVIC_DROP of the stance leg `side`. */
-export const pelvicDropCheck = (side: Side, dropDeg: number, c: { pelvicDropDeg: number; pelvicDropClearDeg: number }): FaultCheck =>
-  ({ code: 'PELVIC_DROP', side, severity: 'warning', value: dropDeg, faultAt: c.pelvicDropDeg, clearAt: c.pelvicDropClearDeg, joints: [SIDE_JOINTS[side].hip, SIDE_JOINTS[side === 'left' ? 'right' : 'left'].hip] });
+/** PELVIC_DROP of the stance leg `side`; the highlighted joints are the hips, `firstHip`'s first. */
+export const pelvicDropCheck = (side: Side, dropDeg: number, c: { pelvicDropDeg: number; pelvicDropClearDeg: number }, firstHip: Side = side): FaultCheck =>
+  ({ code: 'PELVIC_DROP', side, severity: 'warning', value: dropDeg, faultAt: c.pelvicDropDeg, clearAt: c.pelvicDropClearDeg, joints: [SIDE_JOINTS[firstHip].hip, SIDE_JOINTS[firstHip === 'left' ? 'right' : 'left'].hip] });
 
 /** TRUNK_LEAN reported on `side` (the standing leg); the highlighted joints are the shoulders and the hips, `firstHip`'s first. */
 export const trunkLeanCheck = (side: Side, leanDeg: number, c: { trunkLeanDeg: number; trunkLeanClearDeg: number }, firstHip: Side = side): FaultCheck =>
