@@ -31,6 +31,18 @@ async function expectCount(page: Page, frames: readonly PoseFrame[], exercise: s
   expect(stored[stored.length - 1]).toBe(shown);
 }
 
+/** The review's time once it has stopped changing (two reads 300 ms apart agree). */
+async function settledMs(page: Page): Promise<number> {
+  let last = Number.NaN;
+  for (let i = 0; i < 30; i++) {
+    const now = (await recState(page)).currentMs;
+    if (now === last) return now;
+    last = now;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error('the review time never settled');
+}
+
 /** A cached test file made with ffmpeg from a clip (reused when present). */
 function madeClip(name: string, args: (src: string, out: string) => string[], clip: string): string {
   const out = join(CACHE_DIR, 'recording', name);
@@ -84,9 +96,10 @@ describeBrowser('file analysis in chromium (whole file, full speed)', () => {
     await w.page.locator('[data-testid="play-pause"]').click(); // pause
     const drawn = await w.page.evaluate(() => Number((document.querySelector('app-root')!.shadowRoot!.querySelector('pose-overlay') as HTMLElement).dataset.drawnKeypoints ?? 0));
     expect(drawn).toBeGreaterThanOrEqual(13);
-    // Arrow keys step one frame (40 ms at 25 fps).
+    // Arrow keys step one frame (40 ms at 25 fps), from the frame the paused video settled on (a frame already on its
+    // way to the screen when pause was pressed still arrives).
     await w.page.locator('[data-testid="frame-on"]').focus();
-    const before = (await recState(w.page)).currentMs;
+    const before = await settledMs(w.page);
     await w.page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await recState(w.page)).currentMs, { timeout: 5000 }).toBeGreaterThan(before + 20);
     const after = (await recState(w.page)).currentMs;
