@@ -50,15 +50,27 @@ export interface FootLift {
 
 /** Each ankle's neutral height over the other (median of the two-leg stance), or null before enough stance. */
 export function footNeutral(s: FootLiftState, cfg: Pick<FootLiftConfig, 'neutralMinMs'>): Record<Side, number> | null {
-  if (s.neutralL.length < 3 || windowSpanMs(s.neutralL) < cfg.neutralMinMs) return null;
-  return { left: windowMedian(s.neutralL), right: windowMedian(s.neutralR) };
+  const left = sideNeutral(s.neutralL, cfg), right = sideNeutral(s.neutralR, cfg);
+  return Number.isNaN(left) && Number.isNaN(right) ? null : { left, right };
 }
+const sideNeutral = (w: SampleWindow, cfg: Pick<FootLiftConfig, 'neutralMinMs'>): number =>
+  (w.length < 3 || windowSpanMs(w) < cfg.neutralMinMs ? Number.NaN : windowMedian(w));
+
+/** `ankle`'s height over the stance leg's ankle, in stance-leg lengths (y grows downward: a raised ankle has the smaller y). */
+export const ankleRaiseFrac = (ankle: { y: number }, stance: LegPoints): number => (stance.ankle.y - ankle.y) / legLengthPx(stance);
 
 export function stepFootLift(s: FootLiftState, L: LegPoints, R: LegPoints, t: number, cfg: FootLiftConfig): FootLift {
-  // y grows downward: a raised ankle has the smaller y. Scaled by the other (stance) leg's length.
-  const raise = { left: (R.ankle.y - L.ankle.y) / legLengthPx(R), right: (L.ankle.y - R.ankle.y) / legLengthPx(L) };
+  return stepFootRaise(s, { left: ankleRaiseFrac(L.ankle, R), right: ankleRaiseFrac(R.ankle, L) }, t, cfg);
+}
+
+/**
+ * The same from each ankle's raise (`ankleRaiseFrac`). A side whose raise is NaN (e.g. an exercise that watches one
+ * foot and does not require the other leg's knee) is never up and adds nothing to its neutral.
+ */
+export function stepFootRaise(s: FootLiftState, raise: Record<Side, number>, t: number, cfg: FootLiftConfig): FootLift {
   const n = footNeutral(s, cfg);
-  const sig = (side: Side): FaultSignal => (n
+  // Each side against its own neutral once its two-leg stance spans neutralMinMs; the absolute threshold before.
+  const sig = (side: Side): FaultSignal => (n && !Number.isNaN(n[side])
     ? thresholdSignal(raise[side] - n[side], cfg.liftOnNeutralFrac, cfg.liftOffFrac)
     : thresholdSignal(raise[side], cfg.liftOnFrac, cfg.liftOffFrac));
   const signal = { left: sig('left'), right: sig('right') };
