@@ -3,6 +3,8 @@
 // and debounced (onset / clear persistence). Against the person's own two-leg neutral when there is one: a staggered
 // stance or the camera's view of the feet is in the neutral and cancels, so a small lift is seen; before any two-leg
 // stance, a larger absolute raise is needed. The caller says which frames are two-leg stance (`learnFootNeutral`).
+// Used by the single-leg stand (both feet) and the wall clamshell (the wall-side foot only, foot up kept absolute,
+// debounced by its hold timer instead).
 import { z } from 'zod';
 import type { Side } from '../../core/pose-frame';
 import { legLengthPx, type LegPoints } from './body';
@@ -24,6 +26,11 @@ export interface FootLiftConfig {
   liftOnFrac: number; liftOffFrac: number; liftOnNeutralFrac: number; liftOnsetMs: number; footDownMs: number;
   /** The two-leg neutral: kept this long, usable once it spans neutralMinMs (engine/neutral.ts). */
   neutralWindowMs: number; neutralMinMs: number;
+  /**
+   * Foot up stays the absolute liftOnFrac even with a neutral (only foot down is judged against it): for a lift that
+   * reads small (a foot pressed into a wall, a high camera), whose margin a neutral-relative threshold would eat.
+   */
+  liftOnAbsolute?: boolean;
 }
 
 export interface FootLiftState {
@@ -70,9 +77,11 @@ export function stepFootLift(s: FootLiftState, L: LegPoints, R: LegPoints, t: nu
 export function stepFootRaise(s: FootLiftState, raise: Record<Side, number>, t: number, cfg: FootLiftConfig): FootLift {
   const n = footNeutral(s, cfg);
   // Each side against its own neutral once its two-leg stance spans neutralMinMs; the absolute threshold before.
-  const sig = (side: Side): FaultSignal => (n && !Number.isNaN(n[side])
-    ? thresholdSignal(raise[side] - n[side], cfg.liftOnNeutralFrac, cfg.liftOffFrac)
-    : thresholdSignal(raise[side], cfg.liftOnFrac, cfg.liftOffFrac));
+  const sig = (side: Side): FaultSignal => {
+    if (!n || Number.isNaN(n[side])) return thresholdSignal(raise[side], cfg.liftOnFrac, cfg.liftOffFrac);
+    if (!cfg.liftOnAbsolute) return thresholdSignal(raise[side] - n[side], cfg.liftOnNeutralFrac, cfg.liftOffFrac);
+    return raise[side] >= cfg.liftOnFrac ? 'fault' : raise[side] - n[side] < cfg.liftOffFrac ? 'clear' : 'between';
+  };
   const signal = { left: sig('left'), right: sig('right') };
   const timing = { onsetMs: cfg.liftOnsetMs, clearMs: cfg.footDownMs };
   const left = stepPersistence(s.left, signal.left, t, timing), right = stepPersistence(s.right, signal.right, t, timing);
