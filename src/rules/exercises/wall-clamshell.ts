@@ -76,11 +76,12 @@ export const wallClamshell = defineHoldExercise<WallClamshellConfig, WallClamshe
   evaluate(ctx, aux) {
     const c = ctx.config, leg = oneLeg(ctx.pt, c.side), t = ctx.frame.timestampMs;
     const wall = otherSide(c.side), cfg = footLiftConfig(c);
-    // The wall-side ankle over the standing one, against the person's own two-leg stance (the kit's foot lift, as the
-    // single-leg stand): a rolled or turned camera shows standing feet a few % apart, which sat between foot down
-    // (3 %) and foot up (8 %), so the foot never counted as down and the next hold never armed. The standing foot is
-    // not watched (its raise needs the wall-side knee, which is not required).
-    const foot = stepFootRaise(aux.lift, { [wall]: ankleRaiseFrac(leg.otherAnkle!, leg), [c.side]: Number.NaN } as Record<typeof wall, number>, t, cfg);
+    // The wall-side ankle over the standing one (the kit's foot lift, as the single-leg stand). Foot down is against
+    // the person's own two-leg stance: a rolled or turned camera shows standing feet a few % apart, which sat between
+    // foot down (3 %) and foot up (8 %), so the foot never counted as down and the next hold never armed. The standing
+    // foot is not watched (NaN: its raise needs the wall-side knee, which is not required).
+    const raise = ankleRaiseFrac(leg.otherAnkle!, leg);
+    const foot = stepFootRaise(aux.lift, wall === 'left' ? { left: raise, right: Number.NaN } : { left: Number.NaN, right: raise }, t, cfg);
     const lift = foot.raise[wall];
     const postureOk = foot.signal[wall] === 'fault', released = foot.signal[wall] === 'clear';
     // Outside holds with the foot not up: two-leg stance for the ankles' neutral.
