@@ -3,6 +3,8 @@
 // and debounced (onset / clear persistence). Against the person's own two-leg neutral when there is one: a staggered
 // stance or the camera's view of the feet is in the neutral and cancels, so a small lift is seen; before any two-leg
 // stance, a larger absolute raise is needed. The caller says which frames are two-leg stance (`learnFootNeutral`).
+// Used by the single-leg stand (both feet) and the wall clamshell (the wall-side foot only, foot up kept absolute,
+// debounced by its hold timer instead).
 import { z } from 'zod';
 import type { Side } from '../../core/pose-frame';
 import { legLengthPx, type LegPoints } from './body';
@@ -24,6 +26,11 @@ export interface FootLiftConfig {
   liftOnFrac: number; liftOffFrac: number; liftOnNeutralFrac: number; liftOnsetMs: number; footDownMs: number;
   /** The two-leg neutral: kept this long, usable once it spans neutralMinMs (engine/neutral.ts). */
   neutralWindowMs: number; neutralMinMs: number;
+  /**
+   * Foot up stays the absolute liftOnFrac even with a neutral (only foot down is judged against it): for a lift that
+   * reads small (a foot pressed into a wall, a high camera), whose margin a neutral-relative threshold would eat.
+   */
+  liftOnAbsolute?: boolean;
 }
 
 export interface FootLiftState {
@@ -50,17 +57,31 @@ export interface FootLift {
 
 /** Each ankle's neutral height over the other (median of the two-leg stance), or null before enough stance. */
 export function footNeutral(s: FootLiftState, cfg: Pick<FootLiftConfig, 'neutralMinMs'>): Record<Side, number> | null {
-  if (s.neutralL.length < 3 || windowSpanMs(s.neutralL) < cfg.neutralMinMs) return null;
-  return { left: windowMedian(s.neutralL), right: windowMedian(s.neutralR) };
+  const left = sideNeutral(s.neutralL, cfg), right = sideNeutral(s.neutralR, cfg);
+  return Number.isNaN(left) && Number.isNaN(right) ? null : { left, right };
 }
+const sideNeutral = (w: SampleWindow, cfg: Pick<FootLiftConfig, 'neutralMinMs'>): number =>
+  (w.length < 3 || windowSpanMs(w) < cfg.neutralMinMs ? Number.NaN : windowMedian(w));
+
+/** `ankle`'s height over the stance leg's ankle, in stance-leg lengths (y grows downward: a raised ankle has the smaller y). */
+export const ankleRaiseFrac = (ankle: { y: number }, stance: LegPoints): number => (stance.ankle.y - ankle.y) / legLengthPx(stance);
 
 export function stepFootLift(s: FootLiftState, L: LegPoints, R: LegPoints, t: number, cfg: FootLiftConfig): FootLift {
-  // y grows downward: a raised ankle has the smaller y. Scaled by the other (stance) leg's length.
-  const raise = { left: (R.ankle.y - L.ankle.y) / legLengthPx(R), right: (L.ankle.y - R.ankle.y) / legLengthPx(L) };
+  return stepFootRaise(s, { left: ankleRaiseFrac(L.ankle, R), right: ankleRaiseFrac(R.ankle, L) }, t, cfg);
+}
+
+/**
+ * The same from each ankle's raise (`ankleRaiseFrac`). A side whose raise is NaN (e.g. an exercise that watches one
+ * foot and does not require the other leg's knee) is never up and adds nothing to its neutral.
+ */
+export function stepFootRaise(s: FootLiftState, raise: Record<Side, number>, t: number, cfg: FootLiftConfig): FootLift {
   const n = footNeutral(s, cfg);
-  const sig = (side: Side): FaultSignal => (n
-    ? thresholdSignal(raise[side] - n[side], cfg.liftOnNeutralFrac, cfg.liftOffFrac)
-    : thresholdSignal(raise[side], cfg.liftOnFrac, cfg.liftOffFrac));
+  // Each side against its own neutral once its two-leg stance spans neutralMinMs; the absolute threshold before.
+  const sig = (side: Side): FaultSignal => {
+    if (!n || Number.isNaN(n[side])) return thresholdSignal(raise[side], cfg.liftOnFrac, cfg.liftOffFrac);
+    if (!cfg.liftOnAbsolute) return thresholdSignal(raise[side] - n[side], cfg.liftOnNeutralFrac, cfg.liftOffFrac);
+    return raise[side] >= cfg.liftOnFrac ? 'fault' : raise[side] - n[side] < cfg.liftOffFrac ? 'clear' : 'between';
+  };
   const signal = { left: sig('left'), right: sig('right') };
   const timing = { onsetMs: cfg.liftOnsetMs, clearMs: cfg.footDownMs };
   const left = stepPersistence(s.left, signal.left, t, timing), right = stepPersistence(s.right, signal.right, t, timing);

@@ -9,14 +9,14 @@
 // - STANCE_KNEE_BENDING: the stance leg shortens by >= 0.05 of its straight length (bending the knee lowers both
 //   hips and fakes the drop; ours). Only a large bend is visible from the front: 15-25 deg of knee flexion shortens the
 //   leg by 1-2 % (1 - cos(flexion / 2)), inside the 2D noise and drift of a standing leg, so lower thresholds flagged
-//   most clean sets. TRUNK_LEAN toward the stance side >= 10 deg, from the trunk line at level.
+//   most clean sets. TRUNK_LEAN toward the stance side >= 10 deg, from the trunk line at level (the kit's rest
+//   neutrals: the frames of a recording that begins with the pelvis dropped are not taken as level).
 import { z } from 'zod';
 import { accMax, accMin } from '../engine/accumulator';
 import { FULL_BODY } from '../engine/body';
 import { programmeBaseShape } from '../engine/config';
 import { defineRepExercise } from '../engine/rep-exercise';
-import { EMPTY_REST_MEAN, EMPTY_REST_REFERENCE, fromRestMean, restSmoothing, stepRestMean, stepRestReference, type RestReference } from '../engine/rest-reference';
-import type { Stat } from '../engine/stats';
+import { EMPTY_REST_NEUTRALS, EMPTY_REST_REFERENCE, fromRestNeutral, restSmoothing, stepRestNeutrals, stepRestReference, type RestNeutrals, type RestReference } from '../engine/rest-reference';
 import { INITIAL_EMA, stepEma, type EmaState } from '../engine/ema';
 import { legJoints, oneLeg, oneLegRequired, trunkLeanCheck, trunkLeanShape } from './standing';
 
@@ -37,8 +37,8 @@ interface HipHitchAux {
   /** The pelvic line at rest (level) and the stance leg's straight extent: the person's own references. */
   level: RestReference;
   leg: RestReference;
-  /** The trunk line at rest. */
-  lean: Stat;
+  /** The trunk line at level (the level's neutrals: a recording that begins dropped does not learn the dropped trunk). */
+  neutral: RestNeutrals;
   /** The stance-leg shortening smoothed over 3 x signalSmoothingMs (its noise is as large as the bend it looks for). */
   bendEma: EmaState;
   /** Lowest obliquity (highest hitch) before the current drop, and since the current drop began. */
@@ -46,7 +46,7 @@ interface HipHitchAux {
   lowCur: number;
   inDrop: boolean;
 }
-const INITIAL_AUX: HipHitchAux = Object.freeze({ level: EMPTY_REST_REFERENCE, leg: EMPTY_REST_REFERENCE, lean: EMPTY_REST_MEAN, bendEma: INITIAL_EMA, lowPrev: Infinity, lowCur: Infinity, inDrop: false });
+const INITIAL_AUX: HipHitchAux = Object.freeze({ level: EMPTY_REST_REFERENCE, leg: EMPTY_REST_REFERENCE, neutral: EMPTY_REST_NEUTRALS, bendEma: INITIAL_EMA, lowPrev: Infinity, lowCur: Infinity, inDrop: false });
 
 export const hipHitch = defineRepExercise<HipHitchConfig, HipHitchAux>({
   id: 'hip-hitch',
@@ -77,12 +77,12 @@ export const hipHitch = defineRepExercise<HipHitchConfig, HipHitchAux>({
     const bendEma = legRef.excursion === null ? aux0.bendEma : stepEma(aux0.bendEma, legRef.excursion, smoothing.timestampMs, smoothing.tauMs, smoothing.resetGapMs);
     const bend = legRef.excursion === null ? Number.NaN : bendEma.value;
     const atLevel = (level.excursion ?? leg.m.pelvicDropDeg - level.rest) <= c.levelDeg;
-    const leanRef = stepRestMean(aux0.lean, leg.m.trunkLeanDeg, atLevel);
-    const lean = fromRestMean(leanRef, leg.m.trunkLeanDeg);
+    const neutral = stepRestNeutrals(aux0.neutral, { lean: leg.m.trunkLeanDeg }, level, leg.m.pelvicDropDeg, { dir: 1, band: c.levelDeg });
+    const lean = fromRestNeutral(neutral, 'lean', leg.m.trunkLeanDeg);
     // The reported drop, hitch and range stay on the image's pelvic line (a hitch above level would move the rest).
     const tilt = leg.m.pelvicDropDeg;
     const dropped = (level.excursion ?? Number.NaN) >= c.dropDeg;
-    const refs = { level: level.state, leg: legRef.state, lean: leanRef, bendEma };
+    const refs = { level: level.state, leg: legRef.state, neutral, bendEma };
     const aux: HipHitchAux = dropped && !aux0.inDrop
       ? { ...refs, lowPrev: aux0.lowCur, lowCur: tilt, inDrop: true }
       : { ...refs, lowPrev: aux0.lowPrev, lowCur: Math.min(aux0.lowCur, tilt), inDrop: dropped ? true : atLevel ? false : aux0.inDrop };

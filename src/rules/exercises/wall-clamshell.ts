@@ -2,9 +2,10 @@
 // driven into the wall by the OUTER (standing) leg's hip: an isometric hold of 5-10 s, 2-5 times per angle, at three
 // standing-foot angles: neutral, turned 45 deg out, turned 45 deg in (the exercise articles). `side` = the standing
 // leg. docs/biomechanics.md#single-leg-stance-and-foot-lift, #hold-timing.
-// - The clock runs while the wall-side foot is up: its ankle higher than the standing ankle by >= 8 % of the standing
-//   leg length, down below 3 % above the person's own two-leg stance (median of the last 3 s outside holds) (ours: lower than the single-leg stand test's 15 % / 5 %, because a foot pressed into a
-//   wall is lifted only a little). Foot down ends the hold ('foot-down'). Target 8 s; `holdsPerAngle` (3) holds at
+// - The clock runs while the wall-side foot is up (the kit's foot lift, engine/foot-lift.ts): its ankle higher than the
+//   standing ankle by >= 8 % of the standing leg length, down below 3 % above the person's own two-leg stance (median
+//   of the last 3 s outside holds) (ours: lower than the single-leg stand test's 15 % / 5 %, because a foot pressed
+//   into a wall is lifted only a little). Foot down ends the hold ('foot-down'). Target 8 s; `holdsPerAngle` (3) holds at
 //   each angle in order, then 'done'; each hold-end reports its angle stage (0, 1, 2).
 // - While holding: PELVIC_DROP (lifted side lower >= 5 deg) and TRUNK_LEAN toward the standing side >= 10 deg, both
 //   against the person's own two-leg neutral learned while the foot is down (engine/neutral.ts, as the single-leg
@@ -13,11 +14,13 @@
 // - Not visible: the foot angle itself (no foot keypoints: the app says which angle is next and trusts the user) and
 //   how hard the knee pushes into the wall.
 import { z } from 'zod';
+import { otherSide } from '../../core/pose-frame';
 import { accMax, accMean } from '../engine/accumulator';
-import { FULL_BODY, legLengthPx, SIDE_JOINTS } from '../engine/body';
+import { FULL_BODY, SIDE_JOINTS } from '../engine/body';
 import { holdBaseShape } from '../engine/config';
+import { ankleRaiseFrac, INITIAL_FOOT_LIFT, learnFootNeutral, stepFootRaise, type FootLiftConfig, type FootLiftState } from '../engine/foot-lift';
 import { defineHoldExercise } from '../engine/hold-exercise';
-import { bodyLines, EMPTY_WINDOW, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral, type NeutralState, type SampleWindow, windowMedian, windowSpanMs } from '../engine/neutral';
+import { bodyLines, EMPTY_WINDOW, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral, type NeutralState, type SampleWindow } from '../engine/neutral';
 import { oneLeg, oneLegRequired, pelvicDropCheck, pelvicDropShape, trunkLeanCheck, trunkLeanShape } from './standing';
 
 const DOC = 'docs/biomechanics.md#single-leg-stance-and-foot-lift';
@@ -36,10 +39,17 @@ export const wallClamshellConfigSchema = z.strictObject({
 });
 export type WallClamshellConfig = z.infer<typeof wallClamshellConfigSchema>;
 
+/** The kit's foot-lift detector on the wall-side foot. Its timing is the hold timer's (start, grace), not debounced here. */
+const footLiftConfig = (c: WallClamshellConfig): FootLiftConfig => ({
+  liftOnFrac: c.footUpFrac, liftOnNeutralFrac: c.footUpFrac, liftOffFrac: c.footDownFrac, liftOnsetMs: 0, footDownMs: 0,
+  liftOnAbsolute: true,
+  neutralWindowMs: c.neutralWindowMs, neutralMinMs: c.neutralMinMs,
+});
+
 const stage = (holdsDone: number, c: WallClamshellConfig) => Math.min(WALL_CLAMSHELL_ANGLES.length - 1, Math.floor(holdsDone / c.holdsPerAngle));
 
 /** The person's neutral (foot down: pelvic and trunk lines, the ankles' height difference) and the rolling windows of the hold in progress. */
-export interface WallClamshellAux { neutral: NeutralState; stand: SampleWindow; drop: SampleWindow; lean: SampleWindow }
+export interface WallClamshellAux { neutral: NeutralState; lift: FootLiftState; drop: SampleWindow; lean: SampleWindow }
 
 export const wallClamshell = defineHoldExercise<WallClamshellConfig, WallClamshellAux>({
   id: 'wall-clamshell',
@@ -62,19 +72,20 @@ export const wallClamshell = defineHoldExercise<WallClamshellConfig, WallClamshe
   endOnRelease: true,
   totalHolds: (c) => c.holdsPerAngle * WALL_CLAMSHELL_ANGLES.length,
   holdSide: (c) => c.side,
-  initialAux: () => ({ neutral: INITIAL_NEUTRAL, stand: EMPTY_WINDOW, drop: EMPTY_WINDOW, lean: EMPTY_WINDOW }),
+  initialAux: () => ({ neutral: INITIAL_NEUTRAL, lift: INITIAL_FOOT_LIFT, drop: EMPTY_WINDOW, lean: EMPTY_WINDOW }),
   evaluate(ctx, aux) {
     const c = ctx.config, leg = oneLeg(ctx.pt, c.side), t = ctx.frame.timestampMs;
-    const legLen = legLengthPx(leg);
-    const rawLift = legLen > 0 ? (leg.ankle.y - leg.otherAnkle!.y) / legLen : Number.NaN;
-    // Foot down is back at the person's own two-leg stance (median over the neutral window of the frames outside
-    // holds, as the single-leg stand learns it): a rolled or turned camera shows standing feet a few % apart, which
-    // sat between foot down (3 %) and foot up (8 %), so the foot never counted as down and the next hold never armed.
-    // Foot up stays absolute: a lift that reads small (camera high, foot raised toward it) keeps its margin.
-    const standing = aux.stand.length >= 3 && windowSpanMs(aux.stand) >= c.neutralMinMs ? windowMedian(aux.stand) : 0;
-    const lift = rawLift;
-    const postureOk = lift >= c.footUpFrac, released = rawLift - Math.max(0, standing) < c.footDownFrac;
-    const stand = !ctx.holding && !postureOk ? pushSample(aux.stand, t, rawLift, c.neutralWindowMs) : aux.stand;
+    const wall = otherSide(c.side), cfg = footLiftConfig(c);
+    // The wall-side ankle over the standing one (the kit's foot lift, as the single-leg stand). Foot down is against
+    // the person's own two-leg stance: a rolled or turned camera shows standing feet a few % apart, which sat between
+    // foot down (3 %) and foot up (8 %), so the foot never counted as down and the next hold never armed. The standing
+    // foot is not watched (NaN: its raise needs the wall-side knee, which is not required).
+    const raise = ankleRaiseFrac(leg.otherAnkle!, leg);
+    const foot = stepFootRaise(aux.lift, wall === 'left' ? { left: raise, right: Number.NaN } : { left: Number.NaN, right: raise }, t, cfg);
+    const lift = foot.raise[wall];
+    const postureOk = foot.signal[wall] === 'fault', released = foot.signal[wall] === 'clear';
+    // Outside holds with the foot not up: two-leg stance for the ankles' neutral.
+    const liftState = !ctx.holding && !postureOk ? learnFootNeutral(foot, t, cfg) : foot.state;
     const lines = bodyLines(ctx.pt('left_hip')!, ctx.pt('right_hip')!, ctx.pt('left_shoulder')!, ctx.pt('right_shoulder')!);
     // Foot not up: two-leg stance for the neutral (a standing pair of feet can read a few % apart with the camera
     // above or below them; the median ignores the frames of a foot on its way up). Foot up: drop and lean against it
@@ -101,7 +112,7 @@ export const wallClamshell = defineHoldExercise<WallClamshellConfig, WallClamshe
         trunkLeanCheck(c.side, lean, c),
       ],
       samples: { drop, lean },
-      aux: { neutral, stand, drop: dropWin, lean: leanWin },
+      aux: { neutral, lift: liftState, drop: dropWin, lean: leanWin },
     };
   },
   holdMetrics: (acc, { config, holdsDone }) => ({

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Side } from '../../../src/core/pose-frame';
 import type { LegPoints } from '../../../src/rules/engine/body';
-import { bothFeetDown, footNeutral, INITIAL_FOOT_LIFT, learnFootNeutral, stepFootLift, type FootLiftConfig, type FootLiftState } from '../../../src/rules/engine/foot-lift';
+import { ankleRaiseFrac, bothFeetDown, footNeutral, INITIAL_FOOT_LIFT, learnFootNeutral, stepFootLift, stepFootRaise, type FootLiftConfig, type FootLiftState } from '../../../src/rules/engine/foot-lift';
 
 const CFG: FootLiftConfig = { liftOnFrac: 0.15, liftOffFrac: 0.05, liftOnNeutralFrac: 0.08, liftOnsetMs: 300, footDownMs: 300, neutralWindowMs: 3000, neutralMinMs: 1000 };
 const LEG_PX = 400; // vertical legs: hip 500, knee 700, ankle 900
@@ -63,5 +63,36 @@ describe('foot lift', () => {
     expect(bothFeetDown(f)).toBe(false);
     const sides: Side[] = ['left', 'right'];
     for (const side of sides) expect(step(INITIAL_FOOT_LIFT, 0, 0).signal[side]).toBe('clear');
+  });
+
+  /** A neutral learned from 1 s of two-leg stance with only the left foot watched (the right raise NaN). */
+  const leftOnlyNeutral = (standFrac: number, cfg: FootLiftConfig) => {
+    let s = INITIAL_FOOT_LIFT;
+    for (let t = 0; t <= 1000; t += 100) s = learnFootNeutral(stepFootRaise(s, { left: standFrac, right: Number.NaN }, t, cfg), t, cfg);
+    return s;
+  };
+
+  it('one foot watched: the other side (NaN raise) is never up and learns no neutral; the watched side has its own', () => {
+    const s = leftOnlyNeutral(0.1, CFG);
+    expect(footNeutral(s, CFG)!.left).toBeCloseTo(0.1, 9);
+    expect(footNeutral(s, CFG)!.right).toBeNaN();
+    const f = stepFootRaise(s, { left: 0.1 + 0.081, right: Number.NaN }, 1100, CFG);
+    expect(f.signal).toEqual({ left: 'fault', right: 'between' });
+    expect(stepFootRaise(s, { left: 0.1 + 0.079, right: Number.NaN }, 1100, CFG).signal.left).toBe('between');
+    expect(ankleRaiseFrac({ y: 900 - 60 }, leg(550))).toBeCloseTo(0.15, 9);
+  });
+
+  it('liftOnAbsolute: foot up stays the absolute liftOnFrac with a neutral, foot down is judged against the neutral', () => {
+    const cfg = { ...CFG, liftOnAbsolute: true };
+    const sig = (s: FootLiftState, v: number) => stepFootRaise(s, { left: v, right: Number.NaN }, 1100, cfg).signal.left;
+    const above = leftOnlyNeutral(0.04, cfg); // standing feet read 4 % apart
+    expect(sig(above, 0.151)).toBe('fault');
+    expect(sig(above, 0.149)).toBe('between'); // 10.9 % above the neutral: the relative threshold (8 %) would call it up
+    expect(stepFootRaise(above, { left: 0.149, right: Number.NaN }, 1100, CFG).signal.left).toBe('fault');
+    expect(sig(above, 0.04 + 0.049)).toBe('clear');
+    expect(sig(above, 0.04 + 0.051)).toBe('between');
+    const below = leftOnlyNeutral(-0.04, cfg); // the watched ankle reads lower when standing
+    expect(sig(below, -0.04 + 0.049)).toBe('clear');
+    expect(sig(below, -0.04 + 0.051)).toBe('between');
   });
 });

@@ -129,6 +129,20 @@ describe('multi-angle wall clamshell', () => {
     expect(early(0.02, 0.055)).toEqual(['posture-lost']);
   });
 
+  it('foot up stays absolute (8 %) over a stance that reads the feet apart; foot down is signed from the stance (3 %)', () => {
+    // Stand 1.5 s with the wall-side ankle at `standFrac`, lift to `upFrac` for 2.3 s, put it back at `backFrac`.
+    const run1 = (standFrac: number, upFrac: number, backFrac: number) => {
+      const k: Array<[number, number]> = [[0, standFrac], [1500, standFrac], [1700, upFrac], [4000, upFrac], [4200, backFrac], [7000, backFrac]];
+      return holdEnds(runExercise(wall, profile(k, (v) => oneLeg({ stance: 'left', freeLegPx: 400 - 400 * v })), cfg).findings).map((e) => e.reason);
+    };
+    // Feet reading 5 % apart standing: a lift to 8.5 % (3.5 % over the stance) is a hold, 7.5 % is not.
+    expect(run1(0.05, 0.085, 0.05)).toEqual(['foot-down']);
+    expect(run1(0.05, 0.075, 0.05)).toEqual([]);
+    // The wall-side ankle reading 5 % lower standing: back within 3 % of that stance is foot down, 3.5 % above is not.
+    expect(run1(-0.05, 0.375, -0.025)).toEqual(['foot-down']);
+    expect(run1(-0.05, 0.375, -0.015)).toEqual(['posture-lost']);
+  });
+
   it('no PELVIC_DROP before any two-leg stance (a recording that starts with the foot up)', () => {
     const fromUp = profile([[0, 1], [5600, 1], [5800, 0], [6800, 0]], (v) => oneLeg({ stance: 'left', freeLegPx: 400 - 150 * v, dropDeg: 8 * v }));
     expect(summarize(runExercise(wall, fromUp, cfg).perFrame).cues.map((c) => c.code)).not.toContain('PELVIC_DROP');

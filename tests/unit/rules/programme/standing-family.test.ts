@@ -130,6 +130,22 @@ describe('hip hitch (pelvic drop on a step)', () => {
     expect(run(hipHitch, drops(7), cfg).reps.total).toBe(0);
   });
 
+  it('pins TRUNK_LEAN toward the stance side (10 deg) from the trunk line at level', () => {
+    expect(codes(run(hipHitch, drops(12, (f) => ({ leanDeg: 11 * f })), cfg))).toContain('TRUNK_LEAN');
+    expect(codes(run(hipHitch, drops(12, (f) => ({ leanDeg: 9 * f })), cfg))).not.toContain('TRUNK_LEAN');
+    // A constant 9 deg trunk offset (the person's own stance) plus 4 deg of lean is no cue; plus 11 is.
+    expect(codes(run(hipHitch, drops(12, (f) => ({ leanDeg: 9 + 4 * f })), cfg))).not.toContain('TRUNK_LEAN');
+    expect(codes(run(hipHitch, drops(12, (f) => ({ leanDeg: 9 + 11 * f })), cfg))).toContain('TRUNK_LEAN');
+  });
+
+  it('does not learn the trunk line of a recording that begins with the pelvis dropped as the level one', () => {
+    // Begins at the bottom of a drop, leaning 11 deg: those first frames are the lowest obliquity seen then, but not
+    // the person's level, so the lean is judged from the level frames that follow.
+    const late = repKnots(0, 12, 3).slice(3).map(([t, v]): [number, number] => [t - 2200, v]);
+    expect(codes(run(hipHitch, drops(12, (f) => ({ leanDeg: 11 * f }), 0, late), cfg))).toContain('TRUNK_LEAN');
+    expect(codes(run(hipHitch, drops(12, (f) => ({ leanDeg: 9 * f }), 0, late), cfg))).not.toContain('TRUNK_LEAN');
+  });
+
   it('pins STANCE_KNEE_BENDING (0.05 of leg length)', () => {
     expect(codes(run(hipHitch, drops(12, (f) => ({ depth: 0.06 * f })), cfg))).toContain('STANCE_KNEE_BENDING');
     expect(codes(run(hipHitch, drops(12, (f) => ({ depth: 0.04 * f })), cfg))).not.toContain('STANCE_KNEE_BENDING');
