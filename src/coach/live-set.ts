@@ -178,6 +178,12 @@ export function currentHold(set: LiveSet): HoldFinding | null {
   return hs.find((h) => h.running) ?? hs.reduce((a, b) => (b.elapsedMs > a.elapsedMs ? b : a));
 }
 
+/** Holds still timed: a side's latest status with time on it that is newer than any end of that side's hold. */
+export function openHolds(set: LiveSet): HoldFinding[] {
+  return Object.values(set.holds).filter((h): h is HoldFinding => !!h && h.elapsedMs > 0
+    && !set.holdEnds.some((e) => e.side === h.side && e.timestampMs >= h.timestampMs));
+}
+
 /** Reps counted so far, per side (a 'both' rep counts for the set as a whole). */
 export function repCounts(set: LiveSet): { total: number; left: number; right: number } {
   let left = 0, right = 0;

@@ -7,7 +7,7 @@
 import type { PoseFrame, Side } from '../core/pose-frame';
 import type { ExerciseDefinition, Finding } from '../rules/engine/types';
 import { createSession, sessionSpec, stepSession, type SessionState, type SessionSpec } from './coach-session';
-import { currentCue, keyOf, type CueFinding, type LiveSet } from './live-set';
+import { currentCue, keyOf, openHolds, type CueFinding } from './live-set';
 import type { SetSummary, SummariseOptions } from './set-summary';
 import { startAtOnce } from './setup-gate';
 import { frameIndexAt, marksFrom, type CueSpan, type HoldSpan, type TimelineMark } from './timeline';
@@ -57,16 +57,18 @@ export function analyseRecording(
 ): RecordingResult {
   const segs = segments.length ? [...segments].sort((a, b) => a.startMs - b.startMs) : [{ startMs: 0, side: null }];
   // No rep target and any number of holds: a set of a file is the whole segment.
+  // Nobody stops a file's set: a hold still timed when its part of the file ends ended with it.
   const spec = sessionSpec(exercise, { sets: segs.map((s) => s.side), reps: null, holdMs: options.holdMs ?? null, holds: Number.POSITIVE_INFINITY },
-    options.summarise ?? {}, startAtOnce);
+    { ...options.summarise, openHoldReason: 'ended' }, startAtOnce);
   let state: SessionState = createSession(spec);
   const moments: FrameMoment[] = [];
   const spans: CueSpan[] = [];
   const open = new Map<string, CueSpan>();
   const holds: HoldSpan[] = [];
-  // A file's set ends where its part of the file does: a hold still timed then ended with it (no one stopped it).
   const endSet = () => {
-    holds.push(...openHolds(state.live).map((h) => ({ ...h, setIndex: state.setIndex })));
+    for (const h of openHolds(state.live)) {
+      holds.push({ setIndex: state.setIndex, side: h.side, startMs: h.timestampMs - h.elapsedMs, endMs: h.timestampMs, reason: 'ended' });
+    }
     state = stepSession(state, { type: 'end-set' }, spec).state;
   };
   const closeSpans = (keep: Set<string>) => {
@@ -107,16 +109,10 @@ export function analyseRecording(
   closeSpans(new Set());
   endAndMoveTo(segs.length - 1);
   if (state.set === 'running') endSet();
-  const summaries = state.summaries.map((s) => ({ ...s, holds: s.holds.map((h) => (h.reason === 'stopped' ? { ...h, reason: 'ended' as const } : h)) }));
+  const summaries = state.summaries;
   return { spec, summaries, moments, marks: marksFrom(summaries, spans, holds, segs.map((s) => s.startMs)) };
 }
 
-/** Holds of a set still timed at its last frame (their latest status came after any end of that side's hold). */
-function openHolds(set: LiveSet): Omit<HoldSpan, 'setIndex'>[] {
-  return Object.values(set.holds).filter((h) => !!h && h.elapsedMs > 0
-    && !set.holdEnds.some((e) => e.side === h.side && e.timestampMs >= h.timestampMs))
-    .map((h) => ({ side: h!.side, startMs: h!.timestampMs - h!.elapsedMs, endMs: h!.timestampMs, reason: 'ended' as const }));
-}
 
 /** The moment shown at media time `t` (the last frame at or before it; the first frame before the first). */
 export function momentAt(moments: readonly FrameMoment[], t: number): FrameMoment | null {

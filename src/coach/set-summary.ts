@@ -2,7 +2,7 @@
 // Also the stored shape: a SetSummary is what the history keeps (see storage/session-record.ts).
 import type { Side } from '../core/pose-frame';
 import type { FindingSide } from '../rules/engine/types';
-import { type LiveSet, type Series, splitKey } from './live-set';
+import { openHolds, type LiveSet, type Series, splitKey } from './live-set';
 
 export interface RepSummary {
   index: number;
@@ -108,6 +108,8 @@ export interface SummariseOptions {
   preferredMetrics?: readonly string[];
   /** Keep series whose code matches (e.g. /PELVIC|TRUNK/ for the single-leg test). */
   keepSeries?: RegExp;
+  /** Why a hold still timed when the set ends ended: 'stopped' (by the user, live; the default) or 'ended' (a file's set). */
+  openHoldReason?: 'stopped' | 'ended';
 }
 
 export function summariseSet(set: LiveSet, options: SummariseOptions = {}): SetSummary {
@@ -118,13 +120,10 @@ export function summariseSet(set: LiveSet, options: SummariseOptions = {}): SetS
   const holds: HoldResult[] = set.holdEnds.map((h) => ({
     side: h.side, elapsedMs: h.elapsedMs, targetMs: null, reason: h.reason, metrics: { ...h.metrics },
   }));
-  // A hold the user stopped by hand has no hold-end (its latest status is newer than any end on that side): keep its
-  // latest time.
-  for (const h of Object.values(set.holds)) {
-    if (!h) continue;
-    for (const x of holds) if (x.side === h.side) x.targetMs = h.targetMs;
-    const open = !set.holdEnds.some((e) => e.side === h.side && e.timestampMs >= h.timestampMs);
-    if (open && h.elapsedMs > 0) holds.push({ side: h.side, elapsedMs: h.elapsedMs, targetMs: h.targetMs, reason: 'stopped', metrics: {} });
+  for (const h of Object.values(set.holds)) for (const x of holds) if (h && x.side === h.side) x.targetMs = h.targetMs;
+  // A hold stopped with the set (by the user, or the end of a file's set) has no hold-end: keep its latest time.
+  for (const h of openHolds(set)) {
+    holds.push({ side: h.side, elapsedMs: h.elapsedMs, targetMs: h.targetMs, reason: options.openHoldReason ?? 'stopped', metrics: {} });
   }
   const faults = Object.entries(set.faultOnsets)
     .map(([k, count]) => ({ ...splitKey(k), count }))
