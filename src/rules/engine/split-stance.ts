@@ -51,9 +51,6 @@ export function plantedGroundYPx(p: FootPlaces, L: LegPoints, R: LegPoints, step
 /** The side whose score is clearly larger: `diff` = left score - right score, at least `minDiff` either way; else null. */
 export const clearSide = (diff: number, minDiff: number): Side | null => (diff >= minDiff ? 'left' : diff <= -minDiff ? 'right' : null);
 
-/** The sign of a left - right vote as a side: > 0 left, < 0 right, 0 (or NaN) none. */
-export const signSide = (vote: number): Side | null => (vote > 0 ? 'left' : vote < 0 ? 'right' : null);
-
 /** Left minus right ankle travel from the standing places (torso lengths; > 0 = the left foot stepped); NaN until known. */
 export const stepTravelDiff = (p: FootPlaces, L: LegPoints, R: LegPoints, torsoPx: number): number =>
   (footTravelPx(p, 'left', L.ankle) - footTravelPx(p, 'right', R.ankle)) / torsoPx;

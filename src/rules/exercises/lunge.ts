@@ -28,7 +28,8 @@ import { faultCues, measure, phaseFinding, repFinding } from '../engine/findings
 import { INITIAL_GATE, judged, type GateState } from '../engine/gate';
 import { INITIAL_STILLNESS, stepStillness, stillForMs, type StillnessState } from '../engine/start';
 import { faultKey, NO_FAULTS, stepFaults, type FaultStates } from '../engine/persistence';
-import { clearSide, followFootPlaces, signSide, pelvisSquare, plantedGroundYPx, shankExtentDiff, splitStanceShape, splitStanceViewJudged, stepTravelDiff, UNKNOWN_FOOT_PLACES, type FootPlaces } from '../engine/split-stance';
+import { signSide } from '../engine/side-vote';
+import { clearSide, followFootPlaces, pelvisSquare, plantedGroundYPx, shankExtentDiff, splitStanceShape, splitStanceViewJudged, stepTravelDiff, UNKNOWN_FOOT_PLACES, type FootPlaces } from '../engine/split-stance';
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { kneeMedialCheck } from './standing';
 

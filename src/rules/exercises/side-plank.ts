@@ -34,7 +34,7 @@ import { INITIAL_REP_COUNTER, stepRepCounter, type RepCounterState } from '../en
 import type { ExerciseDefinition, Finding } from '../engine/types';
 import { visiblePx } from '../engine/visibility';
 import { EMPTY_WINDOW, pushSample, windowMedian, type SampleWindow } from '../engine/neutral';
-import { stepSideVote } from '../engine/side-vote';
+import { signSide, stepSideVote } from '../engine/side-vote';
 
 const DOC = 'docs/biomechanics.md#side-plank-line';
 
@@ -122,7 +122,7 @@ export function sidePlankStep(s: SidePlankState, frame: PoseFrame, cfg: SidePlan
   // few frames: one such frame must not stop the clock as a plank on the other side).
   const seen = bottomSideOf(frame, cfg);
   const sideVote = stepSideVote(s.sideVote, seen === 'left' ? 1 : seen === 'right' ? -1 : 0);
-  const detected = s.bottom ?? (sideVote > 0 ? 'left' : sideVote < 0 ? 'right' : null);
+  const detected = s.bottom ?? signSide(sideVote);
   const bottom: Side | null = cfg.side === 'auto' ? detected : cfg.side;
   const pair = (j: keyof Pairs) => stackedPairPoint(frame, `left_${j}`, `right_${j}`, s.pairs[j], t, cfg.pairMemoryMs, cfg);
   const sh = pair('shoulder'), hp = pair('hip'), an = pair('ankle'), kn = pair('knee');

@@ -354,4 +354,9 @@ describe('side vote (engine/side-vote.ts)', () => {
     for (let i = 0; i < SIDE_VOTES; i++) v = stepSideVote(v, -1);
     expect(v).toBeLessThan(0);
   });
+
+  it('a vote of left - right sums: its sign, none when even or unknown', async () => {
+    const { signSide } = await import('../../../src/rules/engine/side-vote');
+    expect([signSide(1e-9), signSide(-1e-9), signSide(0), signSide(Number.NaN)]).toEqual(['left', 'right', null, null]);
+  });
 });
