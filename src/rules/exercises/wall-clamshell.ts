@@ -20,7 +20,8 @@ import { FULL_BODY, SIDE_JOINTS } from '../engine/body';
 import { holdBaseShape } from '../engine/config';
 import { ankleRaiseFrac, INITIAL_FOOT_LIFT, learnFootNeutral, stepFootRaise, type FootLiftConfig, type FootLiftState } from '../engine/foot-lift';
 import { defineHoldExercise } from '../engine/hold-exercise';
-import { bodyLines, EMPTY_WINDOW, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, pushSample, relativeLines, rollingMidMean, stanceAngles, stepNeutral, type NeutralState, type SampleWindow } from '../engine/neutral';
+import { bodyLines, INITIAL_NEUTRAL, LEVEL, neutralLines, neutralShape, stepNeutral, type NeutralState } from '../engine/neutral';
+import { NO_STANCE_LINES, stepStanceLines, type StanceLinesState } from '../engine/stance-lines';
 import { oneLeg, oneLegRequired, pelvicDropCheck, pelvicDropShape, trunkLeanCheck, trunkLeanShape } from './standing';
 
 const DOC = 'docs/biomechanics.md#single-leg-stance-and-foot-lift';
@@ -49,7 +50,7 @@ const footLiftConfig = (c: WallClamshellConfig): FootLiftConfig => ({
 const stage = (holdsDone: number, c: WallClamshellConfig) => Math.min(WALL_CLAMSHELL_ANGLES.length - 1, Math.floor(holdsDone / c.holdsPerAngle));
 
 /** The person's neutral (foot down: pelvic and trunk lines, the ankles' height difference) and the rolling windows of the hold in progress. */
-export interface WallClamshellAux { neutral: NeutralState; lift: FootLiftState; drop: SampleWindow; lean: SampleWindow }
+export interface WallClamshellAux { neutral: NeutralState; lift: FootLiftState; lines: StanceLinesState }
 
 export const wallClamshell = defineHoldExercise<WallClamshellConfig, WallClamshellAux>({
   id: 'wall-clamshell',
@@ -72,7 +73,7 @@ export const wallClamshell = defineHoldExercise<WallClamshellConfig, WallClamshe
   endOnRelease: true,
   totalHolds: (c) => c.holdsPerAngle * WALL_CLAMSHELL_ANGLES.length,
   holdSide: (c) => c.side,
-  initialAux: () => ({ neutral: INITIAL_NEUTRAL, lift: INITIAL_FOOT_LIFT, drop: EMPTY_WINDOW, lean: EMPTY_WINDOW }),
+  initialAux: () => ({ neutral: INITIAL_NEUTRAL, lift: INITIAL_FOOT_LIFT, lines: NO_STANCE_LINES }),
   evaluate(ctx, aux) {
     const c = ctx.config, leg = oneLeg(ctx.pt, c.side), t = ctx.frame.timestampMs;
     const wall = otherSide(c.side), cfg = footLiftConfig(c);
@@ -93,12 +94,10 @@ export const wallClamshell = defineHoldExercise<WallClamshellConfig, WallClamshe
     const neutral = !postureOk ? stepNeutral(aux.neutral, lines, t, c) : aux.neutral;
     // No two-leg stance seen yet (a recording that starts mid-hold): the pelvic line is not judged (a rolled camera
     // would read as a drop); the trunk against the image vertical still is.
+    // The neutral only changes with the foot down, where the windows restart: a hold is measured against one base.
     const base = neutralLines(neutral, c);
-    const rel0 = stanceAngles(relativeLines(lines, base ?? LEVEL), c.side);
-    const rel = { dropDeg: base ? rel0.dropDeg : Number.NaN, leanDeg: rel0.leanDeg };
-    const dropWin = postureOk ? pushSample(aux.drop, t, rel.dropDeg, c.medianWindowMs, c.dropMinFrames) : EMPTY_WINDOW;
-    const leanWin = postureOk ? pushSample(aux.lean, t, rel.leanDeg, c.trunkWindowMs) : EMPTY_WINDOW;
-    const drop = rollingMidMean(dropWin, c.medianWindowMs, c.dropMinFrames), lean = rollingMidMean(leanWin, c.trunkWindowMs);
+    const stance = stepStanceLines(aux.lines, lines, base ?? LEVEL, c.side, t, postureOk, c.medianWindowMs, c);
+    const drop = base ? stance.dropDeg : Number.NaN, lean = stance.leanDeg;
     return {
       postureOk,
       released,
@@ -112,7 +111,7 @@ export const wallClamshell = defineHoldExercise<WallClamshellConfig, WallClamshe
         trunkLeanCheck(c.side, lean, c),
       ],
       samples: { drop, lean },
-      aux: { neutral, lift: liftState, drop: dropWin, lean: leanWin },
+      aux: { neutral, lift: liftState, lines: stance.state },
     };
   },
   holdMetrics: (acc, { config, holdsDone }) => ({
