@@ -47,6 +47,12 @@ export function torsoPx(frame: PoseFrame, opts: VisibilityOptions): TorsoPoints 
 /** Hip-knee + knee-ankle length, px (segment lengths, so a bent knee does not shorten it). */
 export const legLengthPx = (leg: LegPoints): number => distance(leg.hip, leg.knee) + distance(leg.knee, leg.ankle);
 
+/** Which side of the leg's hip-ankle line `p` is on (2D cross product: its sign), times the line's length. */
+const acrossHipAnkle = ({ hip, ankle }: LegPoints, p: Point): number => (ankle.x - hip.x) * (p.y - hip.y) - (ankle.y - hip.y) * (p.x - hip.x);
+
+/** The sign of the medial side of the hip-ankle line: the side the other hip is on. */
+const medialSide = (leg: LegPoints, otherHip: Point): number => Math.sign(acrossHipAnkle(leg, otherHip)) || 1;
+
 /**
  * FPPA of one knee (docs/biomechanics.md#knee-valgus-fppa) with the medial direction taken from the body: toward the
  * other hip, so a knee or ankle crossing the image midline (a transverse lunge, a crossover stance) still reads right.
@@ -55,12 +61,8 @@ export const legLengthPx = (leg: LegPoints): number => distance(leg.hip, leg.kne
 export function fppaBodyDeg(leg: LegPoints, otherHip: Point): number {
   const hka = jointAngleDeg(leg.hip, leg.knee, leg.ankle);
   if (Number.isNaN(hka)) return Number.NaN;
-  const { hip, knee, ankle } = leg;
-  // Side of the hip-ankle line the knee is on (2D cross product), and the side the other hip is on.
-  const cross = (p: Point) => (ankle.x - hip.x) * (p.y - hip.y) - (ankle.y - hip.y) * (p.x - hip.x);
-  const kneeSide = Math.sign(cross(knee));
-  const medialSide = Math.sign(cross(otherHip)) || 1;
-  return kneeSide === 0 ? 0 : (180 - hka) * (kneeSide === medialSide ? 1 : -1);
+  const kneeSide = Math.sign(acrossHipAnkle(leg, leg.knee));
+  return kneeSide === 0 ? 0 : (180 - hka) * (kneeSide === medialSide(leg, otherHip) ? 1 : -1);
 }
 
 /**
@@ -69,12 +71,9 @@ export function fppaBodyDeg(leg: LegPoints, otherHip: Point): number {
  * not an angle, so it keeps its meaning when the thigh points at the lens and 2D FPPA does not.
  */
 export function kneeMedialFrac(leg: LegPoints, otherHip: Point, legLengthPx: number): number {
-  const { hip, knee, ankle } = leg;
-  const len = distance(hip, ankle);
+  const len = distance(leg.hip, leg.ankle);
   if (!(len > 0) || !(legLengthPx > 0)) return Number.NaN;
-  const cross = (p: Point) => ((ankle.x - hip.x) * (p.y - hip.y) - (ankle.y - hip.y) * (p.x - hip.x)) / len;
-  const medialSide = Math.sign(cross(otherHip)) || 1;
-  return (cross(knee) * medialSide) / legLengthPx;
+  return ((acrossHipAnkle(leg, leg.knee) / len) * medialSide(leg, otherHip)) / legLengthPx;
 }
 
 /** 1 - height / reference; NaN if the reference is not positive. */
